@@ -13,7 +13,6 @@ export const GroundingLevel = z.enum(GROUNDING_LEVELS)
 export type GroundingLevel = z.infer<typeof GroundingLevel>
 
 const kwh = z.number().nonnegative()
-const nullableKwh = kwh.nullable()
 
 export const Warning = z.object({
   code: z.enum(WARNING_CODES),
@@ -27,8 +26,9 @@ export const Warning = z.object({
 export type Warning = z.infer<typeof Warning>
 
 export const Gap = z.object({
-  start: z.string(),
-  end: z.string(),
+  /** Null when the file has no timestamps (times counted from its start). */
+  start: z.string().nullable(),
+  end: z.string().nullable(),
   duration_s: z.number().nonnegative(),
   filled_kwh: kwh
 })
@@ -102,6 +102,8 @@ export const Equivalent = z.object({
   unit: z.string(),
   source: z.string()
 })
+
+export type Equivalent = z.infer<typeof Equivalent>
 
 /** A value used in the computation and where it came from. */
 export const Assumption = z.object({

@@ -27,5 +27,9 @@ export interface TelemetryFormat {
    */
   detect(head: string, fileName: string): number
   /** Streams `input` into `sink`; throws InputError for a fatal problem. */
-  parse(input: Readable, sink: TelemetrySink, options: ParseOptions): Promise<void>
+  parse(
+    input: Readable,
+    sink: TelemetrySink,
+    options: ParseOptions
+  ): Promise<void>
 }

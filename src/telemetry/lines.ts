@@ -26,8 +26,7 @@ export async function* readLines(
   let first = true
 
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    pending +=
-      typeof chunk === 'string' ? chunk : decoder.write(chunk)
+    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk)
     if (first && pending.length > 0) {
       pending = stripBom(pending)
       first = false
@@ -37,7 +36,10 @@ export async function* readLines(
     let newline = pending.indexOf('\n', start)
     while (newline !== -1) {
       lineNumber += 1
-      yield { text: dropCarriageReturn(pending, start, newline), line: lineNumber }
+      yield {
+        text: dropCarriageReturn(pending, start, newline),
+        line: lineNumber
+      }
       start = newline + 1
       newline = pending.indexOf('\n', start)
     }
@@ -55,7 +57,10 @@ export async function* readLines(
   if (first) pending = stripBom(pending)
   if (pending.length > 0) {
     lineNumber += 1
-    yield { text: dropCarriageReturn(pending, 0, pending.length), line: lineNumber }
+    yield {
+      text: dropCarriageReturn(pending, 0, pending.length),
+      line: lineNumber
+    }
   }
 }
 

@@ -112,6 +112,7 @@ export type FileFact =
 /** The closed list of warning codes in the audit JSON. */
 export const WARNING_CODES = [
   'rejected-row',
+  'rejected-file',
   'skipped-line',
   'missing-power',
   'implausible-power',

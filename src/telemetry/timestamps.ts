@@ -46,7 +46,7 @@ function wallFieldsToEpochMs(
 ): number {
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map(i => Number(groups[i]))
   const fractionMs = fractionToMs(groups[7])
-  const wallMs = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) + fractionMs
+  const wallMs = Date.UTC(y!, mo! - 1, d, h, mi, s) + fractionMs
   if (!isValidWallTime(wallMs, y!, mo!, d!, h!, mi!, s!)) return Number.NaN
 
   if (offset !== undefined) return wallMs - offsetTextToMs(offset)
@@ -60,10 +60,7 @@ function fractionToMs(fraction: string | undefined): number {
 }
 
 /** Rejects 2024-02-31 and 25:00 that Date.UTC would roll over. */
-function isValidWallTime(
-  wallMs: number,
-  ...fields: number[]
-): boolean {
+function isValidWallTime(wallMs: number, ...fields: number[]): boolean {
   const date = new Date(wallMs)
   const [y, mo, d, h, mi, s] = fields
   return (

@@ -1,0 +1,27 @@
+// Builds the committed bundles with @vercel/ncc: dist/index.js (the action)
+// and dist/cli.js (the CLI), each with a NAME.licenses.txt of
+// the third-party licences bundled into it.
+import ncc from '@vercel/ncc'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+
+const ENTRIES = [
+  { input: 'src/action/index.ts', output: 'dist/index.js' },
+  { input: 'src/cli/index.ts', output: 'dist/cli.js' }
+]
+
+await rm('dist', { recursive: true, force: true })
+await mkdir('dist', { recursive: true })
+for (const { input, output } of ENTRIES) {
+  const { code, assets } = await ncc(new URL(`../${input}`, import.meta.url).pathname, {
+    minify: false,
+    sourceMap: false,
+    license: 'licenses.txt',
+    quiet: true,
+    target: 'es2022'
+  })
+  await writeFile(output, code)
+  const licence = assets['licenses.txt']
+  if (licence) await writeFile(output.replace(/\.js$/, '.licenses.txt'), licence.source)
+  const extra = Object.keys(assets).filter(name => name !== 'licenses.txt' && name !== 'package.json')
+  if (extra.length > 0) throw new Error(`${input}: unexpected extra assets ${extra.join(', ')}`)
+}

@@ -1,0 +1,97 @@
+import type { Warning } from './audit-schema.js'
+import type { CarbonChoice } from './calibration-adapter.js'
+import type { DeviceRecord } from './device-records.js'
+import type { FileReading } from './read-telemetry.js'
+
+/**
+ * Every warning of the audit in one list: files that failed, rows
+ * rejected (the first ones quoted with their line, then a count), parser
+ * notes, device findings and region fallbacks.
+ */
+export function collectWarnings(
+  readings: readonly FileReading[],
+  devices: readonly DeviceRecord[],
+  carbon: CarbonChoice,
+  pueNote: string | undefined
+): Warning[] {
+  const warnings: Warning[] = []
+  for (const reading of readings) warnings.push(...fileWarnings(reading))
+  for (const device of devices) warnings.push(...deviceWarnings(device))
+  warnings.push(...unknownModels(devices))
+  for (const note of carbon.notes)
+    warnings.push({ code: 'region-fallback', message: note })
+  if (pueNote !== undefined)
+    warnings.push({ code: 'pue-already-applied', message: pueNote })
+  return warnings
+}
+
+/** Warnings of one file. */
+function fileWarnings(reading: FileReading): Warning[] {
+  const file = reading.file
+  if (!('sink' in reading))
+    return [{ code: 'rejected-file', message: reading.error, file }]
+  const sink = reading.sink
+  const warnings: Warning[] = sink.rejected.map(({ line, reason }) => ({
+    code: 'rejected-row' as const,
+    message: reason,
+    file,
+    line
+  }))
+  const unquoted = sink.rejectedCount - sink.rejected.length
+  if (unquoted > 0) {
+    warnings.push({
+      code: 'rejected-row',
+      message: `${unquoted} more rejected row(s) not listed`,
+      file,
+      count: unquoted
+    })
+  }
+  for (const warning of sink.warnings) {
+    warnings.push({
+      ...warning,
+      file,
+      ...(warning.line === undefined ? {} : { line: warning.line })
+    })
+  }
+  return warnings
+}
+
+/** Findings and catalogue notes of one device. */
+function deviceWarnings(device: DeviceRecord): Warning[] {
+  const warnings: Warning[] = device.outcome.findings.map(finding => ({
+    code: finding.code,
+    message: finding.message,
+    file: device.file,
+    device: device.id
+  }))
+  return warnings
+}
+
+/** One warning per distinct catalogue note, naming the devices it covers. */
+function unknownModels(devices: readonly DeviceRecord[]): Warning[] {
+  const byNote = new Map<string, DeviceRecord[]>()
+  for (const device of devices) {
+    if (device.hardwareNote === undefined) continue
+    byNote.set(device.hardwareNote, [
+      ...(byNote.get(device.hardwareNote) ?? []),
+      device
+    ])
+  }
+  return [...byNote.entries()].map(([note, covered]) => ({
+    code: 'unknown-gpu' as const,
+    message: `${listIds(covered)}: ${note}`,
+    file: covered[0]!.file,
+    ...(covered.length > 1
+      ? { count: covered.length }
+      : { device: covered[0]!.id })
+  }))
+}
+
+/** Up to five device ids, then a count. */
+function listIds(devices: readonly DeviceRecord[]): string {
+  const shown = devices
+    .slice(0, 5)
+    .map(device => device.id)
+    .join(', ')
+  return devices.length > 5 ? `${shown} and ${devices.length - 5} more` : shown
+}

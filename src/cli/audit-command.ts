@@ -1,0 +1,32 @@
+import { runAudit } from '../audit/run-audit.js'
+import type { AuditResult } from '../audit/audit-schema.js'
+import { renderMarkdown } from '../report/render-markdown.js'
+import { renderText } from '../report/render-text.js'
+import { type OutputFormat, parseAuditArgs } from './audit-flags.js'
+import { EXIT } from './exit-codes.js'
+import { auditHelp } from './help.js'
+import { writeOutput } from './write-output.js'
+
+/** `audit FILE|DIR...`: the main job. */
+export async function runAuditCommand(args: string[]): Promise<number> {
+  const command = parseAuditArgs(args)
+  if (command.help) {
+    process.stdout.write(auditHelp())
+    return EXIT.ok
+  }
+  const result = await runAudit(command.paths, command.options)
+  await writeOutput(render(result, command.format), command.out)
+  return EXIT.ok
+}
+
+/** The result in the chosen output format. */
+function render(result: AuditResult, format: OutputFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`
+    case 'markdown':
+      return renderMarkdown(result)
+    case 'text':
+      return renderText(result)
+  }
+}

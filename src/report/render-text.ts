@@ -1,0 +1,85 @@
+import type { AuditResult } from '../audit/audit-schema.js'
+import { clipText, safeText } from './escape-text.js'
+import {
+  formatChangePercent,
+  formatCount,
+  formatDuration,
+  formatQuantity,
+  formatRange
+} from './format-number.js'
+import {
+  COST_NOT_COMPUTED,
+  LEVEL_COVERAGE,
+  costUnit,
+  levelCounts
+} from './report-words.js'
+import { defaultLines, deviceLines, warningLines } from './text-sections.js'
+
+/** Terminal width the summary is written for. */
+export const TEXT_COLUMNS = 100
+
+/**
+ * Renders an audit result as a plain-text terminal summary of at most
+ * 100 columns, with control characters stripped from file text.
+ */
+export function renderText(result: AuditResult): string {
+  const blocks = [
+    headlineLines(result),
+    deviceLines(result),
+    warningLines(result),
+    defaultLines(result)
+  ].filter(block => block.length > 0)
+  const lines = blocks.flatMap((block, i) => (i === 0 ? block : ['', ...block]))
+  return `${lines.map(line => clipText(line, TEXT_COLUMNS)).join('\n')}\n`
+}
+
+/** Level, energy, carbon, cost, window, data and the comparison. */
+function headlineLines(result: AuditResult): string[] {
+  const { energy, carbon, grounding } = result
+  const facility = formatRange(
+    energy.facility_kwh,
+    energy.low_kwh,
+    energy.high_kwh,
+    'kWh'
+  )
+  const emitted = formatRange(
+    carbon.kg,
+    carbon.low_kg,
+    carbon.high_kg,
+    'kg CO2e'
+  )
+  const intensity = formatQuantity(carbon.intensity_g_per_kwh, 'gCO2e/kWh')
+  const devices = formatCount(result.devices.length)
+  const levels = levelCounts(result) || 'none'
+  const year = carbon.year ?? 'year not stated'
+  const licence = safeText(carbon.licence, 90) || 'not stated in the result'
+  return [
+    `Sustainability audit: grounding ${grounding.level}, ${LEVEL_COVERAGE[grounding.level]}`,
+    `  Energy  ${facility} at the facility`,
+    `  Carbon  ${emitted} in ${safeText(carbon.region, 30)}, ${intensity}`,
+    `  Cost    ${costText(result)}`,
+    `  Window  ${formatDuration(result.window.duration_s)} on ${devices} devices (${levels})`,
+    `  Data    ${safeText(carbon.dataset, 60)}, ${year}`,
+    `  Licence ${licence}`,
+    ...comparisonLines(result)
+  ]
+}
+
+/** Total cost with bounds, or why there is none. */
+function costText(result: AuditResult): string {
+  const { cost } = result
+  if (cost.total_usd === null) return COST_NOT_COMPUTED
+  const unit = safeText(costUnit(result), 8)
+  return formatRange(cost.total_usd, cost.low_usd, cost.high_usd, unit)
+}
+
+/** The change against the base branch and its verdict. */
+function comparisonLines(result: AuditResult): string[] {
+  const { comparison } = result
+  if (comparison === undefined) return []
+  const change = formatChangePercent(comparison.change_percent)
+  return [
+    `  vs base ${change} carbon, verdict ${comparison.verdict}, ` +
+      `against ${safeText(comparison.baseline_source, 50)}`
+  ]
+}

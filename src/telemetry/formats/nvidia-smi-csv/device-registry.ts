@@ -1,0 +1,95 @@
+import { readNumberCell } from '../../cells.js'
+import type { DeviceIdentity, TelemetrySink } from '../../sink.js'
+import type { ColumnPlan } from './plan.js'
+
+/** Reads the trimmed [start, end) of a field of the current row. */
+type FieldReader = (buf: Buffer, index: number) => [number, number]
+
+const LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]'])
+
+/**
+ * Maps row identities to sink device handles, registering each device the
+ * first time it appears with what that row says about it (name, UUID, bus
+ * id, power limit).
+ */
+export class DeviceRegistry {
+  private readonly byKeyMap = new Map<string, number>()
+  private readonly byPositionList: number[] = []
+  private readonly lostReported = new Set<number>()
+
+  constructor(
+    private readonly plan: ColumnPlan,
+    private readonly sink: TelemetrySink
+  ) {}
+
+  /** Devices registered so far. */
+  get count(): number {
+    return this.byKeyMap.size + this.byPositionList.length
+  }
+
+  /** Handle for an identity-column value. */
+  byKey(key: string, buf: Buffer, field: FieldReader): number {
+    const known = this.byKeyMap.get(key)
+    if (known !== undefined) return known
+    const handle = this.register(key, buf, field)
+    this.byKeyMap.set(key, handle)
+    return handle
+  }
+
+  /** Handle for the n-th row of a sampling frame. */
+  byPosition(position: number, buf: Buffer, field: FieldReader): number {
+    const known = this.byPositionList[position]
+    if (known !== undefined) return known
+    const handle = this.register(String(position), buf, field)
+    this.byPositionList[position] = handle
+    return handle
+  }
+
+  /** Reports once per device that the driver marked the GPU lost. */
+  noteMissing(
+    device: number,
+    marker: string,
+    timeMs: number,
+    line: number
+  ): void {
+    if (!LOST_MARKERS.has(marker) || this.lostReported.has(device)) return
+    this.lostReported.add(device)
+    this.sink.warn(
+      'device-lost',
+      `GPU reported "${marker}" from ${new Date(timeMs).toISOString()} on; its readings after that are missing, not zero`,
+      line
+    )
+  }
+
+  /** Registers a device from the row that first names it. */
+  private register(key: string, buf: Buffer, field: FieldReader): number {
+    const text = (index: number | undefined): string | undefined => {
+      if (index === undefined) return undefined
+      const [start, end] = field(buf, index)
+      const value = buf.toString('utf8', start, end)
+      return value === '' || value.startsWith('[') ? undefined : value
+    }
+    const identity: DeviceIdentity = {
+      key,
+      kind: 'gpu',
+      powerField: this.plan.powerField
+    }
+    const name = text(this.plan.name)
+    const uuid = text(this.plan.uuid)
+    const pciBusId = text(this.plan.pciBusId)
+    const limit = text(this.plan.powerLimit)
+    const limitCell =
+      limit === undefined ? undefined : readNumberCell(limit, ['W'])
+    if (name !== undefined) identity.name = name
+    if (uuid !== undefined) identity.uuid = uuid
+    if (pciBusId !== undefined) identity.pciBusId = pciBusId
+    if (
+      this.plan.identityField === 'index' ||
+      this.plan.identity === undefined
+    ) {
+      identity.index = key
+    }
+    if (limitCell?.kind === 'value') identity.powerLimitW = limitCell.value
+    return this.sink.device(identity)
+  }
+}

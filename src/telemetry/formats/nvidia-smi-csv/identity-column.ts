@@ -1,0 +1,60 @@
+import type { CanonicalField } from './header.js'
+
+/** Identity columns in order of preference: most specific first. */
+const IDENTITY_FIELDS: CanonicalField[] = ['uuid', 'pci.bus_id', 'index', 'gpu']
+
+/** The chosen identity column, with notes on any column distrusted. */
+export interface IdentityChoice {
+  position: number | undefined
+  field: CanonicalField | undefined
+  notes: string[]
+}
+
+/**
+ * Picks the column that tells GPUs apart. A candidate is trusted only if
+ * its values are distinct within every sampling frame (rows sharing one
+ * timestamp) of the head rows: one real 8-GPU log has an `index` column
+ * that reads 0 on every row, and trusting it would merge eight GPUs.
+ */
+export function chooseIdentityColumn(
+  find: (field: CanonicalField) => number | undefined,
+  rows: readonly string[][],
+  timestampColumn: number
+): IdentityChoice {
+  const notes: string[] = []
+  const frames = groupByTimestamp(rows, timestampColumn)
+  for (const field of IDENTITY_FIELDS) {
+    const position = find(field)
+    if (position === undefined) continue
+    if (distinctWithinFrames(frames, position)) {
+      return { position, field, notes }
+    }
+    notes.push(
+      `column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`
+    )
+  }
+  return { position: undefined, field: undefined, notes }
+}
+
+/** Rows grouped by their timestamp cell text. */
+function groupByTimestamp(
+  rows: readonly string[][],
+  timestampColumn: number
+): string[][][] {
+  const frames = new Map<string, string[][]>()
+  for (const row of rows) {
+    const key = row[timestampColumn] ?? ''
+    const frame = frames.get(key)
+    if (frame) frame.push(row)
+    else frames.set(key, [row])
+  }
+  return [...frames.values()]
+}
+
+/** True when no frame holds the same value twice in `position`. */
+function distinctWithinFrames(frames: string[][][], position: number): boolean {
+  return frames.every(frame => {
+    const values = frame.map(row => row[position] ?? '')
+    return new Set(values).size === values.length
+  })
+}
