@@ -9,7 +9,12 @@ import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import { createFleet } from './gpu-fleet.mjs'
 import { FRAMES_PER_S } from './job-schedule.mjs'
-import { formatFrame, formatTimestamp, HEADER, identityCells } from './nvidia-smi-rows.mjs'
+import {
+  formatFrame,
+  formatTimestamp,
+  HEADER,
+  identityCells
+} from './nvidia-smi-rows.mjs'
 import { createRandom } from './random.mjs'
 import { TrapezoidOracle } from './trapezoid-oracle.mjs'
 
@@ -50,7 +55,11 @@ async function generateLog(path, targetBytes, seed) {
     timeMs += FRAME_MS
   }
   await out.close()
-  return summarize({ path, targetBytes, seed, fileBytes: out.bytes, frames }, fleet, oracle)
+  return summarize(
+    { path, targetBytes, seed, fileBytes: out.bytes, frames },
+    fleet,
+    oracle
+  )
 }
 
 /** Gathers text and writes it in ~1 MiB pieces, waiting on backpressure. */

@@ -62,7 +62,8 @@ export class Gpu {
     const settledC = 30 + this.powerW * 0.055
     this.temperatureC += (settledC - this.temperatureC) * 0.002
     this.utilizationPct = utilizationFor(job.phase, r)
-    this.clockMHz = job.phase === 'idle' ? 345 : 1755 + 15 * Math.round(between(r, 0, 15))
+    this.clockMHz =
+      job.phase === 'idle' ? 345 : 1755 + 15 * Math.round(between(r, 0, 15))
   }
 }
 
@@ -108,7 +109,9 @@ function utilizationFor(phase, random) {
  */
 function randomUuid(random) {
   const hex = length =>
-    Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('')
+    Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join(
+      ''
+    )
   return `GPU-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`
 }
 

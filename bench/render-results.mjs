@@ -1,6 +1,8 @@
 // The Markdown report of a benchmark run: machine, file, one row per
 // workload, energy per GPU against the oracle, and the goal.
 import { markdownTable } from 'markdown-table'
+import { GOAL } from './summarize.mjs'
+import { HEAP_LIMIT_MIB } from './workloads.mjs'
 
 /**
  * @param {object} results what bench/run.mjs also writes as JSON
@@ -26,28 +28,63 @@ export function renderResults(results) {
 
 /** Machine, file and how the workloads were run. */
 function describeSetup({ machine, file, generation, repeat }) {
-  const made = generation
-    ? `generated in ${fixed(generation.wallS, 1)} s (${fixed(generation.mbPerS, 1)} MB/s)`
-    : 'reused from an earlier run'
   return [
     `Machine: ${machine.cpuModel}, ${machine.cpuCount} CPUs, ` +
       `${fixed(machine.memoryGiB, 1)} GiB, ${machine.os}, Node ${machine.node}`,
-    `File: \`${file.path}\`, ${file.bytes} bytes (${fixed(file.bytes / 2 ** 20, 1)} MiB), ` +
-      `${file.rows} rows, ${file.gpus} GPUs at 10 Hz over ${fixed(file.durationS / 3600, 2)} h; ${made}`,
-    `Each workload in its own \`node --max-old-space-size=4096\` process, one after the other; ` +
-      `${repeat > 1 ? `median of ${repeat} runs` : 'one run'}. MB = 10^6 bytes; MiB = 2^20 bytes.`
+    `${describeFile(file)}; ${describeGeneration(generation)}.`,
+    describeMethod(repeat)
   ]
+}
+
+/** Path, size and content of the log. */
+function describeFile({ path, bytes, rows, gpus, intervalMs, durationS }) {
+  const size = `${bytes} bytes (${fixed(bytes / 2 ** 20, 1)} MiB)`
+  const rate = `${1000 / intervalMs} Hz`
+  const hours = `${fixed(durationS / 3600, 2)} h`
+  return `File: \`${path}\`, ${size}, ${rows} rows, ${gpus} GPUs at ${rate} over ${hours}`
+}
+
+/** How fast the generator wrote the log, if it did in this run. */
+function describeGeneration(generation) {
+  if (generation === null) return 'reused from an earlier run'
+  const speed = `${fixed(generation.mbPerS, 1)} MB/s`
+  return `generated in ${fixed(generation.wallS, 1)} s (${speed})`
+}
+
+/** Processes, repeats and units. */
+function describeMethod(repeat) {
+  const runs = repeat > 1 ? `median of ${repeat} runs` : 'one run'
+  return (
+    `Each workload in its own \`node --max-old-space-size=${HEAP_LIMIT_MIB}\` ` +
+    `process, one after the other; ${runs}. MB = 10^6 bytes; MiB = 2^20 bytes.`
+  )
 }
 
 /** One row per workload. */
 function workloadTable(workloads) {
-  const header = ['Workload', 'MB/s', 'wall s', 'CPU s', 'peak RSS MiB', 'max energy error']
+  const header = [
+    'Workload',
+    'MB/s',
+    'wall s',
+    'CPU s',
+    'peak RSS MiB',
+    'max energy error'
+  ]
   const rows = workloads.map(w =>
     w.ok
-      ? [w.label, fixed(w.mbPerS, 1), fixed(w.wallS, 2), fixed(w.cpuS, 2), fixed(w.maxRssMiB, 1), relative(w.maxAbsRelError)]
+      ? [
+          w.label,
+          fixed(w.mbPerS, 1),
+          fixed(w.wallS, 2),
+          fixed(w.cpuS, 2),
+          fixed(w.maxRssMiB, 1),
+          relative(w.maxAbsRelError)
+        ]
       : [w.label, 'failed', '', '', '', '']
   )
-  return markdownTable([header, ...rows], { align: ['l', 'r', 'r', 'r', 'r', 'r'] })
+  return markdownTable([header, ...rows], {
+    align: ['l', 'r', 'r', 'r', 'r', 'r']
+  })
 }
 
 /** GPU by GPU: the oracle, then each workload's energy and error. */
@@ -59,23 +96,36 @@ function energyTable(oracle, workloads) {
     joules(gpu.energyJ),
     ...done.flatMap(w => energyCells(w.energy.gpus[i]))
   ])
-  return markdownTable([header, ...rows], { align: header.map((_, i) => (i ? 'r' : 'l')) })
+  return markdownTable([header, ...rows], {
+    align: header.map((_, i) => (i ? 'r' : 'l'))
+  })
 }
 
 function energyCells(row) {
-  return row.energyJ === null ? ['missing', ''] : [joules(row.energyJ), relative(row.relError)]
+  return row.energyJ === null
+    ? ['missing', '']
+    : [joules(row.energyJ), relative(row.relError)]
 }
 
 /** The goal line for the ecocompute audit. */
 function describeGoal(goal) {
-  if (goal === null) return 'Goal (≥ 200 MB/s, < 200 MB peak RSS): not measured, the audit failed.'
-  const speed = `${fixed(goal.mbPerS, 1)} MB/s (${goal.throughputMet ? 'met' : 'not met'})`
-  const memory = `${fixed(goal.rssMB, 1)} MB peak RSS (${goal.memoryMet ? 'met' : 'not met'})`
-  return `Goal for the ecocompute audit, ≥ ${goal.minMbPerS} MB/s and < ${goal.maxRssMB} MB peak RSS: ${speed}, ${memory}.`
+  const target = `≥ ${GOAL.minMbPerS} MB/s and < ${GOAL.maxRssMB} MB peak RSS`
+  const intro = `Goal for the ecocompute audit, ${target}:`
+  if (goal === null) return `${intro} not measured, the audit failed.`
+  const speed = `${fixed(goal.mbPerS, 1)} MB/s (${verdict(goal.throughputMet)})`
+  const memory = `${fixed(goal.rssMB, 1)} MB peak RSS (${verdict(goal.memoryMet)})`
+  return `${intro} ${speed}, ${memory}.`
+}
+
+/** @param {boolean} met */
+function verdict(met) {
+  return met ? 'met' : 'not met'
 }
 
 function failures(workloads) {
-  return workloads.filter(w => !w.ok).map(w => `\n**${w.label} failed:** ${w.error}`)
+  return workloads
+    .filter(w => !w.ok)
+    .map(w => `\n**${w.label} failed:** ${w.error}`)
 }
 
 function fixed(value, digits) {

@@ -19,13 +19,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Runs the benchmark and returns the exit code. */
 async function main() {
   if (!existsSync(join(ROOT, 'dist/cli.js'))) {
-    process.stderr.write('bench: dist/cli.js is missing; run `npm run build` first.\n')
+    process.stderr.write(
+      'bench: dist/cli.js is missing; run `npm run build` first.\n'
+    )
     return 1
   }
   const flags = readBenchArgs(process.argv.slice(2))
   const log = await ensureLog(ROOT, flags)
   const runs = await runAll(log.path, flags.repeat)
-  const workloads = WORKLOADS.map(w => summarizeWorkload(w, runs.get(w.name), log.oracle))
+  const workloads = WORKLOADS.map(w =>
+    summarizeWorkload(w, runs.get(w.name), log.oracle)
+  )
   const results = {
     machine: describeMachine(),
     file: describeFile(log),
@@ -36,7 +40,10 @@ async function main() {
     oracle: log.oracle
   }
   process.stdout.write(renderResults(results))
-  await writeFile(join(ROOT, 'bench/out/results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  await writeFile(
+    join(ROOT, 'bench/out/results.json'),
+    `${JSON.stringify(results, null, 2)}\n`
+  )
   if (!flags.keep) await removeLog(ROOT)
   return workloads.every(w => w.ok) ? 0 : 1
 }
@@ -52,7 +59,9 @@ async function runAll(logPath, repeat) {
     for (const workload of WORKLOADS) {
       process.stderr.write(`bench: ${workload.name} run ${round}/${repeat}… `)
       const result = await runWorkload(ROOT, workload, logPath)
-      process.stderr.write(result.ok ? `${result.wallS.toFixed(2)} s\n` : 'failed\n')
+      process.stderr.write(
+        result.ok ? `${result.wallS.toFixed(2)} s\n` : 'failed\n'
+      )
       runs.get(workload.name).push(result)
     }
   }
@@ -61,13 +70,16 @@ async function runAll(logPath, repeat) {
 
 /** The log as the report describes it. */
 function describeFile({ path, oracle }) {
-  const { fileBytes, rows, gpus, durationS } = oracle
-  return { path, bytes: fileBytes, rows, gpus: gpus.length, durationS }
+  const { fileBytes, rows, gpus, intervalMs, durationS } = oracle
+  const count = gpus.length
+  return { path, bytes: fileBytes, rows, gpus: count, intervalMs, durationS }
 }
 
 try {
   process.exitCode = await main()
 } catch (error) {
-  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(
+    `bench: ${error instanceof Error ? error.message : String(error)}\n`
+  )
   process.exitCode = 1
 }

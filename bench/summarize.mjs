@@ -26,7 +26,9 @@ export function summarizeWorkload(workload, runs, oracle) {
     wallS,
     cpuS: median(runs.map(run => run.cpuUserS + run.cpuSystemS)),
     maxRssMiB: median(runs.map(run => run.maxRssMiB)),
-    maxAbsRelError: Math.max(...energy.gpus.map(gpu => Math.abs(gpu.relError ?? Infinity))),
+    maxAbsRelError: Math.max(
+      ...energy.gpus.map(gpu => Math.abs(gpu.relError ?? Infinity))
+    ),
     energy
   }
 }
@@ -41,10 +43,21 @@ export function compareEnergy(gpus, devices) {
   const matched = new Set()
   const rows = gpus.map(gpu => {
     const device = devices.find(d => isSameGpu(d, gpu))
-    if (device === undefined) return { index: gpu.index, oracleJ: gpu.energyJ, energyJ: null, relError: null }
+    if (device === undefined)
+      return {
+        index: gpu.index,
+        oracleJ: gpu.energyJ,
+        energyJ: null,
+        relError: null
+      }
     matched.add(device)
     const relError = (device.energyJ - gpu.energyJ) / gpu.energyJ
-    return { index: gpu.index, oracleJ: gpu.energyJ, energyJ: device.energyJ, relError }
+    return {
+      index: gpu.index,
+      oracleJ: gpu.energyJ,
+      energyJ: device.energyJ,
+      relError
+    }
   })
   return { gpus: rows, unmatchedDevices: devices.length - matched.size }
 }
@@ -52,7 +65,11 @@ export function compareEnergy(gpus, devices) {
 /** Whether a reported device is this oracle GPU. */
 function isSameGpu(device, gpu) {
   if (device.uuid !== undefined) return device.uuid === gpu.uuid
-  return device.id === gpu.uuid || device.index === gpu.index || device.id === String(gpu.index)
+  return (
+    device.id === gpu.uuid ||
+    device.index === gpu.index ||
+    device.id === String(gpu.index)
+  )
 }
 
 /**
@@ -75,5 +92,7 @@ export function checkGoal(summary) {
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2
 }

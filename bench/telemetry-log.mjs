@@ -21,14 +21,28 @@ export async function ensureLog(root, { bytes, seed }) {
   if (reusable) return { path: LOG_PATH, oracle: reusable, generation: null }
 
   process.stderr.write(`bench: generating ${LOG_PATH} (${bytes} bytes)…\n`)
-  const args = ['--bytes', String(bytes), '--seed', String(seed), '--out', LOG_PATH]
-  const run = await runNode(['bench/generate-nvidia-smi.mjs', ...args], { cwd: root })
+  const args = [
+    '--bytes',
+    String(bytes),
+    '--seed',
+    String(seed),
+    '--out',
+    LOG_PATH
+  ]
+  const run = await runNode(['bench/generate-nvidia-smi.mjs', ...args], {
+    cwd: root
+  })
   if (run.code !== 0) {
-    throw new Error(`the generator failed with exit code ${run.code}:\n${run.stderrTail}`)
+    throw new Error(
+      `the generator failed with exit code ${run.code}:\n${run.stderrTail}`
+    )
   }
   await writeFile(join(root, ORACLE_PATH), run.stdout)
   const oracle = JSON.parse(run.stdout)
-  const generation = { wallS: run.wallS, mbPerS: oracle.fileBytes / 1e6 / run.wallS }
+  const generation = {
+    wallS: run.wallS,
+    mbPerS: oracle.fileBytes / 1e6 / run.wallS
+  }
   return { path: LOG_PATH, oracle, generation }
 }
 

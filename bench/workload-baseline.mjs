@@ -22,7 +22,12 @@ async function integrate(file) {
     .pipe(parser)
   const gpus = new Map()
   for await (const record of parser) {
-    addReading(gpus, record[INDEX], toMs(record[TIMESTAMP]), toWatts(record[POWER_DRAW]))
+    addReading(
+      gpus,
+      record[INDEX],
+      toMs(record[TIMESTAMP]),
+      toWatts(record[POWER_DRAW])
+    )
   }
   return gpus
 }
@@ -60,5 +65,9 @@ if (file === undefined) throw new Error('usage: workload-baseline.mjs FILE')
 const readMeter = startMeter()
 const gpus = await integrate(file)
 const metrics = readMeter()
-const devices = [...gpus].map(([index, gpu]) => ({ id: index, index: Number(index), energyJ: gpu.energyJ }))
+const devices = [...gpus].map(([index, gpu]) => ({
+  id: index,
+  index: Number(index),
+  energyJ: gpu.energyJ
+}))
 reportResult({ workload: 'baseline', exitCode: 0, ...metrics, devices })

@@ -37,7 +37,12 @@ function reportAtExit(readMeter, outFile, exitCode) {
     reportResult({ workload: 'ecocompute', exitCode, ...metrics, devices })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    reportResult({ workload: 'ecocompute', exitCode: 1, ...metrics, error: reason })
+    reportResult({
+      workload: 'ecocompute',
+      exitCode: 1,
+      ...metrics,
+      error: reason
+    })
   }
 }
 
@@ -46,7 +51,16 @@ if (file === undefined || outFile === undefined) {
   throw new Error('usage: workload-ecocompute.mjs FILE OUT.json')
 }
 const cli = resolve('dist/cli.js')
-process.argv = [process.argv[0], cli, 'audit', file, '--format', 'json', '--out', outFile]
+process.argv = [
+  process.argv[0],
+  cli,
+  'audit',
+  file,
+  '--format',
+  'json',
+  '--out',
+  outFile
+]
 const readMeter = startMeter()
 process.on('exit', code => reportAtExit(readMeter, outFile, code))
 await import(pathToFileURL(cli).href)

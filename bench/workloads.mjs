@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { runNode } from './run-node.mjs'
 
 /** Each workload gets this heap ceiling, in MiB, so neither is starved. */
-const HEAP_LIMIT_MIB = 4096
+export const HEAP_LIMIT_MIB = 4096
 
 /** In the order they run; `args` follow the log path. */
 export const WORKLOADS = [
@@ -33,7 +33,11 @@ export const WORKLOADS = [
 export async function runWorkload(root, workload, logPath) {
   const resultFile = join(root, 'bench/out', `result-${workload.name}.json`)
   await rm(resultFile, { force: true })
-  const args = [`--max-old-space-size=${HEAP_LIMIT_MIB}`, workload.script, logPath]
+  const args = [
+    `--max-old-space-size=${HEAP_LIMIT_MIB}`,
+    workload.script,
+    logPath
+  ]
   const run = await runNode([...args, ...workload.args], {
     cwd: root,
     env: { BENCH_RESULT_FILE: resultFile }
@@ -42,7 +46,8 @@ export async function runWorkload(root, workload, logPath) {
   await rm(resultFile, { force: true })
   const ok = run.code === 0 && result?.exitCode === 0
   if (ok) return { ok, ...result }
-  const error = result?.error ?? `exit code ${run.code}: ${run.stderrTail.trim()}`
+  const error =
+    result?.error ?? `exit code ${run.code}: ${run.stderrTail.trim()}`
   return { ok, ...result, error }
 }
 

@@ -45581,7 +45581,12 @@ function toHardwareFacts(hardware) {
     return {
         id: hardware.id,
         name: hardware.display_name,
-        idleW: { value: idle.value, low: idle.low, high: idle.high, source: formatSource(idle.source) },
+        idleW: {
+            value: idle.value,
+            low: idle.low,
+            high: idle.high,
+            source: formatSource(idle.source)
+        },
         maxPowerW: hardware.max_power_w.value,
         maxPowerSource: formatSource(hardware.max_power_w.source),
         accuracyW: hardware.sensor_accuracy_w
@@ -45603,7 +45608,12 @@ function toNodeFacts(profile) {
     return {
         id: profile.id,
         name: profile.display_name,
-        hostIdleW: { value: host.value, low: host.low, high: host.high, source: formatSource(host.source) }
+        hostIdleW: {
+            value: host.value,
+            low: host.low,
+            high: host.high,
+            source: formatSource(host.source)
+        }
     };
 }
 /** α_w for a workload class on a node profile. */
@@ -45612,7 +45622,10 @@ function alphaFor(workload, nodeProfileId) {
     if (!calibration)
         return undefined;
     const { value, low, high } = calibration.alpha;
-    return { workload, alpha: { value, low, high, source: formatSource(calibration.source) } };
+    return {
+        workload,
+        alpha: { value, low, high, source: formatSource(calibration.source) }
+    };
 }
 /**
  * Resolves the region's intensity. For the world fallback the bounds are
@@ -45662,7 +45675,13 @@ function resolvePueChoice(userPue, provider, readings) {
         };
     }
     const pue = resolvePue(userPue, provider);
-    return { value: pue.value, low: pue.low, high: pue.high, source: pue.source, isDefault: pue.isDefault };
+    return {
+        value: pue.value,
+        low: pue.low,
+        high: pue.high,
+        source: pue.source,
+        isDefault: pue.isDefault
+    };
 }
 /** The PUE a file states it applied to its energies. */
 function appliedPue(readings) {
@@ -45700,6 +45719,7 @@ function collectWarnings(readings, devices, carbon, pueNote) {
         warnings.push(...fileWarnings(reading));
     for (const device of devices)
         warnings.push(...deviceWarnings(device));
+    warnings.push(...unknownModels(devices));
     for (const note of carbon.notes)
         warnings.push({ code: 'region-fallback', message: note });
     if (pueNote !== undefined)
@@ -45720,10 +45740,19 @@ function fileWarnings(reading) {
     }));
     const unquoted = sink.rejectedCount - sink.rejected.length;
     if (unquoted > 0) {
-        warnings.push({ code: 'rejected-row', message: `${unquoted} more rejected row(s) not listed`, file, count: unquoted });
+        warnings.push({
+            code: 'rejected-row',
+            message: `${unquoted} more rejected row(s) not listed`,
+            file,
+            count: unquoted
+        });
     }
     for (const warning of sink.warnings) {
-        warnings.push({ ...warning, file, ...(warning.line === undefined ? {} : { line: warning.line }) });
+        warnings.push({
+            ...warning,
+            file,
+            ...(warning.line === undefined ? {} : { line: warning.line })
+        });
     }
     return warnings;
 }
@@ -45735,10 +45764,35 @@ function deviceWarnings(device) {
         file: device.file,
         device: device.id
     }));
-    if (device.hardwareNote !== undefined) {
-        warnings.push({ code: 'unknown-gpu', message: device.hardwareNote, file: device.file, device: device.id });
-    }
     return warnings;
+}
+/** One warning per distinct catalogue note, naming the devices it covers. */
+function unknownModels(devices) {
+    const byNote = new Map();
+    for (const device of devices) {
+        if (device.hardwareNote === undefined)
+            continue;
+        byNote.set(device.hardwareNote, [
+            ...(byNote.get(device.hardwareNote) ?? []),
+            device
+        ]);
+    }
+    return [...byNote.entries()].map(([note, covered]) => ({
+        code: 'unknown-gpu',
+        message: `${listIds(covered)}: ${note}`,
+        file: covered[0].file,
+        ...(covered.length > 1
+            ? { count: covered.length }
+            : { device: covered[0].id })
+    }));
+}
+/** Up to five device ids, then a count. */
+function listIds(devices) {
+    const shown = devices
+        .slice(0, 5)
+        .map(device => device.id)
+        .join(', ');
+    return devices.length > 5 ? `${shown} and ${devices.length - 5} more` : shown;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/energy-totals.ts
@@ -45835,7 +45889,11 @@ function finiteOrNull(value) {
 function deviceJson(record, windowS) {
     const { outcome, identity } = record;
     const level = record.l3 ? 'L3' : outcome.level;
-    const coverage = windowS > 0 ? Math.min(1, outcome.measuredS / windowS) : outcome.measuredS > 0 ? 1 : 0;
+    const coverage = windowS > 0
+        ? Math.min(1, outcome.measuredS / windowS)
+        : outcome.measuredS > 0
+            ? 1
+            : 0;
     const device = {
         id: record.id,
         kind: identity.kind,
@@ -45845,7 +45903,9 @@ function deviceJson(record, windowS) {
         job: null,
         file: record.file,
         level,
-        level_reason: record.l3 ? `${outcome.levelReason}; node model applied` : outcome.levelReason,
+        level_reason: record.l3
+            ? `${outcome.levelReason}; node model applied`
+            : outcome.levelReason,
         field: outcome.field,
         samples: outcome.samples,
         first: isoOrNull(outcome.firstMs),
@@ -45919,7 +45979,8 @@ function modelNode(node, gpus, options) {
 /** The node profile chosen or recognised, or why there is none. */
 function chooseProfile(gpus, options) {
     if (options.nodeProfile !== undefined) {
-        return nodeProfileById(options.nodeProfile) ?? `unknown node profile "${options.nodeProfile}"`;
+        return (nodeProfileById(options.nodeProfile) ??
+            `unknown node profile "${options.nodeProfile}"`);
     }
     const ids = new Set(gpus.map(gpu => gpu.spec.hardwareId));
     const [only] = [...ids];
@@ -45944,7 +46005,11 @@ function extraEnergy(gpus, alpha) {
 }
 /** Power range × duration. */
 function scale(power, durationS) {
-    return { valueJ: power.value * durationS, lowJ: power.low * durationS, highJ: power.high * durationS };
+    return {
+        valueJ: power.value * durationS,
+        lowJ: power.low * durationS,
+        highJ: power.high * durationS
+    };
 }
 /** Union span of the devices, in s. */
 function spanS(devices) {
@@ -45966,7 +46031,13 @@ const SENSOR_SOURCE = 'NVIDIA nvidia-smi documentation: power.draw accurate to �
 function describeAssumptions(parts) {
     const { options, pue, carbon } = parts;
     const assumptions = {
-        pue: { value: pue.value, low: pue.low, high: pue.high, source: pue.source, is_default: pue.isDefault },
+        pue: {
+            value: pue.value,
+            low: pue.low,
+            high: pue.high,
+            source: pue.source,
+            is_default: pue.isDefault
+        },
         region: {
             value: carbon.region,
             source: `${carbon.fallback} lookup${carbon.requested ? ` of "${carbon.requested}"` : ''}`,
@@ -45989,7 +46060,9 @@ function describeAssumptions(parts) {
         gpu_hour_price_usd: price(options.gpuHourPriceUsd, 'compute cost'),
         timezone: {
             value: options.timezone ?? 'UTC',
-            source: options.timezone ? 'given' : 'default for timestamps without an offset',
+            source: options.timezone
+                ? 'given'
+                : 'default for timestamps without an offset',
             is_default: options.timezone === undefined
         },
         gap_rule: {
@@ -46005,7 +46078,11 @@ function describeAssumptions(parts) {
 /** A price the user gave, or its absence. */
 function price(value, what) {
     return value === undefined
-        ? { value: null, source: `not given: ${what} not computed`, is_default: true }
+        ? {
+            value: null,
+            source: `not given: ${what} not computed`,
+            is_default: true
+        }
         : { value, source: 'given', is_default: false };
 }
 /** Node profile, host idle power and α_w of one node. */
@@ -46021,8 +46098,20 @@ function nodeAssumptions(node) {
     if (node.profile && node.alpha) {
         const host = node.profile.hostIdleW;
         const alpha = node.alpha.alpha;
-        result[`host_idle_w${suffix}`] = { value: host.value, low: host.low, high: host.high, source: host.source, is_default: true };
-        result[`alpha_w${suffix}`] = { value: alpha.value, low: alpha.low, high: alpha.high, source: alpha.source, is_default: true };
+        result[`host_idle_w${suffix}`] = {
+            value: host.value,
+            low: host.low,
+            high: host.high,
+            source: host.source,
+            is_default: true
+        };
+        result[`alpha_w${suffix}`] = {
+            value: alpha.value,
+            low: alpha.low,
+            high: alpha.high,
+            source: alpha.source,
+            is_default: true
+        };
     }
     return result;
 }
@@ -46112,7 +46201,13 @@ function grounding(devices, nodes) {
 /** One input file's line in the result. */
 function inputJson(reading) {
     if (!('sink' in reading)) {
-        return { file: reading.file, format: reading.format ?? 'unrecognised', devices: 0, lines: 0, rejected_rows: 0 };
+        return {
+            file: reading.file,
+            format: reading.format ?? 'unrecognised',
+            devices: 0,
+            lines: 0,
+            rejected_rows: 0
+        };
     }
     return {
         file: reading.file,
@@ -46363,8 +46458,7 @@ async function* readLines(input, file) {
     let lineNumber = 0;
     let first = true;
     for await (const chunk of input) {
-        pending +=
-            typeof chunk === 'string' ? chunk : decoder.write(chunk);
+        pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
         if (first && pending.length > 0) {
             pending = stripBom(pending);
             first = false;
@@ -46373,7 +46467,10 @@ async function* readLines(input, file) {
         let newline = pending.indexOf('\n', start);
         while (newline !== -1) {
             lineNumber += 1;
-            yield { text: dropCarriageReturn(pending, start, newline), line: lineNumber };
+            yield {
+                text: dropCarriageReturn(pending, start, newline),
+                line: lineNumber
+            };
             start = newline + 1;
             newline = pending.indexOf('\n', start);
         }
@@ -46387,7 +46484,10 @@ async function* readLines(input, file) {
         pending = stripBom(pending);
     if (pending.length > 0) {
         lineNumber += 1;
-        yield { text: dropCarriageReturn(pending, 0, pending.length), line: lineNumber };
+        yield {
+            text: dropCarriageReturn(pending, 0, pending.length),
+            line: lineNumber
+        };
     }
 }
 /** Removes a leading U+FEFF byte-order mark. */
@@ -48564,7 +48664,10 @@ function normaliseHeaderCell(raw) {
     const bracket = /\s*\[([^\]]*)\]\s*$/.exec(trimmed);
     const unit = bracket ? bracket[1].trim().toLowerCase() : undefined;
     const name = bracket ? trimmed.slice(0, bracket.index) : trimmed;
-    const key = name.trim().toLowerCase().replace(/[_\s]+/g, '.');
+    const key = name
+        .trim()
+        .toLowerCase()
+        .replace(/[_\s]+/g, '.');
     return { key, unit: unit ?? suffixUnit(key) };
 }
 /** Unit implied by a snake_case suffix such as `power_draw_w`. */
@@ -48618,7 +48721,6 @@ function chooseIdentityColumn(find, rows, timestampColumn) {
         }
         notes.push(`column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`);
     }
-    notes.push('no identity column: GPUs told apart by position within each sampling frame');
     return { position: undefined, field: undefined, notes };
 }
 /** Rows grouped by their timestamp cell text. */
@@ -48666,7 +48768,9 @@ function planColumns(headLines, file, overrides) {
     const firstCells = splitSimple(headLines[0] ?? '');
     const header = header_readHeader(firstCells);
     const hasHeader = looksLikeHeader(header) ||
-        (overrides !== undefined && !cellIsTime(firstCells[0]) && headerHasAny(header, overrides));
+        (overrides !== undefined &&
+            !cellIsTime(firstCells[0]) &&
+            headerHasAny(header, overrides));
     const columns = hasHeader ? header : unnamedColumns(firstCells.length);
     const dataLines = hasHeader ? headLines.slice(1) : headLines;
     const rows = dataLines.filter(l => l.trim() !== '').map(splitSimple);
@@ -48723,13 +48827,17 @@ function choosePower(find, rows, hasHeader) {
     if (hasHeader)
         return undefined;
     const inferred = inferWattColumn(rows);
-    return inferred === undefined ? undefined : { position: inferred, field: 'power.draw' };
+    return inferred === undefined
+        ? undefined
+        : { position: inferred, field: 'power.draw' };
 }
 /** Median time step of the head rows in ms (Infinity when unknown). */
 function medianStepMs(rows, column) {
     if (column === undefined)
         return Number.POSITIVE_INFINITY;
-    const times = rows.map(r => parseTimestamp(r[column] ?? '')).filter(Number.isFinite);
+    const times = rows
+        .map(r => parseTimestamp(r[column] ?? ''))
+        .filter(Number.isFinite);
     const distinct = [...new Set(times)].sort((a, b) => a - b);
     const steps = distinct.slice(1).map((t, i) => t - distinct[i]);
     if (steps.length === 0)
@@ -48747,7 +48855,8 @@ function inferWattColumn(rows) {
     const first = rows[0] ?? [];
     const candidates = first
         .map((_, i) => i)
-        .filter(i => rows.every(r => /^\s*-?[\d.]+\s*W\s*$/.test(r[i] ?? '') || /^\s*\[.*\]\s*$/.test(r[i] ?? '')));
+        .filter(i => rows.every(r => /^\s*-?[\d.]+\s*W\s*$/.test(r[i] ?? '') ||
+        /^\s*\[.*\]\s*$/.test(r[i] ?? '')));
     return candidates.length === 1 ? candidates[0] : undefined;
 }
 /** True when a cell reads as a timestamp. */
@@ -48779,7 +48888,9 @@ function powerScale(unit, file) {
 }
 /** The error for a column the file lacks, with the way out. */
 function missingColumn(file, field, hasHeader) {
-    const where = hasHeader ? 'the header names no' : 'this file has no header and no recognisable';
+    const where = hasHeader
+        ? 'the header names no'
+        : 'this file has no header and no recognisable';
     return new InputError(`${where} ${field} column; name it with --columns, e.g. --columns timestamp=0,power.draw=6`, file, 1);
 }
 
@@ -48800,7 +48911,10 @@ const MINUS = 45;
 const PLUS = 43;
 const LEFT_BRACKET = 91;
 const RIGHT_BRACKET = 93;
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const POW10 = [
+    1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+    1e15
+];
 /** True for the blank bytes a cell may be padded with. */
 function isBlank(byte) {
     return byte === byte_cells_SPACE || byte === byte_cells_TAB || byte === CR;
@@ -48899,7 +49013,9 @@ class NvidiaSmiTimeReader {
             return Number.NaN;
         if (buf[start + 4] !== 47 || buf[start + 7] !== 47)
             return Number.NaN;
-        if (buf[start + 10] !== 32 || buf[start + 13] !== 58 || buf[start + 16] !== 58) {
+        if (buf[start + 10] !== 32 ||
+            buf[start + 13] !== 58 ||
+            buf[start + 16] !== 58) {
             return Number.NaN;
         }
         const dayMs = this.dayMs(buf, start);
@@ -48990,6 +49106,10 @@ class DeviceRegistry {
         this.plan = plan;
         this.sink = sink;
     }
+    /** Devices registered so far. */
+    get count() {
+        return this.byKeyMap.size + this.byPositionList.length;
+    }
     /** Handle for an identity-column value. */
     byKey(key, buf, field) {
         const known = this.byKeyMap.get(key);
@@ -49040,7 +49160,8 @@ class DeviceRegistry {
             identity.uuid = uuid;
         if (pciBusId !== undefined)
             identity.pciBusId = pciBusId;
-        if (this.plan.identityField === 'index' || this.plan.identity === undefined) {
+        if (this.plan.identityField === 'index' ||
+            this.plan.identity === undefined) {
             identity.index = key;
         }
         if (limitCell?.kind === 'value')
@@ -49103,6 +49224,10 @@ class NvidiaSmiRowReader {
         if (start < chunk.length)
             this.keepPartial(chunk.subarray(start));
     }
+    /** How many devices the rows named. */
+    get deviceCount() {
+        return this.devices.count;
+    }
     /** Reads the last line when the file does not end with a newline. */
     end() {
         if (this.carry === undefined)
@@ -49125,7 +49250,9 @@ class NvidiaSmiRowReader {
     }
     /** Holds a partial line until its end arrives; refuses endless lines. */
     keepPartial(part) {
-        const carried = this.carry ? Buffer.concat([this.carry, part]) : Buffer.from(part);
+        const carried = this.carry
+            ? Buffer.concat([this.carry, part])
+            : Buffer.from(part);
         if (carried.length > MAX_LINE_BYTES) {
             throw new InputError(`line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`, this.file, this.lineNumber + 1);
         }
@@ -49302,6 +49429,9 @@ async function parseNvidiaSmiCsv(input, sink, options) {
         reader.push(toBuffer(next.value));
     }
     reader.end();
+    if (plan.identity === undefined && reader.deviceCount > 1) {
+        sink.warn('other', `no column identifies GPUs: the ${reader.deviceCount} GPUs were told apart by their position among rows sharing a timestamp`);
+    }
 }
 /** Reads at least HEAD_BYTES (or the whole input if shorter). */
 async function readHead(chunks) {
@@ -49819,7 +49949,9 @@ function outcomeFromPower(power, spec) {
         dynamic: {
             valueJ: measured.dynamicEnergyJ + meanDynamicW * gapS,
             lowJ: Math.max(0, measured.dynamicEnergyJ - sensorJ),
-            highJ: measured.dynamicEnergyJ + sensorJ + Math.max(0, ceilingW - spec.idleW) * gapS
+            highJ: measured.dynamicEnergyJ +
+                sensorJ +
+                Math.max(0, ceilingW - spec.idleW) * gapS
         },
         meanW,
         maxW: power.maxW,
@@ -49842,7 +49974,9 @@ function powerFindings(power, meanW) {
         });
     }
     if (power.stale.periods > 0) {
-        const why = power.stale.rowChanged ? 'while the other readings changed' : 'with no other readings to compare';
+        const why = power.stale.rowChanged
+            ? 'while the other readings changed'
+            : 'with no other readings to compare';
         findings.push({
             code: 'stale-sensor',
             message: `power stayed at exactly ${power.stale.valueW} W for ${power.stale.durationS.toFixed(0)} s in ${power.stale.periods} period(s) ${why}: the sensor may be stale; integrated as read`
@@ -49918,14 +50052,24 @@ function outcomeFromCounter(counter, power, spec) {
         dynamic: bounded(dynamicJ, sensorJ + ceilingW * gapS),
         meanW,
         maxW: power.maxW,
-        gaps: counter.gapList.map(gap => ({ ...gap, filledJ: (meanW * (gap.endMs - gap.startMs)) / 1000 })),
+        gaps: counter.gapList.map(gap => ({
+            ...gap,
+            filledJ: (meanW * (gap.endMs - gap.startMs)) / 1000
+        })),
         gapCount: counter.resets,
-        findings: [...counterFindings(counter), ...crossCheck(counter, power, meanW)]
+        findings: [
+            ...counterFindings(counter),
+            ...crossCheck(counter, power, meanW)
+        ]
     };
 }
 /** Value ± spread, never below zero. */
 function bounded(valueJ, spreadJ) {
-    return { valueJ, lowJ: Math.max(0, valueJ - spreadJ), highJ: valueJ + spreadJ };
+    return {
+        valueJ,
+        lowJ: Math.max(0, valueJ - spreadJ),
+        highJ: valueJ + spreadJ
+    };
 }
 /** Resets, wraps and glitches of the counter. */
 function counterFindings(counter) {
@@ -49937,16 +50081,24 @@ function counterFindings(counter) {
         });
     }
     if (counter.wraps > 0) {
-        findings.push({ code: 'counter-wrap', message: `energy counter wrapped ${counter.wraps} time(s); its range was added` });
+        findings.push({
+            code: 'counter-wrap',
+            message: `energy counter wrapped ${counter.wraps} time(s); its range was added`
+        });
     }
     if (counter.glitches > 0) {
-        findings.push({ code: 'counter-glitch', message: `${counter.glitches} counter reading(s) dipped and came back on trend: dropped` });
+        findings.push({
+            code: 'counter-glitch',
+            message: `${counter.glitches} counter reading(s) dipped and came back on trend: dropped`
+        });
     }
     return findings;
 }
 /** Compares the counter with the power samples of the same device. */
 function crossCheck(counter, power, counterMeanW) {
-    const findings = power.measured.durationS > 0 ? powerFindings(power, power.measured.energyJ / power.measured.durationS) : [];
+    const findings = power.measured.durationS > 0
+        ? powerFindings(power, power.measured.energyJ / power.measured.durationS)
+        : [];
     if (power.measured.durationS <= 0)
         return findings.filter(f => f.code !== 'gap');
     const powerMeanW = power.measured.energyJ / power.measured.durationS;
@@ -49970,11 +50122,14 @@ function crossCheck(counter, power, counterMeanW) {
  * extrapolated past the device's own first and last rows.
  */
 function outcomeFromL1(span, power, utilization, spec) {
-    const spanS = Number.isNaN(span.firstMs) ? 0 : (span.lastMs - span.firstMs) / 1000;
+    const spanS = Number.isNaN(span.firstMs)
+        ? 0
+        : (span.lastMs - span.firstMs) / 1000;
     const useUtilization = utilization.spanS > 0 && utilization.spanS >= spanS * 0.5;
     const rangeW = spec.maxPowerW - spec.idleW;
     const valueJ = useUtilization
-        ? spec.idleW * spanS + (rangeW * utilization.integralPctS * spanS) / (100 * utilization.spanS)
+        ? spec.idleW * spanS +
+            (rangeW * utilization.integralPctS * spanS) / (100 * utilization.spanS)
         : spec.maxPowerW * spanS;
     const reason = useUtilization
         ? 'no usable power readings: estimated from utilisation between idle and maximum power'
@@ -49988,8 +50143,16 @@ function outcomeFromL1(span, power, utilization, spec) {
         lastMs: span.lastMs,
         medianIntervalS: power.medianIntervalS,
         measuredS: 0,
-        energy: { valueJ, lowJ: spec.idleLowW * spanS, highJ: spec.maxPowerW * spanS },
-        dynamic: { valueJ: Math.max(0, valueJ - spec.idleW * spanS), lowJ: 0, highJ: rangeW * spanS },
+        energy: {
+            valueJ,
+            lowJ: spec.idleLowW * spanS,
+            highJ: spec.maxPowerW * spanS
+        },
+        dynamic: {
+            valueJ: Math.max(0, valueJ - spec.idleW * spanS),
+            lowJ: 0,
+            highJ: rangeW * spanS
+        },
         meanW: spanS > 0 ? valueJ / spanS : Number.NaN,
         maxW: power.maxW,
         gaps: [],
@@ -50255,7 +50418,8 @@ class PowerSeries {
             const energyJ = trapezoidJ(durationS, this.lastValidW, powerW);
             const dynamicJ = energyAboveFloorJ(durationS, this.lastValidW, powerW, this.limits.idleW);
             this.histogram.add(durationS, energyJ, dynamicJ);
-            if (durationS > GAP_FLOOR_S && this.gapCandidates.length < power_series_GAP_DETAILS_KEPT * 20) {
+            if (durationS > GAP_FLOOR_S &&
+                this.gapCandidates.length < power_series_GAP_DETAILS_KEPT * 20) {
                 this.gapCandidates.push({ startMs: this.lastValidMs, endMs: timeMs });
             }
         }
@@ -50548,8 +50712,13 @@ function pickHardware(identity, chosen) {
     if (chosen)
         return { hardware: chosen, note: undefined };
     const generic = genericHardware();
-    const what = identity.name === undefined ? 'the file does not name the GPU model' : `"${identity.name}" is not in the catalogue`;
-    return { hardware: generic, note: `${what}: idle and maximum power from the ${generic.name} class (wide bounds); name the model with --gpu` };
+    const what = identity.name === undefined
+        ? 'the file does not name the GPU model'
+        : `"${identity.name}" is not in the catalogue`;
+    return {
+        hardware: generic,
+        note: `${what}: idle and maximum power from the ${generic.name} class (wide bounds); name the model with --gpu`
+    };
 }
 /** The `--gpu` model, or a usage error. */
 function requireModel(model) {
@@ -50604,7 +50773,16 @@ async function runAudit(paths, options) {
     const carbon = resolveCarbon(options.region ?? fileCountry(readings));
     const pue = resolvePueChoice(options.pue, carbon.provider, readings);
     const energy = sumEnergy(devices, nodes, pue);
-    return buildResult({ readings, devices, nodes, energy, pue, carbon, options, generator: GENERATOR });
+    return buildResult({
+        readings,
+        devices,
+        nodes,
+        energy,
+        pue,
+        carbon,
+        options,
+        generator: GENERATOR
+    });
 }
 /** The country a file states (CodeCarbon), used when no region is given. */
 function fileCountry(readings) {
@@ -50621,7 +50799,9 @@ function fileCountry(readings) {
 function noDataMessage(readings) {
     if (readings.length === 0)
         return 'no telemetry files found';
-    const lines = readings.map(reading => 'sink' in reading ? `${reading.file}: no devices found (${reading.sink.rejectedCount} rejected rows)` : reading.error);
+    const lines = readings.map(reading => 'sink' in reading
+        ? `${reading.file}: no devices found (${reading.sink.rejectedCount} rejected rows)`
+        : reading.error);
     return `no usable telemetry:\n  ${lines.join('\n  ')}`;
 }
 
@@ -51410,7 +51590,7 @@ const LEVEL_COVERAGE = {
 };
 /** Why cost may be missing: it needs a price and none was given. */
 const COST_NOT_COMPUTED = 'not computed — no price given';
-/** The shared table columns say what a dash in a device row means. */
+/** What a dash in a device row stands for: not known, never zero. */
 const DASH_MEANING = `${NOT_KNOWN} means not known: no name in the file, or no power readings`;
 /** The currency costs are stated in (raw file text: escape it). */
 function costUnit(result) {
@@ -51946,7 +52126,9 @@ function formatZodIssues(error) {
 
 /** Inputs named as in action.yml; empty strings are read as undefined. */
 const RawInputs = object({
-    telemetry: schemas_string({ error: 'telemetry is required: file globs, one per line' }),
+    telemetry: schemas_string({
+        error: 'telemetry is required: file globs, one per line'
+    }),
     region: schemas_string().optional(),
     pue: schemas_string().optional(),
     workload: schemas_string().optional(),
@@ -51961,13 +52143,19 @@ const RawInputs = object({
 });
 /** Reads every input through one schema and returns a frozen config. */
 function readActionInputs() {
-    const raw = Object.fromEntries(Object.keys(RawInputs.shape).map(name => [name, getInput(name) || undefined]));
+    const raw = Object.fromEntries(Object.keys(RawInputs.shape).map(name => [
+        name,
+        getInput(name) || undefined
+    ]));
     const parsed = RawInputs.safeParse(raw);
     if (!parsed.success)
         throw new Error(formatZodIssues(parsed.error));
     const inputs = parsed.data;
     return Object.freeze({
-        telemetryPatterns: inputs.telemetry.split('\n').map(line => line.trim()).filter(Boolean),
+        telemetryPatterns: inputs.telemetry
+            .split('\n')
+            .map(line => line.trim())
+            .filter(Boolean),
         options: Object.freeze(Object.fromEntries(Object.entries({
             region: inputs.region,
             pue: numberOption('pue', inputs.pue, 1, 3),
@@ -52010,7 +52198,9 @@ async function run() {
 }
 /** Files matching the telemetry globs; an error when none match. */
 async function findTelemetry(patterns) {
-    const globber = await create(patterns.join('\n'), { matchDirectories: false });
+    const globber = await create(patterns.join('\n'), {
+        matchDirectories: false
+    });
     const files = (await globber.glob()).sort();
     if (files.length === 0) {
         throw new Error(`telemetry: no file matches ${patterns.map(p => `"${p}"`).join(', ')}`);

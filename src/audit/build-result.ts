@@ -99,18 +99,21 @@ function grounding(
   const levels: Record<string, GroundingLevel> = {}
   const reasons: string[] = []
   let lowest: GroundingLevel = 'L3'
+  let contributing = 0
   for (const device of devices) {
     const level: GroundingLevel = device.l3 ? 'L3' : device.outcome.level
     levels[device.id] = level
     const contributes =
       device.outcome.energy.valueJ > 0 || device.outcome.measuredS > 0
+    if (contributes) contributing++
     if (contributes && LEVEL_ORDER.indexOf(level) < LEVEL_ORDER.indexOf(lowest))
       lowest = level
     if (level === 'L1')
       reasons.push(`${device.id}: ${device.outcome.levelReason}`)
   }
   for (const node of nodes) reasons.push(`node ${node.node}: ${node.reason}`)
-  if (devices.length === 0) lowest = 'L1'
+  // With no device contributing energy, no level above L1 was reached.
+  if (contributing === 0) lowest = 'L1'
   return { level: lowest, devices: levels, reasons }
 }
 

@@ -158,7 +158,9 @@ export function resolvePueChoice(
 ): PueChoice {
   const applied = appliedPue(readings)
   if (applied !== undefined) {
-    const ignored = userPue !== undefined && userPue !== applied.pue
+    // Any PUE ≠ 1 given on top of one the file applied is worth a word,
+    // even an equal one: the user may expect it to multiply.
+    const ignored = userPue !== undefined && userPue !== 1
     return {
       value: applied.pue,
       low: applied.pue,

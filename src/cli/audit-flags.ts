@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import type { AuditOptions } from '../audit/audit-options.js'
+import { FORMATS, findFormat } from '../telemetry/formats/index.js'
 import { assertTimeZone } from '../telemetry/timestamps.js'
 import { choiceOption, columnsOption, numberOption } from './option-values.js'
 import { UsageError } from './usage-error.js'
@@ -70,6 +71,12 @@ function parseStrict(args: readonly string[]) {
 /** The engine options from the parsed flags. */
 function auditOptions(values: Values): AuditOptions {
   if (values.timezone !== undefined) assertZone(values.timezone)
+  const inputFormat = values['input-format']
+  if (inputFormat !== undefined && !findFormat(inputFormat)) {
+    throw new UsageError(
+      `--input-format must be one of ${FORMATS.map(f => f.name).join(', ')}, got "${inputFormat}"`
+    )
+  }
   return dropUndefined({
     region: values.region,
     pue: numberOption('pue', values.pue, 1, 3),
@@ -84,7 +91,7 @@ function auditOptions(values: Values): AuditOptions {
       86_400_000
     ),
     columns: columnsOption(values.columns),
-    inputFormat: values['input-format'],
+    inputFormat,
     electricityPriceUsdPerKWh: numberOption(
       'electricity-price',
       values['electricity-price'],

@@ -1,4 +1,4 @@
-import type { DeviceOutcome } from './device-outcome.js'
+import type { DeviceFinding, DeviceOutcome } from './device-outcome.js'
 import type { DeviceSpec } from './device-spec.js'
 import type { PowerSummary } from './power-series.js'
 import type { UtilizationSummary } from './utilization-series.js'
@@ -52,10 +52,25 @@ export function outcomeFromL1(
     meanW: spanS > 0 ? valueJ / spanS : Number.NaN,
     maxW: power.maxW,
     gaps: [],
-    gapCount: 0,
+    gapCount: power.gaps.count,
     findings: [
       { code: 'level-fallback', message: reason },
+      ...unmeasuredGaps(power),
       ...powerFindings(power, Number.NaN).filter(f => f.code !== 'gap')
     ]
   }
+}
+
+/**
+ * Readings whose every interval was a gap (two readings an hour apart):
+ * said as gaps, not bridged and not filled, since nothing was measured.
+ */
+function unmeasuredGaps(power: PowerSummary): DeviceFinding[] {
+  if (power.gaps.count === 0) return []
+  return [
+    {
+      code: 'gap',
+      message: `${power.gaps.count} interval(s) between power readings longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all: not bridged, so no power was measured`
+    }
+  ]
 }
