@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 
 /** House lint rules: type-aware typescript-eslint, no console in src. */
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'web/dist/', '*.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'web/dist/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
