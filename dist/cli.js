@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97);
 
 /** Entry point of dist/cli.js. */
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53:
+/***/ 97:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9923,7 +9923,7 @@ class CalibrationError extends Error {
 }
 let load_cached;
 /** The validated calibration data; parsed on first use, then cached. */
-function load_loadCalibration() {
+function loadCalibration() {
     load_cached ??= parseCalibration({
         hardware: hardware_namespaceObject,
         nodes: nodes_namespaceObject,
@@ -9996,7 +9996,7 @@ function isCloudProvider(id) {
 /** Classifies `input` as a known, unknown or ambiguous cloud region. */
 function lookupCloudRegion(input) {
     const text = input.trim().toLowerCase();
-    const regions = load_loadCalibration().regions.cloud_regions;
+    const regions = loadCalibration().regions.cloud_regions;
     const prefixed = PREFIXED.exec(text);
     if (prefixed !== null) {
         const [, provider = '', name = ''] = prefixed;
@@ -10134,7 +10134,7 @@ function countryIndex() {
     if (byCode !== undefined)
         return byCode;
     byCode = new Map();
-    for (const [iso2, iso3, name] of load_loadCalibration().isoCountries.countries) {
+    for (const [iso2, iso3, name] of loadCalibration().isoCountries.countries) {
         const country = { iso2, iso3, name };
         byCode.set(iso2, country);
         byCode.set(iso3, country);
@@ -10349,7 +10349,7 @@ function fromCloudRegion(region, notes) {
 
 /** The equivalence factor with this id (`passenger-car-km`), if any. */
 function getEquivalent(id) {
-    return load_loadCalibration().equivalents.records.find(e => e.id === id);
+    return loadCalibration().equivalents.records.find(e => e.id === id);
 }
 /** How many units of `equivalent` emit `carbonG` grams of CO2e. */
 function toEquivalentUnits(carbonG, equivalent) {
@@ -10370,7 +10370,7 @@ let index;
 function nameIndex() {
     if (index !== undefined)
         return index;
-    const records = load_loadCalibration().hardware.records;
+    const records = loadCalibration().hardware.records;
     index = {
         names: new Map(records.flatMap(hw => hw.names.map(n => [normaliseGpuName(n).key, hw]))),
         aliases: new Map(records.flatMap(hw => [hw.id, ...hw.aliases].map(a => [normaliseGpuName(a).aliasKey, hw])))
@@ -10397,7 +10397,7 @@ function matchHardware(name) {
 }
 /** The record with this catalogue id (`h100-sxm`), if any. */
 function getHardware(id) {
-    return load_loadCalibration().hardware.records.find(hw => hw.id === id);
+    return loadCalibration().hardware.records.find(hw => hw.id === id);
 }
 /** The wide-bounds class used for a GPU the catalogue does not know. */
 function genericGpu() {
@@ -10423,12 +10423,12 @@ function listHardware() {
  * × `h100-sxm` → `hgx-h100-8gpu`); undefined when none applies.
  */
 function recogniseNodeProfile(hardwareId, gpuCount) {
-    return load_loadCalibration().nodes.records.find(node => node.recognise.gpu_count === gpuCount &&
+    return loadCalibration().nodes.records.find(node => node.recognise.gpu_count === gpuCount &&
         node.recognise.hardware_ids.includes(hardwareId));
 }
 /** The node profile with this id, if any. */
 function getNodeProfile(id) {
-    return load_loadCalibration().nodes.records.find(node => node.id === id);
+    return loadCalibration().nodes.records.find(node => node.id === id);
 }
 /** Every node profile. */
 function listNodeProfiles() {
@@ -10462,7 +10462,7 @@ const USER_PUE_MAX = 5;
 function resolvePue(userPue, provider) {
     if (userPue !== undefined)
         return fromUser(userPue);
-    const regions = load_loadCalibration().regions;
+    const regions = loadCalibration().regions;
     const known = regions.providers.find(p => p.id === provider);
     if (known !== undefined)
         return fromRecord(known.pue, 'provider');
@@ -10496,7 +10496,7 @@ function fromRecord(record, basis) {
 
 
 /** The workload class names a calibration can be asked for. */
-const WORKLOAD_NAMES = (/* unused pure expression or super */ null && (WORKLOAD_CLASSES));
+const WORKLOAD_NAMES = schemas_WORKLOAD_CLASSES;
 /** True when `name` is one of {@link WORKLOAD_NAMES}. */
 function isWorkloadClass(name) {
     return WORKLOAD_CLASSES.includes(name);
@@ -10507,7 +10507,7 @@ function isWorkloadClass(name) {
  * `generic`, and says so).
  */
 function findWorkloadCalibration(workload, nodeProfileId) {
-    return load_loadCalibration().workloads.records.find(record => record.workload === workload && record.node_profile === nodeProfileId);
+    return loadCalibration().workloads.records.find(record => record.workload === workload && record.node_profile === nodeProfileId);
 }
 
 ;// CONCATENATED MODULE: ./src/calibration/index.ts
@@ -10644,7 +10644,8 @@ function resolveCarbon(region) {
     const spread = worldSpreadGPerKWh();
     choice.lowGPerKWh = Math.min(choice.lowGPerKWh, spread.low);
     choice.highGPerKWh = Math.max(choice.highGPerKWh, spread.high);
-    choice.notes.push(`location unknown: carbon bounds span the 10th–90th percentile of national grids (${spread.low.toFixed(0)}–${spread.high.toFixed(0)} g/kWh); pass --region`);
+    const advice = choice.requested === null ? '; name the region to narrow them' : '';
+    choice.notes.push(`location unknown: carbon bounds span the 10th–90th percentile of national grids (${spread.low.toFixed(0)}–${spread.high.toFixed(0)} g/kWh)${advice}`);
     return choice;
 }
 /**
@@ -10701,16 +10702,125 @@ function carEquivalent(carbonKg) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/audit/energy-totals.ts
+const ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
+/**
+ * Adds the devices and the node terms up: IT energy is every device's
+ * energy plus the modelled host and (α_w − 1) terms; facility energy is
+ * IT × PUE, bounds by interval arithmetic.
+ */
+function sumEnergy(devices, nodes, pue) {
+    const gpus = devices.filter(d => d.identity.kind === 'gpu');
+    const gpu = sum(gpus.map(d => d.outcome.energy));
+    const measuredGpu = sum(gpus.filter(d => d.outcome.level !== 'L1').map(d => d.outcome.energy));
+    const all = sum(devices.map(d => d.outcome.energy));
+    const node = sum(nodes.flatMap(n => [n.hostJ, n.extraJ]));
+    const it = sum([all, node]);
+    const facility = {
+        valueJ: it.valueJ * pue.value,
+        lowJ: it.lowJ * pue.low,
+        highJ: it.highJ * pue.high
+    };
+    return { gpu, measuredGpu, it, facility };
+}
+/** Sum of bounded energies. */
+function sum(parts) {
+    return parts.reduce((total, part) => ({
+        valueJ: total.valueJ + part.valueJ,
+        lowJ: total.lowJ + part.lowJ,
+        highJ: total.highJ + part.highJ
+    }), ZERO);
+}
+/** J → kWh. */
+function toKWh(energyJ) {
+    return energyJ / 3.6e6;
+}
+
+;// CONCATENATED MODULE: ./src/audit/device-json.ts
+
+/**
+ * Below this, a time cannot come from a real clock in any supported
+ * format (it is 1973-03-03): it counts from the first row of a file
+ * without timestamps (sampling interval × row), so it has no date.
+ */
+const EARLIEST_CLOCK_MS = 1e11;
+/** ISO 8601 UTC, or null for an unknown or relative time. */
+function isoOrNull(timeMs) {
+    if (!Number.isFinite(timeMs) || timeMs < EARLIEST_CLOCK_MS)
+        return null;
+    return new Date(timeMs).toISOString();
+}
+/** A finite number, or null. */
+function finiteOrNull(value) {
+    return Number.isFinite(value) ? value : null;
+}
+/** Measured time over the run's window, 0–1. */
+function coverageOf(record, windowS) {
+    const measuredS = record.outcome.measuredS;
+    // Rounded to 1e-9 so a complete series reads 1, not 0.99999999999998.
+    if (windowS > 0)
+        return Math.min(1, Math.round((measuredS / windowS) * 1e9) / 1e9);
+    return measuredS > 0 ? 1 : 0;
+}
+/** One device as the audit JSON shows it. */
+function deviceJson(record, windowS) {
+    const { outcome, identity } = record;
+    const level = record.l3 ? 'L3' : outcome.level;
+    const coverage = windowS > 0
+        ? Math.min(1, outcome.measuredS / windowS)
+        : outcome.measuredS > 0
+            ? 1
+            : 0;
+    const device = {
+        id: record.id,
+        kind: identity.kind,
+        name: identity.name ?? null,
+        hardware_id: record.spec.hardwareId ?? null,
+        node: record.node,
+        job: null,
+        file: record.file,
+        level,
+        level_reason: record.l3
+            ? `${outcome.levelReason}; node model applied`
+            : outcome.levelReason,
+        field: outcome.field,
+        samples: outcome.samples,
+        first: isoOrNull(outcome.firstMs),
+        last: isoOrNull(outcome.lastMs),
+        median_interval_s: finiteOrNull(outcome.medianIntervalS),
+        coverage,
+        energy_kwh: toKWh(outcome.energy.valueJ),
+        low_kwh: toKWh(outcome.energy.lowJ),
+        high_kwh: toKWh(outcome.energy.highJ),
+        mean_w: finiteOrNull(outcome.meanW),
+        max_w: finiteOrNull(outcome.maxW),
+        gaps: outcome.gaps.map(gap => ({
+            start: isoOrNull(gap.startMs),
+            end: isoOrNull(gap.endMs),
+            duration_s: (gap.endMs - gap.startMs) / 1000,
+            filled_kwh: toKWh(gap.filledJ)
+        })),
+        gap_count: outcome.gapCount,
+        warnings: outcome.findings.map(finding => finding.message)
+    };
+    if (identity.uuid !== undefined)
+        device.uuid = identity.uuid;
+    return device;
+}
+
 ;// CONCATENATED MODULE: ./src/audit/collect-warnings.ts
+
 /**
  * Every warning of the audit in one list: files that failed, rows
  * rejected (the first ones quoted with their line, then a count), parser
  * notes, device findings and region fallbacks.
  */
-function collectWarnings(readings, devices, carbon, pueNote) {
+function collectWarnings(readings, devices, carbon, pueNote, windowS) {
     const warnings = [];
-    for (const reading of readings)
-        warnings.push(...fileWarnings(reading));
+    for (const reading of readings) {
+        warnings.push(...fileWarnings(reading), ...statedEmissions(reading));
+    }
+    warnings.push(...partialCoverage(devices, windowS));
     for (const device of devices)
         warnings.push(...deviceWarnings(device));
     warnings.push(...unknownModels(devices));
@@ -10760,6 +10870,41 @@ function deviceWarnings(device) {
     }));
     return warnings;
 }
+/** Coverage below this is worth a warning. */
+const PARTIAL_COVERAGE = 0.95;
+/** One warning naming the devices measured over part of the window only. */
+function partialCoverage(devices, windowS) {
+    const partial = devices.filter(device => coverageOf(device, windowS) < PARTIAL_COVERAGE);
+    if (partial.length === 0 || windowS <= 0)
+        return [];
+    const percents = partial.map(device => Math.round(coverageOf(device, windowS) * 100));
+    const range = `${Math.min(...percents)}–${Math.max(...percents)} %`;
+    return [
+        {
+            code: 'partial-coverage',
+            message: `${listIds(partial)} measured ${range} of the run's ${windowS.toFixed(1)} s window: time before a device's first or after its last reading, and unfilled gaps, are not extrapolated`,
+            ...(partial.length > 1
+                ? { count: partial.length }
+                : { device: partial[0].id })
+        }
+    ];
+}
+/** The carbon a recording tool stated itself, shown beside ours. */
+function statedEmissions(reading) {
+    if (!('sink' in reading))
+        return [];
+    const stated = reading.sink.facts.flatMap(fact => fact.kind === 'emissions' ? [fact.kg] : []);
+    if (stated.length === 0)
+        return [];
+    const kg = stated.reduce((total, value) => total + value, 0);
+    return [
+        {
+            code: 'other',
+            message: `the file states ${kg.toPrecision(3)} kg CO2e, computed by the recording tool with its own grid intensity and PUE; this audit recomputes carbon from the region's dataset`,
+            file: reading.file
+        }
+    ];
+}
 /** One warning per distinct catalogue note, naming the devices it covers. */
 function unknownModels(devices) {
     const byNote = new Map();
@@ -10787,40 +10932,6 @@ function listIds(devices) {
         .map(device => device.id)
         .join(', ');
     return devices.length > 5 ? `${shown} and ${devices.length - 5} more` : shown;
-}
-
-;// CONCATENATED MODULE: ./src/audit/energy-totals.ts
-const ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
-/**
- * Adds the devices and the node terms up: IT energy is every device's
- * energy plus the modelled host and (α_w − 1) terms; facility energy is
- * IT × PUE, bounds by interval arithmetic.
- */
-function sumEnergy(devices, nodes, pue) {
-    const gpus = devices.filter(d => d.identity.kind === 'gpu');
-    const gpu = sum(gpus.map(d => d.outcome.energy));
-    const measuredGpu = sum(gpus.filter(d => d.outcome.level !== 'L1').map(d => d.outcome.energy));
-    const all = sum(devices.map(d => d.outcome.energy));
-    const node = sum(nodes.flatMap(n => [n.hostJ, n.extraJ]));
-    const it = sum([all, node]);
-    const facility = {
-        valueJ: it.valueJ * pue.value,
-        lowJ: it.lowJ * pue.low,
-        highJ: it.highJ * pue.high
-    };
-    return { gpu, measuredGpu, it, facility };
-}
-/** Sum of bounded energies. */
-function sum(parts) {
-    return parts.reduce((total, part) => ({
-        valueJ: total.valueJ + part.valueJ,
-        lowJ: total.lowJ + part.lowJ,
-        highJ: total.highJ + part.highJ
-    }), ZERO);
-}
-/** J → kWh. */
-function toKWh(energyJ) {
-    return energyJ / 3.6e6;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/cost-json.ts
@@ -10859,70 +10970,6 @@ function gpuHours(devices) {
         .map(device => (device.outcome.lastMs - device.outcome.firstMs) / 3.6e6)
         .filter(Number.isFinite)
         .reduce((total, hours) => total + hours, 0);
-}
-
-;// CONCATENATED MODULE: ./src/audit/device-json.ts
-
-/**
- * Below this, a time cannot come from a real clock in any supported
- * format (it is 1973-03-03): it counts from the first row of a file
- * without timestamps (sampling interval × row), so it has no date.
- */
-const EARLIEST_CLOCK_MS = 1e11;
-/** ISO 8601 UTC, or null for an unknown or relative time. */
-function isoOrNull(timeMs) {
-    if (!Number.isFinite(timeMs) || timeMs < EARLIEST_CLOCK_MS)
-        return null;
-    return new Date(timeMs).toISOString();
-}
-/** A finite number, or null. */
-function finiteOrNull(value) {
-    return Number.isFinite(value) ? value : null;
-}
-/** One device as the audit JSON shows it. */
-function deviceJson(record, windowS) {
-    const { outcome, identity } = record;
-    const level = record.l3 ? 'L3' : outcome.level;
-    const coverage = windowS > 0
-        ? Math.min(1, outcome.measuredS / windowS)
-        : outcome.measuredS > 0
-            ? 1
-            : 0;
-    const device = {
-        id: record.id,
-        kind: identity.kind,
-        name: identity.name ?? null,
-        hardware_id: record.spec.hardwareId ?? null,
-        node: record.node,
-        job: null,
-        file: record.file,
-        level,
-        level_reason: record.l3
-            ? `${outcome.levelReason}; node model applied`
-            : outcome.levelReason,
-        field: outcome.field,
-        samples: outcome.samples,
-        first: isoOrNull(outcome.firstMs),
-        last: isoOrNull(outcome.lastMs),
-        median_interval_s: finiteOrNull(outcome.medianIntervalS),
-        coverage,
-        energy_kwh: toKWh(outcome.energy.valueJ),
-        low_kwh: toKWh(outcome.energy.lowJ),
-        high_kwh: toKWh(outcome.energy.highJ),
-        mean_w: finiteOrNull(outcome.meanW),
-        max_w: finiteOrNull(outcome.maxW),
-        gaps: outcome.gaps.map(gap => ({
-            start: isoOrNull(gap.startMs),
-            end: isoOrNull(gap.endMs),
-            duration_s: (gap.endMs - gap.startMs) / 1000,
-            filled_kwh: toKWh(gap.filledJ)
-        })),
-        gap_count: outcome.gapCount,
-        warnings: outcome.findings.map(finding => finding.message)
-    };
-    if (identity.uuid !== undefined)
-        device.uuid = identity.uuid;
-    return device;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/node-model.ts
@@ -11042,7 +11089,7 @@ function describeAssumptions(parts) {
             low: carbon.lowGPerKWh,
             high: carbon.highGPerKWh,
             source: carbon.dataset,
-            is_default: false
+            is_default: options.region === undefined
         },
         workload: {
             value: options.workload ?? DEFAULT_WORKLOAD,
@@ -11158,7 +11205,7 @@ function buildResult(parts) {
         assumptions: describeAssumptions(parts),
         inputs: parts.readings.map(inputJson),
         devices: parts.devices.map(device => deviceJson(device, window.durationS)),
-        warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note)
+        warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note, window.durationS)
     };
 }
 /** The run's window: the union of every device's first to last reading. */
@@ -12062,8 +12109,17 @@ class CodeCarbonReader {
         this.emitEnergy(row, increment);
         this.emitFacts(row, increment);
     }
-    /** One energy window per measured component. */
+    /**
+     * One energy window per measured component; a file that gives only the
+     * total (`energy_consumed`) gets one window for the whole machine.
+     */
     emitEnergy(row, increment) {
+        const parts = COMPONENT_KINDS.filter(k => increment.energyKWh[k] !== null);
+        if (parts.length === 0 && increment.totalKWh !== null) {
+            const device = this.deviceFor('node', undefined);
+            this.sink.energyWindow(device, increment.startMs, increment.endMs, increment.totalKWh * J_PER_KWH, row.line);
+            return;
+        }
         for (const kind of COMPONENT_KINDS) {
             const energyKWh = increment.energyKWh[kind];
             if (energyKWh === null)
@@ -13164,7 +13220,6 @@ const WARNING_CODES = (/* unused pure expression or super */ null && ([
     'partial-coverage',
     'counter-reset',
     'counter-wrap',
-    'counter-unknown-wrap',
     'counter-glitch',
     'counter-power-mismatch',
     'device-lost',
@@ -13698,12 +13753,20 @@ function chooseIdentityColumn(find, rows, timestampColumn) {
         const position = find(field);
         if (position === undefined)
             continue;
-        if (distinctWithinFrames(frames, position)) {
+        if (distinctWithinFrames(frames, position) || !hasFrameStructure(frames)) {
             return { position, field, notes };
         }
         notes.push(`column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`);
     }
     return { position: undefined, field: undefined, notes };
+}
+/**
+ * True when at least two timestamps each hold several rows: only then do
+ * repeated values show a mislabelled column rather than duplicate rows of
+ * one GPU, which the model must reject by line.
+ */
+function hasFrameStructure(frames) {
+    return frames.filter(frame => frame.length > 1).length >= 2;
 }
 /** Rows grouped by their timestamp cell text. */
 function groupByTimestamp(rows, timestampColumn) {
@@ -13789,8 +13852,11 @@ function fieldFinder(columns, overrides, file) {
         if (override === undefined) {
             return columns.find(column => column.field === field)?.position;
         }
-        if (typeof override === 'number')
-            return override;
+        if (typeof override === 'number') {
+            if (override < columns.length)
+                return override;
+            throw new InputError(`--columns maps ${field} to column ${override}, but the file has ${columns.length} columns (0 to ${columns.length - 1})`, file, 1);
+        }
         const named = columns.find(column => column.raw === override);
         if (named)
             return named.position;
@@ -14110,12 +14176,15 @@ class DeviceRegistry {
         this.byPositionList[position] = handle;
         return handle;
     }
-    /** Reports once per device that the driver marked the GPU lost. */
-    noteMissing(device, marker, timeMs, line) {
-        if (!LOST_MARKERS.has(marker) || this.lostReported.has(device))
-            return;
+    /** True when `marker` says the GPU is lost; reported once per device. */
+    noteLost(device, marker, timeMs, line) {
+        if (!LOST_MARKERS.has(marker))
+            return false;
+        if (this.lostReported.has(device))
+            return true;
         this.lostReported.add(device);
         this.sink.warn('device-lost', `GPU reported "${marker}" from ${new Date(timeMs).toISOString()} on; its readings after that are missing, not zero`, line);
+        return true;
     }
     /** Registers a device from the row that first names it. */
     register(key, buf, field) {
@@ -14325,7 +14394,11 @@ class NvidiaSmiRowReader {
             this.fieldSum(plan.timestamp) -
             this.fieldSum(plan.power);
         if (isMissingBytes(buf, start, end)) {
-            this.devices.noteMissing(device, buf.toString('utf8', start, end), timeMs, this.lineNumber);
+            const marker = buf.toString('utf8', start, end);
+            // A lost GPU is not observed at all: its row says nothing about it.
+            if (this.devices.noteLost(device, marker, timeMs, this.lineNumber)) {
+                return;
+            }
             this.sink.power(device, timeMs, null, this.lineNumber, aux);
             this.readUtilization(buf, device, timeMs);
             return;
@@ -15014,7 +15087,10 @@ function outcomeFromCounter(counter, power, spec) {
     const meanW = counter.energyJ / counter.measuredS;
     const sensorJ = spec.accuracyW * counter.measuredS;
     const gapS = counter.gapS;
-    const ceilingW = Math.max(power.maxW || 0, meanW);
+    // A gap's upper bound is the device's maximum: its highest power reading
+    // when it has power samples, else its maximum board power.
+    const maxW = Number.isFinite(power.maxW) ? power.maxW : spec.maxPowerW;
+    const ceilingW = Math.max(maxW, meanW);
     const valueJ = counter.energyJ + meanW * gapS;
     const dynamicJ = Math.max(0, valueJ - spec.idleW * (counter.measuredS + gapS));
     return {
@@ -15052,6 +15128,20 @@ function bounded(valueJ, spreadJ) {
         lowJ: Math.max(0, valueJ - spreadJ),
         highJ: valueJ + spreadJ
     };
+}
+/**
+ * Why a counter that measured no interval was not used: every step was a
+ * decrease (a reset, or a wrap whose range the file does not give).
+ */
+function unusableCounterFindings(counter) {
+    if (counter.readings < 2)
+        return [];
+    return [
+        {
+            code: 'counter-reset',
+            message: `energy counter read ${counter.readings} time(s) but only went down (a reset, or a wrap of unknown range): no interval could be measured from it, so it was not used`
+        }
+    ];
 }
 /** Resets, wraps and glitches of the counter. */
 function counterFindings(counter) {
@@ -15138,12 +15228,27 @@ function outcomeFromL1(span, power, utilization, spec) {
         meanW: spanS > 0 ? valueJ / spanS : Number.NaN,
         maxW: power.maxW,
         gaps: [],
-        gapCount: 0,
+        gapCount: power.gaps.count,
         findings: [
             { code: 'level-fallback', message: reason },
+            ...unmeasuredGaps(power),
             ...powerFindings(power, Number.NaN).filter(f => f.code !== 'gap')
         ]
     };
+}
+/**
+ * Readings whose every interval was a gap (two readings an hour apart):
+ * said as gaps, not bridged and not filled, since nothing was measured.
+ */
+function unmeasuredGaps(power) {
+    if (power.gaps.count === 0)
+        return [];
+    return [
+        {
+            code: 'gap',
+            message: `${power.gaps.count} interval(s) between power readings longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all: not bridged, so no power was measured`
+        }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/model/dynamic-energy.ts
@@ -15533,6 +15638,16 @@ class DeviceAccumulator {
         if (counter && counter.measuredS > 0) {
             return outcomeFromCounter(counter, power, this.spec);
         }
+        const fallback = this.outcomeWithoutCounter(power);
+        if (counter === undefined)
+            return fallback;
+        return {
+            ...fallback,
+            findings: [...unusableCounterFindings(counter), ...fallback.findings]
+        };
+    }
+    /** Power samples, else the L1 estimate. */
+    outcomeWithoutCounter(power) {
         if (power.measured.durationS > 0) {
             return { ...outcomeFromPower(power, this.spec), field: this.powerField };
         }
@@ -15553,6 +15668,7 @@ class FileSink {
     rejectedCount = 0;
     warnings = [];
     facts = [];
+    /** The highest line number any reading or rejection came from. */
     lastLine = 0;
     constructor(file, resolveSpec) {
         this.file = file;
@@ -15568,27 +15684,32 @@ class FileSink {
     /** One power reading. */
     power(device, timeMs, powerW, line, aux) {
         const accumulator = this.devices[device].accumulator;
+        this.lastLine = Math.max(this.lastLine, line);
         accumulator.seen(timeMs);
         accumulator.power.add(timeMs, powerW, line, aux);
     }
     /** One utilisation reading. */
-    utilization(device, timeMs, percent) {
+    utilization(device, timeMs, percent, line) {
         const accumulator = this.devices[device].accumulator;
+        this.lastLine = Math.max(this.lastLine, line);
         accumulator.seen(timeMs);
         accumulator.utilization.add(timeMs, percent);
     }
     /** One energy-counter reading. */
     counter(device, timeMs, energyMJ, line, wrapRangeMJ) {
         const accumulator = this.devices[device].accumulator;
+        this.lastLine = Math.max(this.lastLine, line);
         accumulator.seen(timeMs);
         accumulator.counterSeries().add(timeMs, energyMJ, line, wrapRangeMJ);
     }
     /** One tool-measured energy window. */
-    energyWindow(device, startMs, endMs, energyJ) {
+    energyWindow(device, startMs, endMs, energyJ, line) {
+        this.lastLine = Math.max(this.lastLine, line);
         this.devices[device].accumulator.addWindow(startMs, endMs, energyJ);
     }
     /** A rejected row: the first few quoted, all counted. */
     reject(line, reason) {
+        this.lastLine = Math.max(this.lastLine, line);
         this.rejectedCount++;
         if (this.rejected.length < REJECTS_QUOTED)
             this.rejected.push({ line, reason });
@@ -15604,6 +15725,7 @@ class FileSink {
 }
 
 ;// CONCATENATED MODULE: ./src/audit/read-telemetry.ts
+
 
 
 
@@ -15624,6 +15746,9 @@ async function readTelemetry(inputs, options, resolveSpec) {
 /** Detects and parses one file. */
 async function readOne(input, options, resolveSpec) {
     const file = input.path;
+    if ((await (0,promises_namespaceObject.stat)(file)).size === 0) {
+        return { file, format: undefined, error: `${file}: the file is empty` };
+    }
     const format = await detectFormat(file, options.inputFormat);
     if (format === undefined) {
         return { file, format: undefined, error: unrecognised(input) };
@@ -15642,7 +15767,17 @@ async function readOne(input, options, resolveSpec) {
             throw error;
         return { file, format: format.name, error: error.message };
     }
+    const refused = everyRowRejected(sink);
+    if (refused !== undefined)
+        return { file, format: format.name, error: refused };
     return { file, format: format.name, sink };
+}
+/** Why a file yielded nothing but rejected rows, or undefined. */
+function everyRowRejected(sink) {
+    if (sink.devices.length > 0 || sink.rejectedCount === 0)
+        return undefined;
+    const first = sink.rejected[0];
+    return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`;
 }
 /** The message for a file no format recognised. */
 function unrecognised(input) {
@@ -15658,7 +15793,58 @@ function plausibleMaxW(powerLimitW) {
     return Math.max(2 * powerLimitW, 1500);
 }
 
+;// CONCATENATED MODULE: ./src/audit/audit-choices.ts
+
+
+/** Catalogue ids of the accelerators. */
+function hardwareIds() {
+    return listHardware()
+        .map(hardware => hardware.id)
+        .filter(id => id !== 'generic-gpu');
+}
+/** `unknown X "value"; expected one of: …`. */
+function unknownChoiceMessage(what, value, known) {
+    return `unknown ${what} "${value}"; expected one of: ${known.join(', ')}`;
+}
+/**
+ * Checks the names a user chose against the calibration data, so a typo
+ * is a usage error rather than a silently lower grounding level or a
+ * world-average carbon figure. Returns the problems, one per line.
+ */
+function checkAuditChoices(options) {
+    const problems = [];
+    const { gpuModel, workload, nodeProfile, region } = options;
+    if (gpuModel !== undefined &&
+        !hardwareById(gpuModel) &&
+        !hardwareByName(gpuModel)) {
+        problems.push(unknownChoiceMessage('GPU model', gpuModel, hardwareIds()));
+    }
+    if (workload !== undefined &&
+        !WORKLOAD_NAMES.includes(workload)) {
+        problems.push(unknownChoiceMessage('workload', workload, WORKLOAD_NAMES));
+    }
+    const profiles = listNodeProfiles().map(profile => profile.id);
+    if (nodeProfile !== undefined && !profiles.includes(nodeProfile)) {
+        problems.push(unknownChoiceMessage('node profile', nodeProfile, profiles));
+    }
+    if (region !== undefined && isUnknownPlace(region)) {
+        problems.push(`unknown region "${region}"; expected a country code (SE, FRA), a grid zone (SE3, US-CAL-CISO) or a cloud region (aws:eu-north-1, gcp:europe-north1, azure:swedencentral)`);
+    }
+    return problems;
+}
+/**
+ * True when the region names no place and no cloud provider: only the
+ * world average would be left. A known provider with an unknown region
+ * still resolves (its PUE applies), with a note naming the region.
+ */
+function isUnknownPlace(region) {
+    const resolved = resolveIntensity(region);
+    const isWorld = region.trim().toUpperCase() === 'WORLD';
+    return (resolved.fallback === 'world' && resolved.provider === undefined && !isWorld);
+}
+
 ;// CONCATENATED MODULE: ./src/audit/spec-resolver.ts
+
 
 
 
@@ -15699,7 +15885,7 @@ function pickHardware(identity, chosen) {
         : `"${identity.name}" is not in the catalogue`;
     return {
         hardware: generic,
-        note: `${what}: idle and maximum power from the ${generic.name} class (wide bounds); name the model with --gpu`
+        note: `${what}: idle and maximum power from the generic GPU class (wide bounds); name the model with --gpu`
     };
 }
 /** The `--gpu` model, or a usage error. */
@@ -15707,7 +15893,7 @@ function requireModel(model) {
     const found = hardwareById(model) ?? hardwareByName(model);
     if (found)
         return found;
-    throw new InputError(`unknown GPU model "${model}" for --gpu; \`node dist/cli.js data list hardware\` lists the ids`);
+    throw new InputError(unknownChoiceMessage('GPU model', model, hardwareIds()));
 }
 /** Catalogue facts → what the model needs while streaming. */
 function toSpec(hardware, powerLimitW) {
@@ -16424,6 +16610,22 @@ function clipText(text, maxLength) {
 function safeText(text, maxLength = 80) {
     return clipText(cleanText(text), maxLength);
 }
+/**
+ * Breaks a line longer than `width` at spaces, continuing with a hanging
+ * indent, so nothing is cut off; a word longer than a line is split.
+ */
+function wrapLine(line, width, indent = '      ') {
+    const lines = [];
+    let rest = line;
+    while (rest.length > width) {
+        const space = rest.lastIndexOf(' ', width);
+        const cut = space > indent.length + 10 ? space : width;
+        lines.push(rest.slice(0, cut).trimEnd());
+        rest = indent + rest.slice(cut).trimStart();
+    }
+    lines.push(rest);
+    return lines;
+}
 
 ;// CONCATENATED MODULE: ./src/report/escape-markdown.ts
 
@@ -17089,12 +17291,20 @@ function deviceLine(device) {
         : `${formatNumber(device.mean_w)}/${formatNumber(device.max_w)}`;
     return deviceColumns([
         `  ${safeText(device.id, 22)}`,
-        device.name === null ? 'name not known' : safeText(device.name, 18),
+        deviceName(device),
         device.level,
         formatRange(device.energy_kwh, device.low_kwh, device.high_kwh, ''),
         power,
         formatPercent(device.coverage)
     ]);
+}
+/** The printed name, else the catalogue id chosen with --gpu. */
+function deviceName(device) {
+    if (device.name !== null)
+        return safeText(device.name, 18);
+    if (device.hardware_id !== null)
+        return safeText(`(${device.hardware_id})`, 18);
+    return 'name not known';
 }
 /** The first warnings, spread over their codes, and how many there were. */
 function warningLines(result) {
@@ -17103,17 +17313,18 @@ function warningLines(result) {
     const groups = groupWarnings(result.warnings, MAX_TEXT_WARNINGS);
     const shown = groups.flatMap(group => group.warnings.slice(0, group.shown));
     const codes = groups.map(g => `${g.code} ${formatCount(g.count)}`);
-    const left = result.warnings.length - shown.length;
+    const total = countWarnings(result);
+    const left = total - shown.reduce((sum, w) => sum + (w.count ?? 1), 0);
     return [
-        `Warnings (${formatCount(countWarnings(result))}): ${codes.join(', ')}`,
+        `Warnings (${formatCount(total)}): ${codes.join(', ')}`,
         ...shown.map(text_sections_warningLine),
         ...(left > 0 ? [`  …and ${formatCount(left)} more warnings`] : [])
     ];
 }
 /** `code — file:line: message (×n)`, file text cleaned of controls. */
 function text_sections_warningLine(warning) {
-    const place = warningPlace(warning, file => safeText(file, 40));
-    const message = safeText(warning.message, 100);
+    const place = warningPlace(warning, file => safeText(file, 80));
+    const message = safeText(warning.message, 400);
     const where = place === undefined ? '' : `${place}: `;
     const count = warning.count ?? 1;
     const times = count > 1 ? ` (×${formatCount(count)})` : '';
@@ -17137,8 +17348,8 @@ function defaultLine(name, assumption) {
     const { value, low, high, source } = assumption;
     const shown = typeof value === 'number'
         ? formatRange(value, low, high, '')
-        : safeText(value ?? 'none', 40);
-    return `  ${safeText(name, 30)} = ${shown}; ${safeText(source, 100)}`;
+        : safeText(value ?? 'none', 80);
+    return `  ${safeText(name, 30)} = ${shown}; ${safeText(source, 300)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/render-text.ts
@@ -17160,7 +17371,7 @@ function renderText(result) {
         defaultLines(result)
     ].filter(block => block.length > 0);
     const lines = blocks.flatMap((block, i) => (i === 0 ? block : ['', ...block]));
-    return `${lines.map(line => clipText(line, TEXT_COLUMNS)).join('\n')}\n`;
+    return `${lines.flatMap(line => wrapLine(line, TEXT_COLUMNS)).join('\n')}\n`;
 }
 /** Level, energy, carbon, cost, window, data and the comparison. */
 function headlineLines(result) {
@@ -17168,17 +17379,19 @@ function headlineLines(result) {
     const facility = formatRange(energy.facility_kwh, energy.low_kwh, energy.high_kwh, 'kWh');
     const emitted = formatRange(carbon.kg, carbon.low_kg, carbon.high_kg, 'kg CO2e');
     const intensity = formatQuantity(carbon.intensity_g_per_kwh, 'gCO2e/kWh');
-    const devices = formatCount(result.devices.length);
+    const count = result.devices.length;
+    const devices = `${formatCount(count)} device${count === 1 ? '' : 's'}`;
     const levels = levelCounts(result) || 'none';
     const year = carbon.year ?? 'year not stated';
-    const licence = safeText(carbon.licence, 90) || 'not stated in the result';
+    const licence = safeText(carbon.licence, 400) || 'not stated in the result';
     return [
         `Sustainability audit: grounding ${grounding.level}, ${LEVEL_COVERAGE[grounding.level]}`,
         `  Energy  ${facility} at the facility`,
+        `          ${formatQuantity(energy.it_kwh, 'kWh')} IT energy before PUE, of which GPUs ${formatQuantity(energy.gpu_kwh, 'kWh')}`,
         `  Carbon  ${emitted} in ${safeText(carbon.region, 30)}, ${intensity}`,
         `  Cost    ${costText(result)}`,
-        `  Window  ${formatDuration(result.window.duration_s)} on ${devices} devices (${levels})`,
-        `  Data    ${safeText(carbon.dataset, 60)}, ${year}`,
+        `  Window  ${formatDuration(result.window.duration_s)} on ${devices} (${levels})`,
+        `  Data    ${safeText(carbon.dataset, 400)}, ${year}`,
         `  Licence ${licence}`,
         ...comparisonLines(result)
     ];
@@ -17213,7 +17426,10 @@ class UsageError extends Error {
 
 ;// CONCATENATED MODULE: ./src/cli/option-values.ts
 
-/** A number option within [min, max], or a usage error naming it. */
+/**
+ * A number option within [min, max], or a usage error naming it as the
+ * user wrote it (`--pue` on the command line, `pue` as an action input).
+ */
 function numberOption(name, text, min, max) {
     if (text === undefined)
         return undefined;
@@ -17221,7 +17437,7 @@ function numberOption(name, text, min, max) {
         ? Number(text)
         : Number.NaN;
     if (!(value >= min && value <= max)) {
-        throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${text}"`);
+        throw new UsageError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
     }
     return value;
 }
@@ -17257,6 +17473,7 @@ function choiceOption(name, text, choices, fallback) {
 
 
 
+
 /** Output formats of `audit`. */
 const OUTPUT_FORMATS = ['text', 'json', 'markdown'];
 /** Options shared by `audit` and `validate`. */
@@ -17286,6 +17503,9 @@ function parseAuditArgs(args) {
         help: values.help === true,
         options: auditOptions(values)
     };
+    const problems = checkAuditChoices(command.options);
+    if (problems.length > 0)
+        throw new UsageError(problems.join('\n'));
     if (!command.help && command.paths.length === 0) {
         throw new UsageError('audit needs at least one telemetry FILE or DIR');
     }
@@ -17315,16 +17535,16 @@ function auditOptions(values) {
     }
     return dropUndefined({
         region: values.region,
-        pue: numberOption('pue', values.pue, 1, 3),
+        pue: numberOption('--pue', values.pue, 1, 3),
         workload: values.workload,
         nodeProfile: values['node-profile'],
         gpuModel: values.gpu,
         timezone: values.timezone,
-        intervalMs: numberOption('interval-ms', values['interval-ms'], 0.001, 86_400_000),
+        intervalMs: numberOption('--interval-ms', values['interval-ms'], 0.001, 86_400_000),
         columns: columnsOption(values.columns),
         inputFormat,
-        electricityPriceUsdPerKWh: numberOption('electricity-price', values['electricity-price'], 0, 100),
-        gpuHourPriceUsd: numberOption('gpu-hour-price', values['gpu-hour-price'], 0, 10_000)
+        electricityPriceUsdPerKWh: numberOption('--electricity-price', values['electricity-price'], 0, 100),
+        gpuHourPriceUsd: numberOption('--gpu-hour-price', values['gpu-hour-price'], 0, 10_000)
     });
 }
 /** A usage error for an unknown time zone. */
@@ -17354,6 +17574,7 @@ const EXIT = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
+
 
 /** `--help` of the whole CLI. */
 function mainHelp() {
@@ -17393,17 +17614,32 @@ Model:
   --gpu MODEL                   accelerator model for files that do not name it
                                 (e.g. h100-sxm, a100-sxm4-80gb)
   --node-profile ID             node profile for the L3 model (default:
-                                recognised from GPU model and count)
-  --workload W                  workload class for α_w (default generic)
-  --pue X                       facility PUE (default: provider or industry
-                                average, named in the output)
+                                recognised from GPU model and count); one of:
+                                ${listNodeProfiles()
+        .map(p => p.id)
+        .join(', ')}
+  --workload W                  workload class for α_w (default generic); one of:
+                                ${WORKLOAD_NAMES.join(', ')}
+  --pue X                       facility PUE from 1 to 3 (default: the cloud
+                                provider's, else the industry average; named
+                                in the output)
   --region R                    country (SE), grid zone (SE3, US-CAL-CISO) or
                                 cloud region (aws:eu-north-1); default: the
                                 file's country, else the world average
 
-Cost:
-  --electricity-price USD_PER_KWH
-  --gpu-hour-price USD
+Cost (no price, no cost; never a guessed one):
+  --electricity-price USD_PER_KWH   price of facility energy, 0 to 100
+  --gpu-hour-price USD              price of one GPU-hour, 0 to 10000
+
+Examples:
+  node dist/cli.js audit examples/h100x2-smoke-train.csv --region SE
+  node dist/cli.js audit run.csv --columns timestamp=0,power.draw=6
+  node dist/cli.js audit dmon.txt --interval-ms 50 --gpu h100-sxm --format json
+  node dist/cli.js audit logs/ --format markdown --out report.md
+
+Exit codes: 0 ok (warnings and rejected rows included), 1 no usable data or
+unreadable input, 2 usage error. GPU model ids are listed when --gpu names
+an unknown one.
 `;
 }
 /** `validate --help`. */
@@ -17413,8 +17649,10 @@ function validateHelp() {
                                  [--format text|json]
 
 Reads each file and reports its detected format, devices, time span, rejected
-rows and warnings, without computing energy totals. Formats:
-${formatList()}`;
+rows and warnings, without computing energy totals. Exit code 1 when any file
+is not usable. Formats:
+${formatList()}
+`;
 }
 /** One line per format for the help texts. */
 function formatList() {
@@ -17481,6 +17719,7 @@ function render(result, format) {
 
 
 
+
 /** `validate FILE...`: can these files be audited, and what is in them? */
 async function runValidateCommand(args) {
     const command = parseAuditArgs(args);
@@ -17512,22 +17751,20 @@ function fileReport(reading) {
             problems: []
         };
     }
-    const devices = collectDevices([reading]).map(device => ({
+    const records = collectDevices([reading]);
+    const devices = records.map(device => ({
         id: device.id,
         name: device.identity.name ?? null,
         level: device.outcome.level,
         samples: device.outcome.samples,
-        first: Number.isFinite(device.outcome.firstMs)
-            ? new Date(device.outcome.firstMs).toISOString()
-            : null,
-        last: Number.isFinite(device.outcome.lastMs)
-            ? new Date(device.outcome.lastMs).toISOString()
-            : null
+        first: isoOrNull(device.outcome.firstMs),
+        last: isoOrNull(device.outcome.lastMs)
     }));
     const sink = reading.sink;
     const problems = [
         ...sink.rejected.map(r => `line ${r.line}: ${r.reason}`),
-        ...sink.warnings.map(w => w.line === undefined ? w.message : `line ${w.line}: ${w.message}`)
+        ...sink.warnings.map(w => w.line === undefined ? w.message : `line ${w.line}: ${w.message}`),
+        ...records.flatMap(device => device.outcome.findings.map(f => `${device.id}: ${f.message}`))
     ];
     return {
         file: reading.file,
@@ -17538,6 +17775,12 @@ function fileReport(reading) {
         problems
     };
 }
+/** First to last reading, or why the file gives no dates. */
+function span(device) {
+    if (device.first === null)
+        return 'no dates (times counted from the first row)';
+    return `${device.first} → ${device.last}`;
+}
 /** One file's report as text. */
 function textReport(report) {
     const lines = [
@@ -17546,7 +17789,7 @@ function textReport(report) {
     if (report.error)
         lines.push(`  ${stripControl(report.error)}`);
     for (const device of report.devices) {
-        lines.push(`  device ${stripControl(device.id)} ${stripControl(device.name ?? '(model not named)')}: ${device.samples} samples, ${device.first ?? '?'} → ${device.last ?? '?'}, ${device.level}`);
+        lines.push(`  device ${stripControl(device.id)} ${stripControl(device.name ?? '(model not named)')}: ${device.samples} samples, ${span(device)}, ${device.level}`);
     }
     if (report.rejected_rows > 0)
         lines.push(`  ${report.rejected_rows} rejected row(s)`);

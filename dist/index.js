@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5886);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1448);
 
 /** Entry point of dist/index.js. */
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5886:
+/***/ 1448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44931,7 +44931,7 @@ class CalibrationError extends Error {
 }
 let load_cached;
 /** The validated calibration data; parsed on first use, then cached. */
-function load_loadCalibration() {
+function loadCalibration() {
     load_cached ??= parseCalibration({
         hardware: hardware_namespaceObject,
         nodes: nodes_namespaceObject,
@@ -45004,7 +45004,7 @@ function isCloudProvider(id) {
 /** Classifies `input` as a known, unknown or ambiguous cloud region. */
 function lookupCloudRegion(input) {
     const text = input.trim().toLowerCase();
-    const regions = load_loadCalibration().regions.cloud_regions;
+    const regions = loadCalibration().regions.cloud_regions;
     const prefixed = PREFIXED.exec(text);
     if (prefixed !== null) {
         const [, provider = '', name = ''] = prefixed;
@@ -45142,7 +45142,7 @@ function countryIndex() {
     if (byCode !== undefined)
         return byCode;
     byCode = new Map();
-    for (const [iso2, iso3, name] of load_loadCalibration().isoCountries.countries) {
+    for (const [iso2, iso3, name] of loadCalibration().isoCountries.countries) {
         const country = { iso2, iso3, name };
         byCode.set(iso2, country);
         byCode.set(iso3, country);
@@ -45357,7 +45357,7 @@ function fromCloudRegion(region, notes) {
 
 /** The equivalence factor with this id (`passenger-car-km`), if any. */
 function getEquivalent(id) {
-    return load_loadCalibration().equivalents.records.find(e => e.id === id);
+    return loadCalibration().equivalents.records.find(e => e.id === id);
 }
 /** How many units of `equivalent` emit `carbonG` grams of CO2e. */
 function toEquivalentUnits(carbonG, equivalent) {
@@ -45378,7 +45378,7 @@ let index;
 function nameIndex() {
     if (index !== undefined)
         return index;
-    const records = load_loadCalibration().hardware.records;
+    const records = loadCalibration().hardware.records;
     index = {
         names: new Map(records.flatMap(hw => hw.names.map(n => [normaliseGpuName(n).key, hw]))),
         aliases: new Map(records.flatMap(hw => [hw.id, ...hw.aliases].map(a => [normaliseGpuName(a).aliasKey, hw])))
@@ -45405,7 +45405,7 @@ function matchHardware(name) {
 }
 /** The record with this catalogue id (`h100-sxm`), if any. */
 function getHardware(id) {
-    return load_loadCalibration().hardware.records.find(hw => hw.id === id);
+    return loadCalibration().hardware.records.find(hw => hw.id === id);
 }
 /** The wide-bounds class used for a GPU the catalogue does not know. */
 function genericGpu() {
@@ -45431,12 +45431,12 @@ function listHardware() {
  * × `h100-sxm` → `hgx-h100-8gpu`); undefined when none applies.
  */
 function recogniseNodeProfile(hardwareId, gpuCount) {
-    return load_loadCalibration().nodes.records.find(node => node.recognise.gpu_count === gpuCount &&
+    return loadCalibration().nodes.records.find(node => node.recognise.gpu_count === gpuCount &&
         node.recognise.hardware_ids.includes(hardwareId));
 }
 /** The node profile with this id, if any. */
 function getNodeProfile(id) {
-    return load_loadCalibration().nodes.records.find(node => node.id === id);
+    return loadCalibration().nodes.records.find(node => node.id === id);
 }
 /** Every node profile. */
 function listNodeProfiles() {
@@ -45470,7 +45470,7 @@ const USER_PUE_MAX = 5;
 function resolvePue(userPue, provider) {
     if (userPue !== undefined)
         return fromUser(userPue);
-    const regions = load_loadCalibration().regions;
+    const regions = loadCalibration().regions;
     const known = regions.providers.find(p => p.id === provider);
     if (known !== undefined)
         return fromRecord(known.pue, 'provider');
@@ -45504,7 +45504,7 @@ function fromRecord(record, basis) {
 
 
 /** The workload class names a calibration can be asked for. */
-const WORKLOAD_NAMES = (/* unused pure expression or super */ null && (WORKLOAD_CLASSES));
+const WORKLOAD_NAMES = schemas_WORKLOAD_CLASSES;
 /** True when `name` is one of {@link WORKLOAD_NAMES}. */
 function isWorkloadClass(name) {
     return WORKLOAD_CLASSES.includes(name);
@@ -45515,7 +45515,7 @@ function isWorkloadClass(name) {
  * `generic`, and says so).
  */
 function findWorkloadCalibration(workload, nodeProfileId) {
-    return load_loadCalibration().workloads.records.find(record => record.workload === workload && record.node_profile === nodeProfileId);
+    return loadCalibration().workloads.records.find(record => record.workload === workload && record.node_profile === nodeProfileId);
 }
 
 ;// CONCATENATED MODULE: ./src/calibration/index.ts
@@ -45652,7 +45652,8 @@ function resolveCarbon(region) {
     const spread = worldSpreadGPerKWh();
     choice.lowGPerKWh = Math.min(choice.lowGPerKWh, spread.low);
     choice.highGPerKWh = Math.max(choice.highGPerKWh, spread.high);
-    choice.notes.push(`location unknown: carbon bounds span the 10th–90th percentile of national grids (${spread.low.toFixed(0)}–${spread.high.toFixed(0)} g/kWh); pass --region`);
+    const advice = choice.requested === null ? '; name the region to narrow them' : '';
+    choice.notes.push(`location unknown: carbon bounds span the 10th–90th percentile of national grids (${spread.low.toFixed(0)}–${spread.high.toFixed(0)} g/kWh)${advice}`);
     return choice;
 }
 /**
@@ -45662,7 +45663,9 @@ function resolveCarbon(region) {
 function resolvePueChoice(userPue, provider, readings) {
     const applied = appliedPue(readings);
     if (applied !== undefined) {
-        const ignored = userPue !== undefined && userPue !== applied.pue;
+        // Any PUE ≠ 1 given on top of one the file applied is worth a word,
+        // even an equal one: the user may expect it to multiply.
+        const ignored = userPue !== undefined && userPue !== 1;
         return {
             value: applied.pue,
             low: applied.pue,
@@ -45707,16 +45710,125 @@ function carEquivalent(carbonKg) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/audit/energy-totals.ts
+const ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
+/**
+ * Adds the devices and the node terms up: IT energy is every device's
+ * energy plus the modelled host and (α_w − 1) terms; facility energy is
+ * IT × PUE, bounds by interval arithmetic.
+ */
+function sumEnergy(devices, nodes, pue) {
+    const gpus = devices.filter(d => d.identity.kind === 'gpu');
+    const gpu = sum(gpus.map(d => d.outcome.energy));
+    const measuredGpu = sum(gpus.filter(d => d.outcome.level !== 'L1').map(d => d.outcome.energy));
+    const all = sum(devices.map(d => d.outcome.energy));
+    const node = sum(nodes.flatMap(n => [n.hostJ, n.extraJ]));
+    const it = sum([all, node]);
+    const facility = {
+        valueJ: it.valueJ * pue.value,
+        lowJ: it.lowJ * pue.low,
+        highJ: it.highJ * pue.high
+    };
+    return { gpu, measuredGpu, it, facility };
+}
+/** Sum of bounded energies. */
+function sum(parts) {
+    return parts.reduce((total, part) => ({
+        valueJ: total.valueJ + part.valueJ,
+        lowJ: total.lowJ + part.lowJ,
+        highJ: total.highJ + part.highJ
+    }), ZERO);
+}
+/** J → kWh. */
+function toKWh(energyJ) {
+    return energyJ / 3.6e6;
+}
+
+;// CONCATENATED MODULE: ./src/audit/device-json.ts
+
+/**
+ * Below this, a time cannot come from a real clock in any supported
+ * format (it is 1973-03-03): it counts from the first row of a file
+ * without timestamps (sampling interval × row), so it has no date.
+ */
+const EARLIEST_CLOCK_MS = 1e11;
+/** ISO 8601 UTC, or null for an unknown or relative time. */
+function isoOrNull(timeMs) {
+    if (!Number.isFinite(timeMs) || timeMs < EARLIEST_CLOCK_MS)
+        return null;
+    return new Date(timeMs).toISOString();
+}
+/** A finite number, or null. */
+function finiteOrNull(value) {
+    return Number.isFinite(value) ? value : null;
+}
+/** Measured time over the run's window, 0–1. */
+function coverageOf(record, windowS) {
+    const measuredS = record.outcome.measuredS;
+    // Rounded to 1e-9 so a complete series reads 1, not 0.99999999999998.
+    if (windowS > 0)
+        return Math.min(1, Math.round((measuredS / windowS) * 1e9) / 1e9);
+    return measuredS > 0 ? 1 : 0;
+}
+/** One device as the audit JSON shows it. */
+function deviceJson(record, windowS) {
+    const { outcome, identity } = record;
+    const level = record.l3 ? 'L3' : outcome.level;
+    const coverage = windowS > 0
+        ? Math.min(1, outcome.measuredS / windowS)
+        : outcome.measuredS > 0
+            ? 1
+            : 0;
+    const device = {
+        id: record.id,
+        kind: identity.kind,
+        name: identity.name ?? null,
+        hardware_id: record.spec.hardwareId ?? null,
+        node: record.node,
+        job: null,
+        file: record.file,
+        level,
+        level_reason: record.l3
+            ? `${outcome.levelReason}; node model applied`
+            : outcome.levelReason,
+        field: outcome.field,
+        samples: outcome.samples,
+        first: isoOrNull(outcome.firstMs),
+        last: isoOrNull(outcome.lastMs),
+        median_interval_s: finiteOrNull(outcome.medianIntervalS),
+        coverage,
+        energy_kwh: toKWh(outcome.energy.valueJ),
+        low_kwh: toKWh(outcome.energy.lowJ),
+        high_kwh: toKWh(outcome.energy.highJ),
+        mean_w: finiteOrNull(outcome.meanW),
+        max_w: finiteOrNull(outcome.maxW),
+        gaps: outcome.gaps.map(gap => ({
+            start: isoOrNull(gap.startMs),
+            end: isoOrNull(gap.endMs),
+            duration_s: (gap.endMs - gap.startMs) / 1000,
+            filled_kwh: toKWh(gap.filledJ)
+        })),
+        gap_count: outcome.gapCount,
+        warnings: outcome.findings.map(finding => finding.message)
+    };
+    if (identity.uuid !== undefined)
+        device.uuid = identity.uuid;
+    return device;
+}
+
 ;// CONCATENATED MODULE: ./src/audit/collect-warnings.ts
+
 /**
  * Every warning of the audit in one list: files that failed, rows
  * rejected (the first ones quoted with their line, then a count), parser
  * notes, device findings and region fallbacks.
  */
-function collectWarnings(readings, devices, carbon, pueNote) {
+function collectWarnings(readings, devices, carbon, pueNote, windowS) {
     const warnings = [];
-    for (const reading of readings)
-        warnings.push(...fileWarnings(reading));
+    for (const reading of readings) {
+        warnings.push(...fileWarnings(reading), ...statedEmissions(reading));
+    }
+    warnings.push(...partialCoverage(devices, windowS));
     for (const device of devices)
         warnings.push(...deviceWarnings(device));
     warnings.push(...unknownModels(devices));
@@ -45766,6 +45878,41 @@ function deviceWarnings(device) {
     }));
     return warnings;
 }
+/** Coverage below this is worth a warning. */
+const PARTIAL_COVERAGE = 0.95;
+/** One warning naming the devices measured over part of the window only. */
+function partialCoverage(devices, windowS) {
+    const partial = devices.filter(device => coverageOf(device, windowS) < PARTIAL_COVERAGE);
+    if (partial.length === 0 || windowS <= 0)
+        return [];
+    const percents = partial.map(device => Math.round(coverageOf(device, windowS) * 100));
+    const range = `${Math.min(...percents)}–${Math.max(...percents)} %`;
+    return [
+        {
+            code: 'partial-coverage',
+            message: `${listIds(partial)} measured ${range} of the run's ${windowS.toFixed(1)} s window: time before a device's first or after its last reading, and unfilled gaps, are not extrapolated`,
+            ...(partial.length > 1
+                ? { count: partial.length }
+                : { device: partial[0].id })
+        }
+    ];
+}
+/** The carbon a recording tool stated itself, shown beside ours. */
+function statedEmissions(reading) {
+    if (!('sink' in reading))
+        return [];
+    const stated = reading.sink.facts.flatMap(fact => fact.kind === 'emissions' ? [fact.kg] : []);
+    if (stated.length === 0)
+        return [];
+    const kg = stated.reduce((total, value) => total + value, 0);
+    return [
+        {
+            code: 'other',
+            message: `the file states ${kg.toPrecision(3)} kg CO2e, computed by the recording tool with its own grid intensity and PUE; this audit recomputes carbon from the region's dataset`,
+            file: reading.file
+        }
+    ];
+}
 /** One warning per distinct catalogue note, naming the devices it covers. */
 function unknownModels(devices) {
     const byNote = new Map();
@@ -45793,40 +45940,6 @@ function listIds(devices) {
         .map(device => device.id)
         .join(', ');
     return devices.length > 5 ? `${shown} and ${devices.length - 5} more` : shown;
-}
-
-;// CONCATENATED MODULE: ./src/audit/energy-totals.ts
-const ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
-/**
- * Adds the devices and the node terms up: IT energy is every device's
- * energy plus the modelled host and (α_w − 1) terms; facility energy is
- * IT × PUE, bounds by interval arithmetic.
- */
-function sumEnergy(devices, nodes, pue) {
-    const gpus = devices.filter(d => d.identity.kind === 'gpu');
-    const gpu = sum(gpus.map(d => d.outcome.energy));
-    const measuredGpu = sum(gpus.filter(d => d.outcome.level !== 'L1').map(d => d.outcome.energy));
-    const all = sum(devices.map(d => d.outcome.energy));
-    const node = sum(nodes.flatMap(n => [n.hostJ, n.extraJ]));
-    const it = sum([all, node]);
-    const facility = {
-        valueJ: it.valueJ * pue.value,
-        lowJ: it.lowJ * pue.low,
-        highJ: it.highJ * pue.high
-    };
-    return { gpu, measuredGpu, it, facility };
-}
-/** Sum of bounded energies. */
-function sum(parts) {
-    return parts.reduce((total, part) => ({
-        valueJ: total.valueJ + part.valueJ,
-        lowJ: total.lowJ + part.lowJ,
-        highJ: total.highJ + part.highJ
-    }), ZERO);
-}
-/** J → kWh. */
-function toKWh(energyJ) {
-    return energyJ / 3.6e6;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/cost-json.ts
@@ -45865,70 +45978,6 @@ function gpuHours(devices) {
         .map(device => (device.outcome.lastMs - device.outcome.firstMs) / 3.6e6)
         .filter(Number.isFinite)
         .reduce((total, hours) => total + hours, 0);
-}
-
-;// CONCATENATED MODULE: ./src/audit/device-json.ts
-
-/**
- * Below this, a time cannot come from a real clock in any supported
- * format (it is 1973-03-03): it counts from the first row of a file
- * without timestamps (sampling interval × row), so it has no date.
- */
-const EARLIEST_CLOCK_MS = 1e11;
-/** ISO 8601 UTC, or null for an unknown or relative time. */
-function isoOrNull(timeMs) {
-    if (!Number.isFinite(timeMs) || timeMs < EARLIEST_CLOCK_MS)
-        return null;
-    return new Date(timeMs).toISOString();
-}
-/** A finite number, or null. */
-function finiteOrNull(value) {
-    return Number.isFinite(value) ? value : null;
-}
-/** One device as the audit JSON shows it. */
-function deviceJson(record, windowS) {
-    const { outcome, identity } = record;
-    const level = record.l3 ? 'L3' : outcome.level;
-    const coverage = windowS > 0
-        ? Math.min(1, outcome.measuredS / windowS)
-        : outcome.measuredS > 0
-            ? 1
-            : 0;
-    const device = {
-        id: record.id,
-        kind: identity.kind,
-        name: identity.name ?? null,
-        hardware_id: record.spec.hardwareId ?? null,
-        node: record.node,
-        job: null,
-        file: record.file,
-        level,
-        level_reason: record.l3
-            ? `${outcome.levelReason}; node model applied`
-            : outcome.levelReason,
-        field: outcome.field,
-        samples: outcome.samples,
-        first: isoOrNull(outcome.firstMs),
-        last: isoOrNull(outcome.lastMs),
-        median_interval_s: finiteOrNull(outcome.medianIntervalS),
-        coverage,
-        energy_kwh: toKWh(outcome.energy.valueJ),
-        low_kwh: toKWh(outcome.energy.lowJ),
-        high_kwh: toKWh(outcome.energy.highJ),
-        mean_w: finiteOrNull(outcome.meanW),
-        max_w: finiteOrNull(outcome.maxW),
-        gaps: outcome.gaps.map(gap => ({
-            start: isoOrNull(gap.startMs),
-            end: isoOrNull(gap.endMs),
-            duration_s: (gap.endMs - gap.startMs) / 1000,
-            filled_kwh: toKWh(gap.filledJ)
-        })),
-        gap_count: outcome.gapCount,
-        warnings: outcome.findings.map(finding => finding.message)
-    };
-    if (identity.uuid !== undefined)
-        device.uuid = identity.uuid;
-    return device;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/node-model.ts
@@ -46048,7 +46097,7 @@ function describeAssumptions(parts) {
             low: carbon.lowGPerKWh,
             high: carbon.highGPerKWh,
             source: carbon.dataset,
-            is_default: false
+            is_default: options.region === undefined
         },
         workload: {
             value: options.workload ?? DEFAULT_WORKLOAD,
@@ -46164,7 +46213,7 @@ function buildResult(parts) {
         assumptions: describeAssumptions(parts),
         inputs: parts.readings.map(inputJson),
         devices: parts.devices.map(device => deviceJson(device, window.durationS)),
-        warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note)
+        warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note, window.durationS)
     };
 }
 /** The run's window: the union of every device's first to last reading. */
@@ -46183,10 +46232,13 @@ function grounding(devices, nodes) {
     const levels = {};
     const reasons = [];
     let lowest = 'L3';
+    let contributing = 0;
     for (const device of devices) {
         const level = device.l3 ? 'L3' : device.outcome.level;
         levels[device.id] = level;
         const contributes = device.outcome.energy.valueJ > 0 || device.outcome.measuredS > 0;
+        if (contributes)
+            contributing++;
         if (contributes && LEVEL_ORDER.indexOf(level) < LEVEL_ORDER.indexOf(lowest))
             lowest = level;
         if (level === 'L1')
@@ -46194,7 +46246,8 @@ function grounding(devices, nodes) {
     }
     for (const node of nodes)
         reasons.push(`node ${node.node}: ${node.reason}`);
-    if (devices.length === 0)
+    // With no device contributing energy, no level above L1 was reached.
+    if (contributing === 0)
         lowest = 'L1';
     return { level: lowest, devices: levels, reasons };
 }
@@ -47080,8 +47133,17 @@ class CodeCarbonReader {
         this.emitEnergy(row, increment);
         this.emitFacts(row, increment);
     }
-    /** One energy window per measured component. */
+    /**
+     * One energy window per measured component; a file that gives only the
+     * total (`energy_consumed`) gets one window for the whole machine.
+     */
     emitEnergy(row, increment) {
+        const parts = COMPONENT_KINDS.filter(k => increment.energyKWh[k] !== null);
+        if (parts.length === 0 && increment.totalKWh !== null) {
+            const device = this.deviceFor('node', undefined);
+            this.sink.energyWindow(device, increment.startMs, increment.endMs, increment.totalKWh * J_PER_KWH, row.line);
+            return;
+        }
         for (const kind of COMPONENT_KINDS) {
             const energyKWh = increment.energyKWh[kind];
             if (energyKWh === null)
@@ -48182,7 +48244,6 @@ const WARNING_CODES = (/* unused pure expression or super */ null && ([
     'partial-coverage',
     'counter-reset',
     'counter-wrap',
-    'counter-unknown-wrap',
     'counter-glitch',
     'counter-power-mismatch',
     'device-lost',
@@ -48716,12 +48777,20 @@ function chooseIdentityColumn(find, rows, timestampColumn) {
         const position = find(field);
         if (position === undefined)
             continue;
-        if (distinctWithinFrames(frames, position)) {
+        if (distinctWithinFrames(frames, position) || !hasFrameStructure(frames)) {
             return { position, field, notes };
         }
         notes.push(`column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`);
     }
     return { position: undefined, field: undefined, notes };
+}
+/**
+ * True when at least two timestamps each hold several rows: only then do
+ * repeated values show a mislabelled column rather than duplicate rows of
+ * one GPU, which the model must reject by line.
+ */
+function hasFrameStructure(frames) {
+    return frames.filter(frame => frame.length > 1).length >= 2;
 }
 /** Rows grouped by their timestamp cell text. */
 function groupByTimestamp(rows, timestampColumn) {
@@ -48807,8 +48876,11 @@ function fieldFinder(columns, overrides, file) {
         if (override === undefined) {
             return columns.find(column => column.field === field)?.position;
         }
-        if (typeof override === 'number')
-            return override;
+        if (typeof override === 'number') {
+            if (override < columns.length)
+                return override;
+            throw new InputError(`--columns maps ${field} to column ${override}, but the file has ${columns.length} columns (0 to ${columns.length - 1})`, file, 1);
+        }
         const named = columns.find(column => column.raw === override);
         if (named)
             return named.position;
@@ -49128,12 +49200,15 @@ class DeviceRegistry {
         this.byPositionList[position] = handle;
         return handle;
     }
-    /** Reports once per device that the driver marked the GPU lost. */
-    noteMissing(device, marker, timeMs, line) {
-        if (!LOST_MARKERS.has(marker) || this.lostReported.has(device))
-            return;
+    /** True when `marker` says the GPU is lost; reported once per device. */
+    noteLost(device, marker, timeMs, line) {
+        if (!LOST_MARKERS.has(marker))
+            return false;
+        if (this.lostReported.has(device))
+            return true;
         this.lostReported.add(device);
         this.sink.warn('device-lost', `GPU reported "${marker}" from ${new Date(timeMs).toISOString()} on; its readings after that are missing, not zero`, line);
+        return true;
     }
     /** Registers a device from the row that first names it. */
     register(key, buf, field) {
@@ -49343,7 +49418,11 @@ class NvidiaSmiRowReader {
             this.fieldSum(plan.timestamp) -
             this.fieldSum(plan.power);
         if (isMissingBytes(buf, start, end)) {
-            this.devices.noteMissing(device, buf.toString('utf8', start, end), timeMs, this.lineNumber);
+            const marker = buf.toString('utf8', start, end);
+            // A lost GPU is not observed at all: its row says nothing about it.
+            if (this.devices.noteLost(device, marker, timeMs, this.lineNumber)) {
+                return;
+            }
             this.sink.power(device, timeMs, null, this.lineNumber, aux);
             this.readUtilization(buf, device, timeMs);
             return;
@@ -50032,7 +50111,10 @@ function outcomeFromCounter(counter, power, spec) {
     const meanW = counter.energyJ / counter.measuredS;
     const sensorJ = spec.accuracyW * counter.measuredS;
     const gapS = counter.gapS;
-    const ceilingW = Math.max(power.maxW || 0, meanW);
+    // A gap's upper bound is the device's maximum: its highest power reading
+    // when it has power samples, else its maximum board power.
+    const maxW = Number.isFinite(power.maxW) ? power.maxW : spec.maxPowerW;
+    const ceilingW = Math.max(maxW, meanW);
     const valueJ = counter.energyJ + meanW * gapS;
     const dynamicJ = Math.max(0, valueJ - spec.idleW * (counter.measuredS + gapS));
     return {
@@ -50070,6 +50152,20 @@ function bounded(valueJ, spreadJ) {
         lowJ: Math.max(0, valueJ - spreadJ),
         highJ: valueJ + spreadJ
     };
+}
+/**
+ * Why a counter that measured no interval was not used: every step was a
+ * decrease (a reset, or a wrap whose range the file does not give).
+ */
+function unusableCounterFindings(counter) {
+    if (counter.readings < 2)
+        return [];
+    return [
+        {
+            code: 'counter-reset',
+            message: `energy counter read ${counter.readings} time(s) but only went down (a reset, or a wrap of unknown range): no interval could be measured from it, so it was not used`
+        }
+    ];
 }
 /** Resets, wraps and glitches of the counter. */
 function counterFindings(counter) {
@@ -50156,12 +50252,27 @@ function outcomeFromL1(span, power, utilization, spec) {
         meanW: spanS > 0 ? valueJ / spanS : Number.NaN,
         maxW: power.maxW,
         gaps: [],
-        gapCount: 0,
+        gapCount: power.gaps.count,
         findings: [
             { code: 'level-fallback', message: reason },
+            ...unmeasuredGaps(power),
             ...powerFindings(power, Number.NaN).filter(f => f.code !== 'gap')
         ]
     };
+}
+/**
+ * Readings whose every interval was a gap (two readings an hour apart):
+ * said as gaps, not bridged and not filled, since nothing was measured.
+ */
+function unmeasuredGaps(power) {
+    if (power.gaps.count === 0)
+        return [];
+    return [
+        {
+            code: 'gap',
+            message: `${power.gaps.count} interval(s) between power readings longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all: not bridged, so no power was measured`
+        }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/model/dynamic-energy.ts
@@ -50551,6 +50662,16 @@ class DeviceAccumulator {
         if (counter && counter.measuredS > 0) {
             return outcomeFromCounter(counter, power, this.spec);
         }
+        const fallback = this.outcomeWithoutCounter(power);
+        if (counter === undefined)
+            return fallback;
+        return {
+            ...fallback,
+            findings: [...unusableCounterFindings(counter), ...fallback.findings]
+        };
+    }
+    /** Power samples, else the L1 estimate. */
+    outcomeWithoutCounter(power) {
         if (power.measured.durationS > 0) {
             return { ...outcomeFromPower(power, this.spec), field: this.powerField };
         }
@@ -50571,6 +50692,7 @@ class FileSink {
     rejectedCount = 0;
     warnings = [];
     facts = [];
+    /** The highest line number any reading or rejection came from. */
     lastLine = 0;
     constructor(file, resolveSpec) {
         this.file = file;
@@ -50586,27 +50708,32 @@ class FileSink {
     /** One power reading. */
     power(device, timeMs, powerW, line, aux) {
         const accumulator = this.devices[device].accumulator;
+        this.lastLine = Math.max(this.lastLine, line);
         accumulator.seen(timeMs);
         accumulator.power.add(timeMs, powerW, line, aux);
     }
     /** One utilisation reading. */
-    utilization(device, timeMs, percent) {
+    utilization(device, timeMs, percent, line) {
         const accumulator = this.devices[device].accumulator;
+        this.lastLine = Math.max(this.lastLine, line);
         accumulator.seen(timeMs);
         accumulator.utilization.add(timeMs, percent);
     }
     /** One energy-counter reading. */
     counter(device, timeMs, energyMJ, line, wrapRangeMJ) {
         const accumulator = this.devices[device].accumulator;
+        this.lastLine = Math.max(this.lastLine, line);
         accumulator.seen(timeMs);
         accumulator.counterSeries().add(timeMs, energyMJ, line, wrapRangeMJ);
     }
     /** One tool-measured energy window. */
-    energyWindow(device, startMs, endMs, energyJ) {
+    energyWindow(device, startMs, endMs, energyJ, line) {
+        this.lastLine = Math.max(this.lastLine, line);
         this.devices[device].accumulator.addWindow(startMs, endMs, energyJ);
     }
     /** A rejected row: the first few quoted, all counted. */
     reject(line, reason) {
+        this.lastLine = Math.max(this.lastLine, line);
         this.rejectedCount++;
         if (this.rejected.length < REJECTS_QUOTED)
             this.rejected.push({ line, reason });
@@ -50622,6 +50749,7 @@ class FileSink {
 }
 
 ;// CONCATENATED MODULE: ./src/audit/read-telemetry.ts
+
 
 
 
@@ -50642,6 +50770,9 @@ async function readTelemetry(inputs, options, resolveSpec) {
 /** Detects and parses one file. */
 async function readOne(input, options, resolveSpec) {
     const file = input.path;
+    if ((await (0,promises_namespaceObject.stat)(file)).size === 0) {
+        return { file, format: undefined, error: `${file}: the file is empty` };
+    }
     const format = await detectFormat(file, options.inputFormat);
     if (format === undefined) {
         return { file, format: undefined, error: unrecognised(input) };
@@ -50660,7 +50791,17 @@ async function readOne(input, options, resolveSpec) {
             throw error;
         return { file, format: format.name, error: error.message };
     }
+    const refused = everyRowRejected(sink);
+    if (refused !== undefined)
+        return { file, format: format.name, error: refused };
     return { file, format: format.name, sink };
+}
+/** Why a file yielded nothing but rejected rows, or undefined. */
+function everyRowRejected(sink) {
+    if (sink.devices.length > 0 || sink.rejectedCount === 0)
+        return undefined;
+    const first = sink.rejected[0];
+    return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`;
 }
 /** The message for a file no format recognised. */
 function unrecognised(input) {
@@ -50676,7 +50817,58 @@ function plausibleMaxW(powerLimitW) {
     return Math.max(2 * powerLimitW, 1500);
 }
 
+;// CONCATENATED MODULE: ./src/audit/audit-choices.ts
+
+
+/** Catalogue ids of the accelerators. */
+function hardwareIds() {
+    return listHardware()
+        .map(hardware => hardware.id)
+        .filter(id => id !== 'generic-gpu');
+}
+/** `unknown X "value"; expected one of: …`. */
+function unknownChoiceMessage(what, value, known) {
+    return `unknown ${what} "${value}"; expected one of: ${known.join(', ')}`;
+}
+/**
+ * Checks the names a user chose against the calibration data, so a typo
+ * is a usage error rather than a silently lower grounding level or a
+ * world-average carbon figure. Returns the problems, one per line.
+ */
+function checkAuditChoices(options) {
+    const problems = [];
+    const { gpuModel, workload, nodeProfile, region } = options;
+    if (gpuModel !== undefined &&
+        !hardwareById(gpuModel) &&
+        !hardwareByName(gpuModel)) {
+        problems.push(unknownChoiceMessage('GPU model', gpuModel, hardwareIds()));
+    }
+    if (workload !== undefined &&
+        !WORKLOAD_NAMES.includes(workload)) {
+        problems.push(unknownChoiceMessage('workload', workload, WORKLOAD_NAMES));
+    }
+    const profiles = listNodeProfiles().map(profile => profile.id);
+    if (nodeProfile !== undefined && !profiles.includes(nodeProfile)) {
+        problems.push(unknownChoiceMessage('node profile', nodeProfile, profiles));
+    }
+    if (region !== undefined && isUnknownPlace(region)) {
+        problems.push(`unknown region "${region}"; expected a country code (SE, FRA), a grid zone (SE3, US-CAL-CISO) or a cloud region (aws:eu-north-1, gcp:europe-north1, azure:swedencentral)`);
+    }
+    return problems;
+}
+/**
+ * True when the region names no place and no cloud provider: only the
+ * world average would be left. A known provider with an unknown region
+ * still resolves (its PUE applies), with a note naming the region.
+ */
+function isUnknownPlace(region) {
+    const resolved = resolveIntensity(region);
+    const isWorld = region.trim().toUpperCase() === 'WORLD';
+    return (resolved.fallback === 'world' && resolved.provider === undefined && !isWorld);
+}
+
 ;// CONCATENATED MODULE: ./src/audit/spec-resolver.ts
+
 
 
 
@@ -50717,7 +50909,7 @@ function pickHardware(identity, chosen) {
         : `"${identity.name}" is not in the catalogue`;
     return {
         hardware: generic,
-        note: `${what}: idle and maximum power from the ${generic.name} class (wide bounds); name the model with --gpu`
+        note: `${what}: idle and maximum power from the generic GPU class (wide bounds); name the model with --gpu`
     };
 }
 /** The `--gpu` model, or a usage error. */
@@ -50725,7 +50917,7 @@ function requireModel(model) {
     const found = hardwareById(model) ?? hardwareByName(model);
     if (found)
         return found;
-    throw new InputError(`unknown GPU model "${model}" for --gpu; \`node dist/cli.js data list hardware\` lists the ids`);
+    throw new InputError(unknownChoiceMessage('GPU model', model, hardwareIds()));
 }
 /** Catalogue facts → what the model needs while streaming. */
 function toSpec(hardware, powerLimitW) {
@@ -51448,6 +51640,22 @@ function clipText(text, maxLength) {
 function safeText(text, maxLength = 80) {
     return clipText(cleanText(text), maxLength);
 }
+/**
+ * Breaks a line longer than `width` at spaces, continuing with a hanging
+ * indent, so nothing is cut off; a word longer than a line is split.
+ */
+function wrapLine(line, width, indent = '      ') {
+    const lines = [];
+    let rest = line;
+    while (rest.length > width) {
+        const space = rest.lastIndexOf(' ', width);
+        const cut = space > indent.length + 10 ? space : width;
+        lines.push(rest.slice(0, cut).trimEnd());
+        rest = indent + rest.slice(cut).trimStart();
+    }
+    lines.push(rest);
+    return lines;
+}
 
 ;// CONCATENATED MODULE: ./src/report/escape-markdown.ts
 
@@ -52073,7 +52281,10 @@ class usage_error_UsageError extends Error {
 
 ;// CONCATENATED MODULE: ./src/cli/option-values.ts
 
-/** A number option within [min, max], or a usage error naming it. */
+/**
+ * A number option within [min, max], or a usage error naming it as the
+ * user wrote it (`--pue` on the command line, `pue` as an action input).
+ */
 function numberOption(name, text, min, max) {
     if (text === undefined)
         return undefined;
@@ -52081,7 +52292,7 @@ function numberOption(name, text, min, max) {
         ? Number(text)
         : Number.NaN;
     if (!(value >= min && value <= max)) {
-        throw new usage_error_UsageError(`--${name} must be a number from ${min} to ${max}, got "${text}"`);
+        throw new usage_error_UsageError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
     }
     return value;
 }
@@ -52124,6 +52335,7 @@ function formatZodIssues(error) {
 
 
 
+
 /** Inputs named as in action.yml; empty strings are read as undefined. */
 const RawInputs = object({
     telemetry: schemas_string({
@@ -52151,7 +52363,7 @@ function readActionInputs() {
     if (!parsed.success)
         throw new Error(formatZodIssues(parsed.error));
     const inputs = parsed.data;
-    return Object.freeze({
+    const config = Object.freeze({
         telemetryPatterns: inputs.telemetry
             .split('\n')
             .map(line => line.trim())
@@ -52170,6 +52382,10 @@ function readActionInputs() {
             gpuHourPriceUsd: numberOption('gpu-hour-price', inputs['gpu-hour-price'], 0, 10_000)
         }).filter(([, value]) => value !== undefined)))
     });
+    const problems = checkAuditChoices(config.options);
+    if (problems.length > 0)
+        throw new Error(problems.join('\n'));
+    return config;
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts

@@ -154,10 +154,15 @@ describe('B02–B04 sentinels are missing cells, per cell, after trimming', () =
     const gpu1 = deviceOf(result, '/1')
     expect(gpu1.level).toBe('L1')
     expect(gpu1.samples).toBe(0)
+    // [GPU is lost] and [GPU requires reset] say the GPU was not observed
+    // at all: they raise device-lost instead of counting as readings.
     const missing = result.warnings.find(
       w => w.device === gpu1.id && w.code === 'missing-power'
     )
-    expect(missing?.message).toMatch(new RegExp(`^${sentinels.length} `))
+    expect(missing?.message).toMatch(new RegExp(`^${sentinels.length - 2} `))
+    expect(result.warnings.filter(w => w.code === 'device-lost')).toHaveLength(
+      1
+    )
   })
 
   it('keeps a row whose non-essential cell is [Unknown Error] (B03)', async () => {
@@ -270,7 +275,9 @@ describe('B11 a GPU drops off the bus mid-run', () => {
     // Read as 0 W, GPU 1 would be measured (L2) from 240 W down to 0 W.
     expect(gpu1.level).toBe('L1')
     expect(gpu1.coverage).toBe(0)
-    expect(codesOf(result, gpu1.id)).toContain('missing-power')
+    // The same result as a GPU that vanishes: 0 J over its 0 s span.
+    expect(gpu1.energy_kwh).toBe(0)
+    expect(codesOf(result, gpu1.id)).toContain('partial-coverage')
   })
 })
 
@@ -491,9 +498,22 @@ describe('B19, B26, B27, B29 cumulative energy counters (JSON Lines, mJ)', () =>
     expect(gpu.coverage).toBe(0)
   })
 
-  it.todo(
-    'B27 lone unknown wrap: with two counter readings and no range the device falls to L1 and the counter-reset warning is dropped (device-accumulator.ts keeps counter findings only when the counter measured time)'
-  )
+  it('says why a counter that only went down was not used (B27)', async () => {
+    const path = files.write(
+      'b27-said.jsonl',
+      jsonlSamples([
+        { t: 0, e_mj: 262_100_000 },
+        { t: 10, e_mj: 900_000 }
+      ])
+    )
+    const result = await auditChecked([path])
+    const gpu = result.devices[0]!
+    const reset = result.warnings.find(
+      w => w.device === gpu.id && w.code === 'counter-reset'
+    )
+    expect(reset?.message).toContain('was not used')
+    expect(gpu.level).toBe('L1')
+  })
 
   it('splits a counter reset into 2000 J + 2000 J measured and a 10 s gap (B29)', async () => {
     const path = files.write(
@@ -591,9 +611,19 @@ describe('B22, B25, B42 CodeCarbon energies and PUE', () => {
     expect(result.window.duration_s).toBe(3600)
   })
 
-  it.todo(
-    'B22 total only: a CodeCarbon file with energy_consumed but no gpu/cpu/ram_energy throws NoDataError instead of 0.25 kWh (codecarbon.ts emits no window without components)'
-  )
+  it('takes a CodeCarbon total without components as the machine energy (B22)', async () => {
+    const path = files.write(
+      'b22-total.csv',
+      text(
+        'timestamp,run_id,duration,emissions,energy_consumed',
+        '2024-06-01T11:00:00,r1,3600,0.1,0.25'
+      )
+    )
+    const result = await auditChecked([path], { pue: 1 })
+    expectJ(result.energy.it_kwh, 0.25)
+    expectJ(result.energy.facility_kwh, 0.25)
+    expect(result.devices.map(d => d.kind)).toEqual(['node'])
+  })
 
   it('gives carbon = IT energy × PUE × intensity exactly: 2.0 kWh × 1.2 (B25)', async () => {
     const path = files.write(
@@ -771,9 +801,20 @@ describe('B38 identical timestamps', () => {
     expectJ(result.energy.gpu_kwh * J_PER_KWH, 100)
   })
 
-  it.todo(
-    'B38 in nvidia-smi CSV: index 0 repeated at one timestamp is distrusted as identity, so three stuck rows become three GPUs of 0 J each instead of a rejected file naming line 3'
-  )
+  it('rejects stuck nvidia-smi rows of one GPU naming line 3, never three GPUs of 0 J (B38)', async () => {
+    const path = files.write(
+      'b38-stuck.csv',
+      text(
+        'timestamp, index, power.draw [W]',
+        '2024/06/01 12:00:00.031, 0, 45.85 W',
+        '2024/06/01 12:00:00.031, 0, 44.69 W',
+        '2024/06/01 12:00:00.031, 0, 43.69 W'
+      )
+    )
+    await expect(runAudit([path], {})).rejects.toThrow(
+      /b38-stuck\.csv:3: two different readings/
+    )
+  })
 
   it('claims no level above L1 when no device was observed over any time', async () => {
     const path = files.write(

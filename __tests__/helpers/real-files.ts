@@ -2,8 +2,14 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe } from '@jest/globals'
 
-/** Other people's real telemetry, read in place and never copied. */
-export const REAL_DIR = resolve(process.cwd(), '../shared/telemetry-real')
+/**
+ * Other people's real telemetry, read in place and never copied: the
+ * shared folder beside the checkout, or ECOCOMPUTE_REAL_TELEMETRY.
+ */
+export const REAL_DIR = resolve(
+  process.env.ECOCOMPUTE_REAL_TELEMETRY ??
+    resolve(process.cwd(), '../shared/telemetry-real')
+)
 
 /** True when the shared real-telemetry folder is beside the checkout. */
 export const HAVE_REAL_FILES = existsSync(REAL_DIR)
@@ -13,7 +19,7 @@ export const describeReal: typeof describe = HAVE_REAL_FILES
   ? describe
   : (((name: string, fn: () => void) => {
       console.warn(
-        `SKIPPED "${name}": ${REAL_DIR} is absent (it holds the real telemetry files; CI always has it)`
+        `SKIPPED "${name}": ${REAL_DIR} is absent (it holds the real telemetry files; CI always has it; set ECOCOMPUTE_REAL_TELEMETRY to its path)`
       )
       describe.skip(name, fn)
     }) as typeof describe)

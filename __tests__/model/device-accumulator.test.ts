@@ -207,7 +207,15 @@ describe('DeviceAccumulator gap filling', () => {
     expect(outcome.energy.highJ).toBeGreaterThanOrEqual(outcome.energy.valueJ)
   })
 
-  it.todo(
-    'counter gap upper bound: with no power samples the 10 s across a reset is bounded above by the counter mean (6100 J = value + sensor only), not by a maximum power (e.g. 400 W TDP → 8100 J), so the gap does not widen the high bound'
-  )
+  it('bounds the gap across a counter reset above by the maximum board power when there are no power samples', () => {
+    const device = new Device()
+    device
+      .counter(0, 1_500_000)
+      .counter(10, 3_500_000)
+      .counter(20, 12_500)
+      .counter(30, 2_012_500)
+    const outcome = device.outcome()
+    // Measured 4000 J over 20 s ± 5 W, plus the 10 s gap at up to 400 W.
+    expect(outcome.energy.highJ).toBeCloseTo(4000 + 5 * 20 + 400 * 10, 9)
+  })
 })

@@ -10,9 +10,10 @@ import {
 describe('renderText', () => {
   it('starts with the level and the headline numbers with bounds', () => {
     const lines = renderText(buildAuditResult()).split('\n')
-    expect(lines.slice(0, 7)).toEqual([
+    expect(lines.slice(0, 8)).toEqual([
       'Sustainability audit: grounding L2, measured GPU power, PUE applied, host not modelled',
       '  Energy  1.1 kWh (1.02–1.23) at the facility',
+      '          0.913 kWh IT energy before PUE, of which GPUs 0.913 kWh',
       '  Carbon  0.0394 kg CO2e (0.0306–0.0493) in SE, 36 gCO2e/kWh',
       '  Cost    not computed — no price given',
       '  Window  1 h 00 min on 2 devices (L2: 2)',
@@ -42,7 +43,12 @@ describe('renderText', () => {
     const result = buildAuditResult(draft => {
       draft.devices.push(
         buildDevice(2, device => {
-          Object.assign(device, { name: null, level: 'L1', mean_w: null })
+          Object.assign(device, {
+            name: null,
+            hardware_id: null,
+            level: 'L1',
+            mean_w: null
+          })
         })
       )
     })

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { z } from 'zod'
+import { checkAuditChoices } from '../audit/audit-choices.js'
 import type { AuditOptions } from '../audit/audit-options.js'
 import { columnsOption, numberOption } from '../cli/option-values.js'
 import { formatZodIssues } from './format-zod-issues.js'
@@ -39,7 +40,7 @@ export function readActionInputs(): Readonly<ActionConfig> {
   const parsed = RawInputs.safeParse(raw)
   if (!parsed.success) throw new Error(formatZodIssues(parsed.error))
   const inputs = parsed.data
-  return Object.freeze({
+  const config = Object.freeze({
     telemetryPatterns: inputs.telemetry
       .split('\n')
       .map(line => line.trim())
@@ -77,4 +78,7 @@ export function readActionInputs(): Readonly<ActionConfig> {
       ) as AuditOptions
     )
   })
+  const problems = checkAuditChoices(config.options)
+  if (problems.length > 0) throw new Error(problems.join('\n'))
+  return config
 }

@@ -32,7 +32,7 @@ export function describeAssumptions(
       low: carbon.lowGPerKWh,
       high: carbon.highGPerKWh,
       source: carbon.dataset,
-      is_default: false
+      is_default: options.region === undefined
     },
     workload: {
       value: options.workload ?? DEFAULT_WORKLOAD,

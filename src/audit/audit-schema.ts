@@ -127,6 +127,7 @@ export const InputFile = z.object({
   file: z.string(),
   format: z.string(),
   devices: z.number().int().nonnegative(),
+  /** The last line number a reading or rejected row came from. */
   lines: z.number().int().nonnegative(),
   rejected_rows: z.number().int().nonnegative()
 })

@@ -69,7 +69,8 @@ export function buildResult(parts: AuditParts): AuditResult {
       parts.readings,
       parts.devices,
       parts.carbon,
-      parts.pue.note
+      parts.pue.note,
+      window.durationS
     )
   }
 }

@@ -141,8 +141,10 @@ export function resolveCarbon(region: string | undefined): CarbonChoice {
   const spread = worldSpreadGPerKWh()
   choice.lowGPerKWh = Math.min(choice.lowGPerKWh, spread.low)
   choice.highGPerKWh = Math.max(choice.highGPerKWh, spread.high)
+  const advice =
+    choice.requested === null ? '; name the region to narrow them' : ''
   choice.notes.push(
-    `location unknown: carbon bounds span the 10th–90th percentile of national grids (${spread.low.toFixed(0)}–${spread.high.toFixed(0)} g/kWh); pass --region`
+    `location unknown: carbon bounds span the 10th–90th percentile of national grids (${spread.low.toFixed(0)}–${spread.high.toFixed(0)} g/kWh)${advice}`
   )
   return choice
 }

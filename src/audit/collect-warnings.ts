@@ -1,5 +1,6 @@
 import type { Warning } from './audit-schema.js'
 import type { CarbonChoice } from './calibration-adapter.js'
+import { coverageOf } from './device-json.js'
 import type { DeviceRecord } from './device-records.js'
 import type { FileReading } from './read-telemetry.js'
 
@@ -12,10 +13,14 @@ export function collectWarnings(
   readings: readonly FileReading[],
   devices: readonly DeviceRecord[],
   carbon: CarbonChoice,
-  pueNote: string | undefined
+  pueNote: string | undefined,
+  windowS: number
 ): Warning[] {
   const warnings: Warning[] = []
-  for (const reading of readings) warnings.push(...fileWarnings(reading))
+  for (const reading of readings) {
+    warnings.push(...fileWarnings(reading), ...statedEmissions(reading))
+  }
+  warnings.push(...partialCoverage(devices, windowS))
   for (const device of devices) warnings.push(...deviceWarnings(device))
   warnings.push(...unknownModels(devices))
   for (const note of carbon.notes)
@@ -65,6 +70,50 @@ function deviceWarnings(device: DeviceRecord): Warning[] {
     device: device.id
   }))
   return warnings
+}
+
+/** Coverage below this is worth a warning. */
+const PARTIAL_COVERAGE = 0.95
+
+/** One warning naming the devices measured over part of the window only. */
+function partialCoverage(
+  devices: readonly DeviceRecord[],
+  windowS: number
+): Warning[] {
+  const partial = devices.filter(
+    device => coverageOf(device, windowS) < PARTIAL_COVERAGE
+  )
+  if (partial.length === 0 || windowS <= 0) return []
+  const percents = partial.map(device =>
+    Math.round(coverageOf(device, windowS) * 100)
+  )
+  const range = `${Math.min(...percents)}–${Math.max(...percents)} %`
+  return [
+    {
+      code: 'partial-coverage',
+      message: `${listIds(partial)} measured ${range} of the run's ${windowS.toFixed(1)} s window: time before a device's first or after its last reading, and unfilled gaps, are not extrapolated`,
+      ...(partial.length > 1
+        ? { count: partial.length }
+        : { device: partial[0]!.id })
+    }
+  ]
+}
+
+/** The carbon a recording tool stated itself, shown beside ours. */
+function statedEmissions(reading: FileReading): Warning[] {
+  if (!('sink' in reading)) return []
+  const stated = reading.sink.facts.flatMap(fact =>
+    fact.kind === 'emissions' ? [fact.kg] : []
+  )
+  if (stated.length === 0) return []
+  const kg = stated.reduce((total, value) => total + value, 0)
+  return [
+    {
+      code: 'other',
+      message: `the file states ${kg.toPrecision(3)} kg CO2e, computed by the recording tool with its own grid intensity and PUE; this audit recomputes carbon from the region's dataset`,
+      file: reading.file
+    }
+  ]
 }
 
 /** One warning per distinct catalogue note, naming the devices it covers. */

@@ -20,6 +20,15 @@ export function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null
 }
 
+/** Measured time over the run's window, 0–1. */
+export function coverageOf(record: DeviceRecord, windowS: number): number {
+  const measuredS = record.outcome.measuredS
+  // Rounded to 1e-9 so a complete series reads 1, not 0.99999999999998.
+  if (windowS > 0)
+    return Math.min(1, Math.round((measuredS / windowS) * 1e9) / 1e9)
+  return measuredS > 0 ? 1 : 0
+}
+
 /** One device as the audit JSON shows it. */
 export function deviceJson(record: DeviceRecord, windowS: number): Device {
   const { outcome, identity } = record

@@ -33,6 +33,7 @@ export class FileSink implements TelemetrySink {
   readonly warnings: { code: WarningCode; message: string; line?: number }[] =
     []
   readonly facts: FileFact[] = []
+  /** The highest line number any reading or rejection came from. */
   lastLine = 0
 
   constructor(
@@ -61,13 +62,20 @@ export class FileSink implements TelemetrySink {
     aux: number
   ): void {
     const accumulator = this.devices[device]!.accumulator
+    this.lastLine = Math.max(this.lastLine, line)
     accumulator.seen(timeMs)
     accumulator.power.add(timeMs, powerW, line, aux)
   }
 
   /** One utilisation reading. */
-  utilization(device: number, timeMs: number, percent: number): void {
+  utilization(
+    device: number,
+    timeMs: number,
+    percent: number,
+    line: number
+  ): void {
     const accumulator = this.devices[device]!.accumulator
+    this.lastLine = Math.max(this.lastLine, line)
     accumulator.seen(timeMs)
     accumulator.utilization.add(timeMs, percent)
   }
@@ -81,6 +89,7 @@ export class FileSink implements TelemetrySink {
     wrapRangeMJ?: number
   ): void {
     const accumulator = this.devices[device]!.accumulator
+    this.lastLine = Math.max(this.lastLine, line)
     accumulator.seen(timeMs)
     accumulator.counterSeries().add(timeMs, energyMJ, line, wrapRangeMJ)
   }
@@ -90,13 +99,16 @@ export class FileSink implements TelemetrySink {
     device: number,
     startMs: number,
     endMs: number,
-    energyJ: number
+    energyJ: number,
+    line: number
   ): void {
+    this.lastLine = Math.max(this.lastLine, line)
     this.devices[device]!.accumulator.addWindow(startMs, endMs, energyJ)
   }
 
   /** A rejected row: the first few quoted, all counted. */
   reject(line: number, reason: string): void {
+    this.lastLine = Math.max(this.lastLine, line)
     this.rejectedCount++
     if (this.rejected.length < REJECTS_QUOTED)
       this.rejected.push({ line, reason })

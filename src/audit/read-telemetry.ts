@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { detectFormat } from '../telemetry/detect-format.js'
 import { InputError } from '../telemetry/input-error.js'
 import type { AuditOptions } from './audit-options.js'
@@ -36,6 +37,9 @@ async function readOne(
   resolveSpec: SpecResolver
 ): Promise<FileReading> {
   const file = input.path
+  if ((await stat(file)).size === 0) {
+    return { file, format: undefined, error: `${file}: the file is empty` }
+  }
   const format = await detectFormat(file, options.inputFormat)
   if (format === undefined) {
     return { file, format: undefined, error: unrecognised(input) }
@@ -56,7 +60,17 @@ async function readOne(
     if (!(error instanceof InputError)) throw error
     return { file, format: format.name, error: error.message }
   }
+  const refused = everyRowRejected(sink)
+  if (refused !== undefined)
+    return { file, format: format.name, error: refused }
   return { file, format: format.name, sink }
+}
+
+/** Why a file yielded nothing but rejected rows, or undefined. */
+function everyRowRejected(sink: FileSink): string | undefined {
+  if (sink.devices.length > 0 || sink.rejectedCount === 0) return undefined
+  const first = sink.rejected[0]!
+  return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`
 }
 
 /** The message for a file no format recognised. */

@@ -9,6 +9,7 @@ import {
 } from './calibration-adapter.js'
 import type { SpecResolver } from './file-sink.js'
 import { InputError } from '../telemetry/input-error.js'
+import { hardwareIds, unknownChoiceMessage } from './audit-choices.js'
 
 /** Non-GPU components (CodeCarbon's CPU and RAM) need no catalogue. */
 const COMPONENT_SPEC: DeviceSpec = {
@@ -53,7 +54,7 @@ function pickHardware(
       : `"${identity.name}" is not in the catalogue`
   return {
     hardware: generic,
-    note: `${what}: idle and maximum power from the ${generic.name} class (wide bounds); name the model with --gpu`
+    note: `${what}: idle and maximum power from the generic GPU class (wide bounds); name the model with --gpu`
   }
 }
 
@@ -61,9 +62,7 @@ function pickHardware(
 function requireModel(model: string): HardwareFacts {
   const found = hardwareById(model) ?? hardwareByName(model)
   if (found) return found
-  throw new InputError(
-    `unknown GPU model "${model}" for --gpu; \`node dist/cli.js data list hardware\` lists the ids`
-  )
+  throw new InputError(unknownChoiceMessage('GPU model', model, hardwareIds()))
 }
 
 /** Catalogue facts → what the model needs while streaming. */

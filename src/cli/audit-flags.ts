@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { checkAuditChoices } from '../audit/audit-choices.js'
 import type { AuditOptions } from '../audit/audit-options.js'
 import { FORMATS, findFormat } from '../telemetry/formats/index.js'
 import { assertTimeZone } from '../telemetry/timestamps.js'
@@ -46,6 +47,8 @@ export function parseAuditArgs(args: readonly string[]): AuditCommand {
     help: values.help === true,
     options: auditOptions(values)
   }
+  const problems = checkAuditChoices(command.options)
+  if (problems.length > 0) throw new UsageError(problems.join('\n'))
   if (!command.help && command.paths.length === 0) {
     throw new UsageError('audit needs at least one telemetry FILE or DIR')
   }
@@ -79,13 +82,13 @@ function auditOptions(values: Values): AuditOptions {
   }
   return dropUndefined({
     region: values.region,
-    pue: numberOption('pue', values.pue, 1, 3),
+    pue: numberOption('--pue', values.pue, 1, 3),
     workload: values.workload,
     nodeProfile: values['node-profile'],
     gpuModel: values.gpu,
     timezone: values.timezone,
     intervalMs: numberOption(
-      'interval-ms',
+      '--interval-ms',
       values['interval-ms'],
       0.001,
       86_400_000
@@ -93,13 +96,13 @@ function auditOptions(values: Values): AuditOptions {
     columns: columnsOption(values.columns),
     inputFormat,
     electricityPriceUsdPerKWh: numberOption(
-      'electricity-price',
+      '--electricity-price',
       values['electricity-price'],
       0,
       100
     ),
     gpuHourPriceUsd: numberOption(
-      'gpu-hour-price',
+      '--gpu-hour-price',
       values['gpu-hour-price'],
       0,
       10_000

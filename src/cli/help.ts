@@ -1,3 +1,4 @@
+import { listNodeProfiles, WORKLOAD_NAMES } from '../calibration/index.js'
 import { FORMATS } from '../telemetry/formats/index.js'
 
 /** `--help` of the whole CLI. */
@@ -39,17 +40,32 @@ Model:
   --gpu MODEL                   accelerator model for files that do not name it
                                 (e.g. h100-sxm, a100-sxm4-80gb)
   --node-profile ID             node profile for the L3 model (default:
-                                recognised from GPU model and count)
-  --workload W                  workload class for α_w (default generic)
-  --pue X                       facility PUE (default: provider or industry
-                                average, named in the output)
+                                recognised from GPU model and count); one of:
+                                ${listNodeProfiles()
+                                  .map(p => p.id)
+                                  .join(', ')}
+  --workload W                  workload class for α_w (default generic); one of:
+                                ${WORKLOAD_NAMES.join(', ')}
+  --pue X                       facility PUE from 1 to 3 (default: the cloud
+                                provider's, else the industry average; named
+                                in the output)
   --region R                    country (SE), grid zone (SE3, US-CAL-CISO) or
                                 cloud region (aws:eu-north-1); default: the
                                 file's country, else the world average
 
-Cost:
-  --electricity-price USD_PER_KWH
-  --gpu-hour-price USD
+Cost (no price, no cost; never a guessed one):
+  --electricity-price USD_PER_KWH   price of facility energy, 0 to 100
+  --gpu-hour-price USD              price of one GPU-hour, 0 to 10000
+
+Examples:
+  node dist/cli.js audit examples/h100x2-smoke-train.csv --region SE
+  node dist/cli.js audit run.csv --columns timestamp=0,power.draw=6
+  node dist/cli.js audit dmon.txt --interval-ms 50 --gpu h100-sxm --format json
+  node dist/cli.js audit logs/ --format markdown --out report.md
+
+Exit codes: 0 ok (warnings and rejected rows included), 1 no usable data or
+unreadable input, 2 usage error. GPU model ids are listed when --gpu names
+an unknown one.
 `
 }
 
@@ -60,8 +76,10 @@ export function validateHelp(): string {
                                  [--format text|json]
 
 Reads each file and reports its detected format, devices, time span, rejected
-rows and warnings, without computing energy totals. Formats:
-${formatList()}`
+rows and warnings, without computing energy totals. Exit code 1 when any file
+is not usable. Formats:
+${formatList()}
+`
 }
 
 /** One line per format for the help texts. */

@@ -1,6 +1,9 @@
 import { UsageError } from './usage-error.js'
 
-/** A number option within [min, max], or a usage error naming it. */
+/**
+ * A number option within [min, max], or a usage error naming it as the
+ * user wrote it (`--pue` on the command line, `pue` as an action input).
+ */
 export function numberOption(
   name: string,
   text: string | undefined,
@@ -13,7 +16,7 @@ export function numberOption(
     : Number.NaN
   if (!(value >= min && value <= max)) {
     throw new UsageError(
-      `--${name} must be a number from ${min} to ${max}, got "${text}"`
+      `${name} must be a number from ${min} to ${max}, got "${text}"`
     )
   }
   return value

@@ -1,3 +1,4 @@
+import { isoOrNull } from '../audit/device-json.js'
 import { collectDevices } from '../audit/device-records.js'
 import { expandInputs } from '../audit/expand-inputs.js'
 import { type FileReading, readTelemetry } from '../audit/read-telemetry.js'
@@ -64,23 +65,23 @@ function fileReport(reading: FileReading): FileReport {
       problems: []
     }
   }
-  const devices = collectDevices([reading]).map(device => ({
+  const records = collectDevices([reading])
+  const devices = records.map(device => ({
     id: device.id,
     name: device.identity.name ?? null,
     level: device.outcome.level,
     samples: device.outcome.samples,
-    first: Number.isFinite(device.outcome.firstMs)
-      ? new Date(device.outcome.firstMs).toISOString()
-      : null,
-    last: Number.isFinite(device.outcome.lastMs)
-      ? new Date(device.outcome.lastMs).toISOString()
-      : null
+    first: isoOrNull(device.outcome.firstMs),
+    last: isoOrNull(device.outcome.lastMs)
   }))
   const sink = reading.sink
   const problems = [
     ...sink.rejected.map(r => `line ${r.line}: ${r.reason}`),
     ...sink.warnings.map(w =>
       w.line === undefined ? w.message : `line ${w.line}: ${w.message}`
+    ),
+    ...records.flatMap(device =>
+      device.outcome.findings.map(f => `${device.id}: ${f.message}`)
     )
   ]
   return {
@@ -93,6 +94,13 @@ function fileReport(reading: FileReading): FileReport {
   }
 }
 
+/** First to last reading, or why the file gives no dates. */
+function span(device: FileReport['devices'][number]): string {
+  if (device.first === null)
+    return 'no dates (times counted from the first row)'
+  return `${device.first} → ${device.last}`
+}
+
 /** One file's report as text. */
 function textReport(report: FileReport): string {
   const lines = [
@@ -101,7 +109,7 @@ function textReport(report: FileReport): string {
   if (report.error) lines.push(`  ${stripControl(report.error)}`)
   for (const device of report.devices) {
     lines.push(
-      `  device ${stripControl(device.id)} ${stripControl(device.name ?? '(model not named)')}: ${device.samples} samples, ${device.first ?? '?'} → ${device.last ?? '?'}, ${device.level}`
+      `  device ${stripControl(device.id)} ${stripControl(device.name ?? '(model not named)')}: ${device.samples} samples, ${span(device)}, ${device.level}`
     )
   }
   if (report.rejected_rows > 0)

@@ -1,10 +1,14 @@
 import type { PowerField } from '../telemetry/sink.js'
 import { CounterSeries } from './counter-series.js'
 import type { DeviceOutcome } from './device-outcome.js'
-import { outcomeFromCounter, outcomeFromWindows } from './outcome-energy.js'
+import {
+  outcomeFromCounter,
+  outcomeFromWindows,
+  unusableCounterFindings
+} from './outcome-energy.js'
 import { outcomeFromL1 } from './outcome-l1.js'
 import { outcomeFromPower } from './outcome-power.js'
-import { PowerSeries } from './power-series.js'
+import { type PowerSummary, PowerSeries } from './power-series.js'
 import { UtilizationSeries } from './utilization-series.js'
 import type { DeviceSpec } from './device-spec.js'
 
@@ -80,6 +84,16 @@ export class DeviceAccumulator {
     if (counter && counter.measuredS > 0) {
       return outcomeFromCounter(counter, power, this.spec)
     }
+    const fallback = this.outcomeWithoutCounter(power)
+    if (counter === undefined) return fallback
+    return {
+      ...fallback,
+      findings: [...unusableCounterFindings(counter), ...fallback.findings]
+    }
+  }
+
+  /** Power samples, else the L1 estimate. */
+  private outcomeWithoutCounter(power: PowerSummary): DeviceOutcome {
     if (power.measured.durationS > 0) {
       return { ...outcomeFromPower(power, this.spec), field: this.powerField }
     }

@@ -50,7 +50,10 @@ export function outcomeFromCounter(
   const meanW = counter.energyJ / counter.measuredS
   const sensorJ = spec.accuracyW * counter.measuredS
   const gapS = counter.gapS
-  const ceilingW = Math.max(power.maxW || 0, meanW)
+  // A gap's upper bound is the device's maximum: its highest power reading
+  // when it has power samples, else its maximum board power.
+  const maxW = Number.isFinite(power.maxW) ? power.maxW : spec.maxPowerW
+  const ceilingW = Math.max(maxW, meanW)
   const valueJ = counter.energyJ + meanW * gapS
   const dynamicJ = Math.max(0, valueJ - spec.idleW * (counter.measuredS + gapS))
   return {
@@ -92,6 +95,22 @@ function bounded(
     lowJ: Math.max(0, valueJ - spreadJ),
     highJ: valueJ + spreadJ
   }
+}
+
+/**
+ * Why a counter that measured no interval was not used: every step was a
+ * decrease (a reset, or a wrap whose range the file does not give).
+ */
+export function unusableCounterFindings(
+  counter: CounterSummary
+): DeviceFinding[] {
+  if (counter.readings < 2) return []
+  return [
+    {
+      code: 'counter-reset',
+      message: `energy counter read ${counter.readings} time(s) but only went down (a reset, or a wrap of unknown range): no interval could be measured from it, so it was not used`
+    }
+  ]
 }
 
 /** Resets, wraps and glitches of the counter. */

@@ -36,3 +36,24 @@ export function clipText(text: string, maxLength: number): string {
 export function safeText(text: string, maxLength = 80): string {
   return clipText(cleanText(text), maxLength)
 }
+
+/**
+ * Breaks a line longer than `width` at spaces, continuing with a hanging
+ * indent, so nothing is cut off; a word longer than a line is split.
+ */
+export function wrapLine(
+  line: string,
+  width: number,
+  indent = '      '
+): string[] {
+  const lines: string[] = []
+  let rest = line
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width)
+    const cut = space > indent.length + 10 ? space : width
+    lines.push(rest.slice(0, cut).trimEnd())
+    rest = indent + rest.slice(cut).trimStart()
+  }
+  lines.push(rest)
+  return lines
+}

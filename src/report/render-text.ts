@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit/audit-schema.js'
-import { clipText, safeText } from './escape-text.js'
+import { safeText, wrapLine } from './escape-text.js'
 import {
   formatChangePercent,
   formatCount,
@@ -30,7 +30,7 @@ export function renderText(result: AuditResult): string {
     defaultLines(result)
   ].filter(block => block.length > 0)
   const lines = blocks.flatMap((block, i) => (i === 0 ? block : ['', ...block]))
-  return `${lines.map(line => clipText(line, TEXT_COLUMNS)).join('\n')}\n`
+  return `${lines.flatMap(line => wrapLine(line, TEXT_COLUMNS)).join('\n')}\n`
 }
 
 /** Level, energy, carbon, cost, window, data and the comparison. */
@@ -49,17 +49,19 @@ function headlineLines(result: AuditResult): string[] {
     'kg CO2e'
   )
   const intensity = formatQuantity(carbon.intensity_g_per_kwh, 'gCO2e/kWh')
-  const devices = formatCount(result.devices.length)
+  const count = result.devices.length
+  const devices = `${formatCount(count)} device${count === 1 ? '' : 's'}`
   const levels = levelCounts(result) || 'none'
   const year = carbon.year ?? 'year not stated'
-  const licence = safeText(carbon.licence, 90) || 'not stated in the result'
+  const licence = safeText(carbon.licence, 400) || 'not stated in the result'
   return [
     `Sustainability audit: grounding ${grounding.level}, ${LEVEL_COVERAGE[grounding.level]}`,
     `  Energy  ${facility} at the facility`,
+    `          ${formatQuantity(energy.it_kwh, 'kWh')} IT energy before PUE, of which GPUs ${formatQuantity(energy.gpu_kwh, 'kWh')}`,
     `  Carbon  ${emitted} in ${safeText(carbon.region, 30)}, ${intensity}`,
     `  Cost    ${costText(result)}`,
-    `  Window  ${formatDuration(result.window.duration_s)} on ${devices} devices (${levels})`,
-    `  Data    ${safeText(carbon.dataset, 60)}, ${year}`,
+    `  Window  ${formatDuration(result.window.duration_s)} on ${devices} (${levels})`,
+    `  Data    ${safeText(carbon.dataset, 400)}, ${year}`,
     `  Licence ${licence}`,
     ...comparisonLines(result)
   ]

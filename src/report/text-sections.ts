@@ -63,12 +63,20 @@ function deviceLine(device: Device): string {
       : `${formatNumber(device.mean_w)}/${formatNumber(device.max_w)}`
   return deviceColumns([
     `  ${safeText(device.id, 22)}`,
-    device.name === null ? 'name not known' : safeText(device.name, 18),
+    deviceName(device),
     device.level,
     formatRange(device.energy_kwh, device.low_kwh, device.high_kwh, ''),
     power,
     formatPercent(device.coverage)
   ])
+}
+
+/** The printed name, else the catalogue id chosen with --gpu. */
+function deviceName(device: Device): string {
+  if (device.name !== null) return safeText(device.name, 18)
+  if (device.hardware_id !== null)
+    return safeText(`(${device.hardware_id})`, 18)
+  return 'name not known'
 }
 
 /** The first warnings, spread over their codes, and how many there were. */
@@ -77,9 +85,10 @@ export function warningLines(result: AuditResult): string[] {
   const groups = groupWarnings(result.warnings, MAX_TEXT_WARNINGS)
   const shown = groups.flatMap(group => group.warnings.slice(0, group.shown))
   const codes = groups.map(g => `${g.code} ${formatCount(g.count)}`)
-  const left = result.warnings.length - shown.length
+  const total = countWarnings(result)
+  const left = total - shown.reduce((sum, w) => sum + (w.count ?? 1), 0)
   return [
-    `Warnings (${formatCount(countWarnings(result))}): ${codes.join(', ')}`,
+    `Warnings (${formatCount(total)}): ${codes.join(', ')}`,
     ...shown.map(warningLine),
     ...(left > 0 ? [`  …and ${formatCount(left)} more warnings`] : [])
   ]
@@ -87,8 +96,8 @@ export function warningLines(result: AuditResult): string[] {
 
 /** `code — file:line: message (×n)`, file text cleaned of controls. */
 function warningLine(warning: Warning): string {
-  const place = warningPlace(warning, file => safeText(file, 40))
-  const message = safeText(warning.message, 100)
+  const place = warningPlace(warning, file => safeText(file, 80))
+  const message = safeText(warning.message, 400)
   const where = place === undefined ? '' : `${place}: `
   const count = warning.count ?? 1
   const times = count > 1 ? ` (×${formatCount(count)})` : ''
@@ -116,6 +125,6 @@ function defaultLine(name: string, assumption: Assumption): string {
   const shown =
     typeof value === 'number'
       ? formatRange(value, low, high, '')
-      : safeText(value ?? 'none', 40)
-  return `  ${safeText(name, 30)} = ${shown}; ${safeText(source, 100)}`
+      : safeText(value ?? 'none', 80)
+  return `  ${safeText(name, 30)} = ${shown}; ${safeText(source, 300)}`
 }

@@ -121,7 +121,6 @@ export const WARNING_CODES = [
   'partial-coverage',
   'counter-reset',
   'counter-wrap',
-  'counter-unknown-wrap',
   'counter-glitch',
   'counter-power-mismatch',
   'device-lost',

@@ -161,8 +161,23 @@ class CodeCarbonReader {
     this.emitFacts(row, increment)
   }
 
-  /** One energy window per measured component. */
+  /**
+   * One energy window per measured component; a file that gives only the
+   * total (`energy_consumed`) gets one window for the whole machine.
+   */
   private emitEnergy(row: CodeCarbonRow, increment: RunIncrement): void {
+    const parts = COMPONENT_KINDS.filter(k => increment.energyKWh[k] !== null)
+    if (parts.length === 0 && increment.totalKWh !== null) {
+      const device = this.deviceFor('node', undefined)
+      this.sink.energyWindow(
+        device,
+        increment.startMs,
+        increment.endMs,
+        increment.totalKWh * J_PER_KWH,
+        row.line
+      )
+      return
+    }
     for (const kind of COMPONENT_KINDS) {
       const energyKWh = increment.energyKWh[kind]
       if (energyKWh === null) continue

@@ -45,20 +45,22 @@ export class DeviceRegistry {
     return handle
   }
 
-  /** Reports once per device that the driver marked the GPU lost. */
-  noteMissing(
+  /** True when `marker` says the GPU is lost; reported once per device. */
+  noteLost(
     device: number,
     marker: string,
     timeMs: number,
     line: number
-  ): void {
-    if (!LOST_MARKERS.has(marker) || this.lostReported.has(device)) return
+  ): boolean {
+    if (!LOST_MARKERS.has(marker)) return false
+    if (this.lostReported.has(device)) return true
     this.lostReported.add(device)
     this.sink.warn(
       'device-lost',
       `GPU reported "${marker}" from ${new Date(timeMs).toISOString()} on; its readings after that are missing, not zero`,
       line
     )
+    return true
   }
 
   /** Registers a device from the row that first names it. */

@@ -26,7 +26,7 @@ export function chooseIdentityColumn(
   for (const field of IDENTITY_FIELDS) {
     const position = find(field)
     if (position === undefined) continue
-    if (distinctWithinFrames(frames, position)) {
+    if (distinctWithinFrames(frames, position) || !hasFrameStructure(frames)) {
       return { position, field, notes }
     }
     notes.push(
@@ -34,6 +34,15 @@ export function chooseIdentityColumn(
     )
   }
   return { position: undefined, field: undefined, notes }
+}
+
+/**
+ * True when at least two timestamps each hold several rows: only then do
+ * repeated values show a mislabelled column rather than duplicate rows of
+ * one GPU, which the model must reject by line.
+ */
+function hasFrameStructure(frames: string[][][]): boolean {
+  return frames.filter(frame => frame.length > 1).length >= 2
 }
 
 /** Rows grouped by their timestamp cell text. */

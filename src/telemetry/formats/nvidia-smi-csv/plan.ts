@@ -100,7 +100,14 @@ function fieldFinder(
     if (override === undefined) {
       return columns.find(column => column.field === field)?.position
     }
-    if (typeof override === 'number') return override
+    if (typeof override === 'number') {
+      if (override < columns.length) return override
+      throw new InputError(
+        `--columns maps ${field} to column ${override}, but the file has ${columns.length} columns (0 to ${columns.length - 1})`,
+        file,
+        1
+      )
+    }
     const named = columns.find(column => column.raw === override)
     if (named) return named.position
     throw new InputError(

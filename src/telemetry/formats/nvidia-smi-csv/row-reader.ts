@@ -202,12 +202,11 @@ export class NvidiaSmiRowReader {
       this.fieldSum(plan.power)
 
     if (isMissingBytes(buf, start, end)) {
-      this.devices.noteMissing(
-        device,
-        buf.toString('utf8', start, end),
-        timeMs,
-        this.lineNumber
-      )
+      const marker = buf.toString('utf8', start, end)
+      // A lost GPU is not observed at all: its row says nothing about it.
+      if (this.devices.noteLost(device, marker, timeMs, this.lineNumber)) {
+        return
+      }
       this.sink.power(device, timeMs, null, this.lineNumber, aux)
       this.readUtilization(buf, device, timeMs)
       return
