@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(797);
 
 /** Entry point of dist/cli.js. */
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 97:
+/***/ 797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14136,7 +14136,57 @@ function digits(buf, start, count) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/key-cache.ts
+/** Keys compared byte by byte before falling back to a string map. */
+const MAX_BYTE_KEYS = 64;
+/**
+ * Finds the handle of an identity cell without making a string for it.
+ * GPUs come round in the same order every sampling frame, so the key after
+ * the last one matched is tried first; a file with many devices falls back
+ * to a Map of strings.
+ */
+class KeyCache {
+    keys = [];
+    handles = [];
+    byString = new Map();
+    next = 0;
+    /** The handle for bytes [start, end) of `buf`, or undefined if new. */
+    find(buf, start, end) {
+        const count = this.keys.length;
+        if (count >= MAX_BYTE_KEYS) {
+            return this.byString.get(buf.toString('latin1', start, end));
+        }
+        for (let tried = 0; tried < count; tried++) {
+            const index = (this.next + tried) % count;
+            if (sameBytes(this.keys[index], buf, start, end)) {
+                this.next = (index + 1) % count;
+                return this.handles[index];
+            }
+        }
+        return undefined;
+    }
+    /** Remembers a new key. */
+    add(buf, start, end, handle) {
+        this.byString.set(buf.toString('latin1', start, end), handle);
+        if (this.keys.length >= MAX_BYTE_KEYS)
+            return;
+        this.keys.push(Buffer.from(buf.subarray(start, end)));
+        this.handles.push(handle);
+    }
+}
+/** True when `key` equals bytes [start, end) of `buf`. */
+function sameBytes(key, buf, start, end) {
+    if (key.length !== end - start)
+        return false;
+    for (let i = key.length - 1; i >= 0; i--) {
+        if (key[i] !== buf[start + i])
+            return false;
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/device-registry.ts
+
 
 const LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]']);
 /**
@@ -14147,7 +14197,8 @@ const LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]']);
 class DeviceRegistry {
     plan;
     sink;
-    byKeyMap = new Map();
+    keys = new KeyCache();
+    keyCount = 0;
     byPositionList = [];
     lostReported = new Set();
     constructor(plan, sink) {
@@ -14156,23 +14207,26 @@ class DeviceRegistry {
     }
     /** Devices registered so far. */
     get count() {
-        return this.byKeyMap.size + this.byPositionList.length;
+        return this.keyCount + this.byPositionList.length;
     }
-    /** Handle for an identity-column value. */
-    byKey(key, buf, field) {
-        const known = this.byKeyMap.get(key);
+    /** Handle for the identity cell that `fields` has just located. */
+    byKey(buf, fields) {
+        const { start, end } = fields;
+        const known = this.keys.find(buf, start, end);
         if (known !== undefined)
             return known;
-        const handle = this.register(key, buf, field);
-        this.byKeyMap.set(key, handle);
+        const key = buf.toString('latin1', start, end);
+        const handle = this.register(key, buf, fields);
+        this.keys.add(buf, start, end, handle);
+        this.keyCount++;
         return handle;
     }
     /** Handle for the n-th row of a sampling frame. */
-    byPosition(position, buf, field) {
+    byPosition(position, buf, fields) {
         const known = this.byPositionList[position];
         if (known !== undefined)
             return known;
-        const handle = this.register(String(position), buf, field);
+        const handle = this.register(String(position), buf, fields);
         this.byPositionList[position] = handle;
         return handle;
     }
@@ -14187,12 +14241,11 @@ class DeviceRegistry {
         return true;
     }
     /** Registers a device from the row that first names it. */
-    register(key, buf, field) {
+    register(key, buf, fields) {
         const text = (index) => {
             if (index === undefined)
                 return undefined;
-            const [start, end] = field(buf, index);
-            const value = buf.toString('utf8', start, end);
+            const value = fields.text(buf, index);
             return value === '' || value.startsWith('[') ? undefined : value;
         };
         const identity = {
@@ -14221,6 +14274,135 @@ class DeviceRegistry {
     }
 }
 
+;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/line-splitter.ts
+
+const NEWLINE = 10;
+const MAX_LINE_BYTES = 1 << 20;
+/**
+ * Cuts a stream of Buffers into lines without copying them: only a line
+ * that straddles two chunks is joined. A line longer than 1 MiB is refused
+ * with its number, since no telemetry row is that long.
+ */
+class LineSplitter {
+    onLine;
+    file;
+    carry;
+    lines;
+    constructor(onLine, file, firstLineNumber) {
+        this.onLine = onLine;
+        this.file = file;
+        this.lines = firstLineNumber - 1;
+    }
+    /** Hands on every complete line of `chunk`, keeping a partial last one. */
+    push(chunk) {
+        let start = 0;
+        if (this.carry !== undefined)
+            start = this.finishCarried(chunk);
+        if (start < 0)
+            return;
+        let newline = chunk.indexOf(NEWLINE, start);
+        while (newline !== -1) {
+            this.lines++;
+            this.onLine(chunk, start, newline);
+            start = newline + 1;
+            newline = chunk.indexOf(NEWLINE, start);
+        }
+        if (start < chunk.length)
+            this.keep(chunk.subarray(start));
+    }
+    /** Hands on the last line when the input does not end with a newline. */
+    end() {
+        if (this.carry === undefined)
+            return;
+        const line = this.carry;
+        this.carry = undefined;
+        this.lines++;
+        this.onLine(line, 0, line.length);
+    }
+    /** Completes the carried line; returns where `chunk` resumes, or −1. */
+    finishCarried(chunk) {
+        const newline = chunk.indexOf(NEWLINE);
+        if (newline === -1) {
+            this.keep(chunk);
+            return -1;
+        }
+        const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
+        this.carry = undefined;
+        this.lines++;
+        this.onLine(line, 0, line.length);
+        return newline + 1;
+    }
+    /** Holds a partial line until its end arrives. */
+    keep(part) {
+        const carried = this.carry
+            ? Buffer.concat([this.carry, part])
+            : Buffer.from(part);
+        if (carried.length > MAX_LINE_BYTES) {
+            throw new InputError(`line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`, this.file, this.lines + 1);
+        }
+        this.carry = carried;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/row-fields.ts
+
+const row_fields_COMMA = 44;
+/** Fields read per row; a longer row is reported with this count. */
+const MAX_COLUMNS = 256;
+/**
+ * The comma positions of the current row, found with the native
+ * `indexOf`, and the trimmed bounds of the last field located.
+ */
+class RowFields {
+    starts = new Int32Array(MAX_COLUMNS + 2);
+    /** Trimmed start of the field last located. */
+    start = 0;
+    /** Trimmed end (exclusive) of the field last located. */
+    end = 0;
+    /** Splits [lineStart, lineEnd) of `buf`; returns the field count. */
+    split(buf, lineStart, lineEnd) {
+        const starts = this.starts;
+        let count = 0;
+        starts[0] = lineStart;
+        let comma = buf.indexOf(row_fields_COMMA, lineStart);
+        while (comma !== -1 && comma < lineEnd) {
+            if (++count > MAX_COLUMNS)
+                return count;
+            starts[count] = comma + 1;
+            comma = buf.indexOf(row_fields_COMMA, comma + 1);
+        }
+        starts[count + 1] = lineEnd + 1;
+        return count + 1;
+    }
+    /** Sets `start` and `end` to field `index`, blanks trimmed. */
+    locate(buf, index) {
+        const start = this.starts[index];
+        const end = this.starts[index + 1] - 1;
+        this.start = trimStart(buf, start, end);
+        this.end = trimEnd(buf, this.start, end);
+    }
+    /** Field `index` as text, blanks trimmed. */
+    text(buf, index) {
+        this.locate(buf, index);
+        return buf.toString('utf8', this.start, this.end);
+    }
+    /**
+     * A weighted byte sum of the given fields: it changes when their text
+     * changes, which is all the stale-sensor check needs of them.
+     */
+    byteSum(buf, indexes) {
+        let sum = 0;
+        for (const index of indexes) {
+            const start = this.starts[index];
+            const end = this.starts[index + 1] - 1;
+            for (let i = start; i < end; i++) {
+                sum += buf[i] * (((i - start) & 7) + 1);
+            }
+        }
+        return sum;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/row-reader.ts
 
 
@@ -14228,86 +14410,45 @@ class DeviceRegistry {
 
 
 
-const NEWLINE = 10;
-const row_reader_COMMA = 44;
+
 const WATT = 87; // 'W'
 const PERCENT = 37; // '%'
-const MAX_COLUMNS = 256;
-const MAX_LINE_BYTES = 1 << 20;
 /**
- * Streams nvidia-smi CSV rows from Buffers into a sink. The hot loop
- * works on bytes: it finds the commas, reads only the timestamp, identity
- * and power cells, and falls back to string readers for unusual cells.
+ * Streams nvidia-smi CSV rows from Buffers into a sink. The hot path works
+ * on bytes: it finds the commas, reads only the timestamp, identity and
+ * power cells, and falls back to the string readers for unusual cells.
  */
 class NvidiaSmiRowReader {
     plan;
     sink;
-    file;
-    starts = new Int32Array(MAX_COLUMNS + 1);
-    sums = new Float64Array(MAX_COLUMNS + 1);
+    fields = new RowFields();
+    lines;
     timeReader;
     devices;
-    carry;
+    auxColumns;
     lineNumber;
     lastTimeMs = Number.NaN;
     framePosition = 0;
     constructor(plan, sink, file, zone, firstLineNumber) {
         this.plan = plan;
         this.sink = sink;
-        this.file = file;
         this.timeReader = new NvidiaSmiTimeReader(zone);
         this.devices = new DeviceRegistry(plan, sink);
+        this.lines = new LineSplitter(this.readLine.bind(this), file, firstLineNumber);
         this.lineNumber = firstLineNumber - 1;
-    }
-    /** Reads every complete line in `chunk`, keeping a partial last line. */
-    push(chunk) {
-        let start = 0;
-        if (this.carry !== undefined)
-            start = this.finishCarriedLine(chunk);
-        if (start < 0)
-            return;
-        let newline = chunk.indexOf(NEWLINE, start);
-        while (newline !== -1) {
-            this.readLine(chunk, start, newline);
-            start = newline + 1;
-            newline = chunk.indexOf(NEWLINE, start);
-        }
-        if (start < chunk.length)
-            this.keepPartial(chunk.subarray(start));
+        this.auxColumns = auxColumnsOf(plan);
     }
     /** How many devices the rows named. */
     get deviceCount() {
         return this.devices.count;
     }
+    /** Reads every complete line in `chunk`. */
+    push(chunk) {
+        this.lines.push(chunk);
+    }
     /** Reads the last line when the file does not end with a newline. */
     end() {
-        if (this.carry === undefined)
-            return;
-        const line = this.carry;
-        this.carry = undefined;
-        this.readLine(line, 0, line.length);
-    }
-    /** Completes the carried partial line; returns where `chunk` resumes. */
-    finishCarriedLine(chunk) {
-        const newline = chunk.indexOf(NEWLINE);
-        if (newline === -1) {
-            this.keepPartial(chunk);
-            return -1;
-        }
-        const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
-        this.carry = undefined;
-        this.readLine(line, 0, line.length);
-        return newline + 1;
-    }
-    /** Holds a partial line until its end arrives; refuses endless lines. */
-    keepPartial(part) {
-        const carried = this.carry
-            ? Buffer.concat([this.carry, part])
-            : Buffer.from(part);
-        if (carried.length > MAX_LINE_BYTES) {
-            throw new InputError(`line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`, this.file, this.lineNumber + 1);
-        }
-        this.carry = carried;
+        this.lines.end();
     }
     /** One line [start, end) without its newline. */
     readLine(buf, start, end) {
@@ -14315,7 +14456,7 @@ class NvidiaSmiRowReader {
         const trimmedEnd = trimEnd(buf, start, end);
         if (trimStart(buf, start, trimmedEnd) === trimmedEnd)
             return;
-        const count = this.splitFields(buf, start, trimmedEnd);
+        const count = this.fields.split(buf, start, trimmedEnd);
         if (count !== this.plan.columnCount) {
             this.rejectShape(buf, start, trimmedEnd, count);
             return;
@@ -14323,54 +14464,21 @@ class NvidiaSmiRowReader {
         const timeMs = this.readTime(buf);
         if (Number.isNaN(timeMs))
             return;
-        const device = this.deviceFor(buf, timeMs);
-        this.readPower(buf, device, timeMs);
-    }
-    /** Records field boundaries and byte sums; returns the field count. */
-    splitFields(buf, start, end) {
-        const starts = this.starts;
-        const sums = this.sums;
-        let count = 0;
-        let sum = 0;
-        starts[0] = start;
-        for (let i = start; i < end; i++) {
-            const byte = buf[i];
-            if (byte === row_reader_COMMA) {
-                if (count === MAX_COLUMNS - 1)
-                    return MAX_COLUMNS + 1;
-                sums[count] = sum;
-                count++;
-                starts[count] = i + 1;
-            }
-            else
-                sum += byte * ((i & 7) + 1);
-        }
-        sums[count] = sum;
-        starts[count + 1] = end + 1;
-        return count + 1;
-    }
-    /** Trimmed [start, end) of field `index`. */
-    field(buf, index) {
-        const start = this.starts[index];
-        const end = this.starts[index + 1] - 1;
-        const trimmed = trimStart(buf, start, end);
-        return [trimmed, trimEnd(buf, trimmed, end)];
-    }
-    /** Sum of byte weights of field `index` (for the stale-sensor check). */
-    fieldSum(index) {
-        const before = index === 0 ? 0 : this.sums[index - 1];
-        return this.sums[index] - before;
+        this.readPower(buf, this.deviceFor(buf, timeMs), timeMs);
     }
     /** Row timestamp in epoch ms; rejects the row and returns NaN if bad. */
     readTime(buf) {
-        const [start, end] = this.field(buf, this.plan.timestamp);
-        let timeMs = this.timeReader.read(buf, start, end);
-        if (Number.isNaN(timeMs))
-            timeMs = parseTimestamp(buf.toString('utf8', start, end));
-        if (Number.isNaN(timeMs)) {
-            this.sink.reject(this.lineNumber, `expected a timestamp such as 2024/06/01 12:00:00.000 or ISO 8601, found "${buf.toString('utf8', start, end)}"`);
+        const fields = this.fields;
+        fields.locate(buf, this.plan.timestamp);
+        const timeMs = this.timeReader.read(buf, fields.start, fields.end);
+        if (!Number.isNaN(timeMs))
+            return timeMs;
+        const text = buf.toString('utf8', fields.start, fields.end);
+        const parsed = parseTimestamp(text);
+        if (Number.isNaN(parsed)) {
+            this.sink.reject(this.lineNumber, `expected a timestamp such as 2024/06/01 12:00:00.000 or ISO 8601, found "${text}"`);
         }
-        return timeMs;
+        return parsed;
     }
     /** The device handle of this row, by identity column or frame position. */
     deviceFor(buf, timeMs) {
@@ -14381,45 +14489,52 @@ class NvidiaSmiRowReader {
         this.lastTimeMs = timeMs;
         const identity = this.plan.identity;
         if (identity === undefined) {
-            return this.devices.byPosition(this.framePosition, buf, this.field.bind(this));
+            return this.devices.byPosition(this.framePosition, buf, this.fields);
         }
-        const [start, end] = this.field(buf, identity);
-        return this.devices.byKey(buf.toString('latin1', start, end), buf, this.field.bind(this));
+        this.fields.locate(buf, identity);
+        return this.devices.byKey(buf, this.fields);
     }
     /** Reads the power cell (and utilisation when power is missing). */
     readPower(buf, device, timeMs) {
-        const plan = this.plan;
-        const [start, end] = this.field(buf, plan.power);
-        const aux = this.sums[plan.columnCount - 1] -
-            this.fieldSum(plan.timestamp) -
-            this.fieldSum(plan.power);
+        const fields = this.fields;
+        fields.locate(buf, this.plan.power);
+        const { start, end } = fields;
+        const line = this.lineNumber;
         if (isMissingBytes(buf, start, end)) {
             const marker = buf.toString('utf8', start, end);
             // A lost GPU is not observed at all: its row says nothing about it.
-            if (this.devices.noteLost(device, marker, timeMs, this.lineNumber)) {
+            if (this.devices.noteLost(device, marker, timeMs, line))
                 return;
-            }
-            this.sink.power(device, timeMs, null, this.lineNumber, aux);
+            this.sink.power(device, timeMs, null, line, this.auxSum(buf));
             this.readUtilization(buf, device, timeMs);
             return;
         }
         let powerW = readDecimalBytes(buf, start, end, WATT);
-        if (Number.isNaN(powerW))
-            powerW = readStringNumber(buf.toString('utf8', start, end), 'W');
         if (Number.isNaN(powerW)) {
-            this.sink.reject(this.lineNumber, `expected a power reading in W such as 71.20 or "71.20 W", found "${buf.toString('utf8', start, end)}"`);
+            powerW = readStringNumber(buf.toString('utf8', start, end), 'W');
+        }
+        if (Number.isNaN(powerW)) {
+            this.sink.reject(line, `expected a power reading in W such as 71.20 or "71.20 W", found "${buf.toString('utf8', start, end)}"`);
             return;
         }
-        this.sink.power(device, timeMs, powerW * plan.powerScale, this.lineNumber, aux);
+        const powerScaledW = powerW * this.plan.powerScale;
+        this.sink.power(device, timeMs, powerScaledW, line, this.auxSum(buf));
+    }
+    /** The stale-check signature of the row; NaN when it has no other column. */
+    auxSum(buf) {
+        if (this.auxColumns.length === 0)
+            return Number.NaN;
+        return this.fields.byteSum(buf, this.auxColumns);
     }
     /** Utilisation feeds the L1 estimate of a GPU without power readings. */
     readUtilization(buf, device, timeMs) {
         if (this.plan.utilization === undefined)
             return;
-        const [start, end] = this.field(buf, this.plan.utilization);
-        if (isMissingBytes(buf, start, end))
+        const fields = this.fields;
+        fields.locate(buf, this.plan.utilization);
+        if (isMissingBytes(buf, fields.start, fields.end))
             return;
-        const percent = readDecimalBytes(buf, start, end, PERCENT);
+        const percent = readDecimalBytes(buf, fields.start, fields.end, PERCENT);
         if (percent >= 0 && percent <= 100) {
             this.sink.utilization(device, timeMs, percent, this.lineNumber);
         }
@@ -14430,8 +14545,26 @@ class NvidiaSmiRowReader {
         if (text === this.plan.headerText)
             return;
         const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
-        this.sink.reject(this.lineNumber, `expected ${this.plan.columnCount} comma-separated fields, found ${Math.min(count, MAX_COLUMNS)}: "${shown}"`);
+        const found = count > MAX_COLUMNS ? `more than ${MAX_COLUMNS}` : String(count);
+        this.sink.reject(this.lineNumber, `expected ${this.plan.columnCount} comma-separated fields, found ${found}: "${shown}"`);
     }
+}
+/**
+ * Columns whose changes tell a stale power sensor from a steady load: all
+ * but the timestamp, the power column read, and the columns that name a
+ * GPU or its limit, which never change for one GPU.
+ */
+function auxColumnsOf(plan) {
+    const skip = new Set([
+        plan.timestamp,
+        plan.power,
+        plan.identity,
+        plan.name,
+        plan.uuid,
+        plan.pciBusId,
+        plan.powerLimit
+    ]);
+    return Array.from({ length: plan.columnCount }, (_, i) => i).filter(i => !skip.has(i));
 }
 /** Strict string reader for cells the byte reader declined (exponents). */
 function readStringNumber(text, unit) {
@@ -15059,10 +15192,12 @@ const MISMATCH_FRACTION = 0.2;
 /** L2 from energies a tool already measured (CodeCarbon, Zeus). */
 function outcomeFromWindows(windows, spec) {
     const meanW = windows.energyJ / windows.durationS;
-    const sensorJ = spec.accuracyW * windows.durationS;
+    const sensorJ = Math.max(spec.accuracyW * windows.durationS, spec.estimateSpread * windows.energyJ);
     return {
         level: 'L2',
-        levelReason: `energy measured by the recording tool over ${windows.count} window(s)`,
+        levelReason: spec.estimateSpread > 0
+            ? `energy reported by the recording tool over ${windows.count} window(s), which may estimate it (CPU from TDP, RAM from size): ±${spec.estimateSpread * 100} %`
+            : `energy measured by the recording tool over ${windows.count} window(s)`,
         field: 'energy-window',
         samples: windows.count,
         firstMs: windows.firstMs,
@@ -15311,9 +15446,16 @@ class IntervalHistogram {
     energies = new Float64Array(BIN_COUNT);
     dynamicEnergies = new Float64Array(BIN_COUNT);
     total = 0;
+    // Regular sampling repeats one interval: its bin is looked up once.
+    lastDurationS = Number.NaN;
+    lastBin = 0;
     /** Adds one interval of `durationS` over which `energyJ` was integrated. */
     add(durationS, energyJ, dynamicEnergyJ) {
-        const bin = binOf(durationS);
+        if (durationS !== this.lastDurationS) {
+            this.lastDurationS = durationS;
+            this.lastBin = binOf(durationS);
+        }
+        const bin = this.lastBin;
         this.counts[bin] += 1;
         this.durations[bin] += durationS;
         this.energies[bin] += energyJ;
@@ -15856,7 +15998,11 @@ const COMPONENT_SPEC = {
     idleHighW: 0,
     maxPowerW: 1500,
     plausibleMaxW: 1500,
-    accuracyW: 0
+    accuracyW: 0,
+    // CodeCarbon estimates CPU power from the CPU's TDP and RAM power from
+    // memory size whenever it cannot read RAPL, and publishes no accuracy
+    // for either; ±50 % is this project's stated assumption for them.
+    estimateSpread: 0.5
 };
 /**
  * Resolves each GPU to its catalogue record: by the name the file prints,
@@ -15904,7 +16050,8 @@ function toSpec(hardware, powerLimitW) {
         idleHighW: hardware.idleW.high,
         maxPowerW: hardware.maxPowerW,
         plausibleMaxW: plausibleMaxW(powerLimitW ?? hardware.maxPowerW),
-        accuracyW: hardware.accuracyW
+        accuracyW: hardware.accuracyW,
+        estimateSpread: 0
     };
 }
 

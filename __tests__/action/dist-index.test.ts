@@ -85,7 +85,9 @@ it('fails the step with the input named when no file matches', () => {
 it('fails the step naming the input and value for a bad PUE', () => {
   const run = runAction({ telemetry: 'examples/*.csv', pue: 'high' })
   expect(run.status).toBe(1)
-  expect(run.stdout).toContain('::error::pue must be a number from 1 to 3, got "high"')
+  expect(run.stdout).toContain(
+    '::error::pue must be a number from 1 to 3, got "high"'
+  )
 })
 
 it('fails the step for a region that names no place, instead of a world average', () => {

@@ -169,6 +169,10 @@ describeReal('auditing the real telemetry files', () => {
     expect(result.energy.it_kwh).toBeCloseTo(0.269425, 6)
     expect(result.carbon.region).toBe('IL')
     expect(result.carbon.fallback).toBe('country')
+    // CPU and RAM figures may be CodeCarbon's own estimates: ±50 %.
+    const cpu = result.devices.find(d => d.kind === 'cpu')!
+    expect(cpu.low_kwh).toBeCloseTo(0.5 * cpu.energy_kwh, 12)
+    expect(cpu.high_kwh).toBeCloseTo(1.5 * cpu.energy_kwh, 12)
   })
 
   it('integrates the dcgmi TOTEC counter, not the 50 ms power trapezoid', async () => {

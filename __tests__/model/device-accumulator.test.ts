@@ -12,7 +12,8 @@ const SPEC: DeviceSpec = {
   idleHighW: 60,
   maxPowerW: 400,
   plausibleMaxW: 1500,
-  accuracyW: 5
+  accuracyW: 5,
+  estimateSpread: 0
 }
 const T0 = Date.UTC(2024, 5, 1, 12)
 const at = (timeS: number): number => T0 + timeS * 1000

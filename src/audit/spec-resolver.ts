@@ -19,7 +19,11 @@ const COMPONENT_SPEC: DeviceSpec = {
   idleHighW: 0,
   maxPowerW: 1500,
   plausibleMaxW: 1500,
-  accuracyW: 0
+  accuracyW: 0,
+  // CodeCarbon estimates CPU power from the CPU's TDP and RAM power from
+  // memory size whenever it cannot read RAPL, and publishes no accuracy
+  // for either; ±50 % is this project's stated assumption for them.
+  estimateSpread: 0.5
 }
 
 /**
@@ -77,6 +81,7 @@ function toSpec(
     idleHighW: hardware.idleW.high,
     maxPowerW: hardware.maxPowerW,
     plausibleMaxW: plausibleMaxW(powerLimitW ?? hardware.maxPowerW),
-    accuracyW: hardware.accuracyW
+    accuracyW: hardware.accuracyW,
+    estimateSpread: 0
   }
 }

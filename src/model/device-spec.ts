@@ -11,6 +11,11 @@ export interface DeviceSpec {
   plausibleMaxW: number
   /** ± W per reading (sensor accuracy). */
   accuracyW: number
+  /**
+   * ± fraction of a tool-reported energy that is itself an estimate (0
+   * for measured GPUs).
+   */
+  estimateSpread: number
 }
 
 /** The plausibility ceiling for a device with this power limit. */

@@ -28,10 +28,17 @@ export class IntervalHistogram {
   private readonly energies = new Float64Array(BIN_COUNT)
   private readonly dynamicEnergies = new Float64Array(BIN_COUNT)
   private total = 0
+  // Regular sampling repeats one interval: its bin is looked up once.
+  private lastDurationS = Number.NaN
+  private lastBin = 0
 
   /** Adds one interval of `durationS` over which `energyJ` was integrated. */
   add(durationS: number, energyJ: number, dynamicEnergyJ: number): void {
-    const bin = binOf(durationS)
+    if (durationS !== this.lastDurationS) {
+      this.lastDurationS = durationS
+      this.lastBin = binOf(durationS)
+    }
+    const bin = this.lastBin
     this.counts[bin]! += 1
     this.durations[bin]! += durationS
     this.energies[bin]! += energyJ

@@ -14,10 +14,16 @@ export function outcomeFromWindows(
   spec: DeviceSpec
 ): DeviceOutcome {
   const meanW = windows.energyJ / windows.durationS
-  const sensorJ = spec.accuracyW * windows.durationS
+  const sensorJ = Math.max(
+    spec.accuracyW * windows.durationS,
+    spec.estimateSpread * windows.energyJ
+  )
   return {
     level: 'L2',
-    levelReason: `energy measured by the recording tool over ${windows.count} window(s)`,
+    levelReason:
+      spec.estimateSpread > 0
+        ? `energy reported by the recording tool over ${windows.count} window(s), which may estimate it (CPU from TDP, RAM from size): ±${spec.estimateSpread * 100} %`
+        : `energy measured by the recording tool over ${windows.count} window(s)`,
     field: 'energy-window',
     samples: windows.count,
     firstMs: windows.firstMs,

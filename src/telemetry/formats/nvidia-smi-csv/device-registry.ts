@@ -1,9 +1,8 @@
 import { readNumberCell } from '../../cells.js'
 import type { DeviceIdentity, TelemetrySink } from '../../sink.js'
+import { KeyCache } from './key-cache.js'
 import type { ColumnPlan } from './plan.js'
-
-/** Reads the trimmed [start, end) of a field of the current row. */
-type FieldReader = (buf: Buffer, index: number) => [number, number]
+import type { RowFields } from './row-fields.js'
 
 const LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]'])
 
@@ -13,7 +12,8 @@ const LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]'])
  * id, power limit).
  */
 export class DeviceRegistry {
-  private readonly byKeyMap = new Map<string, number>()
+  private readonly keys = new KeyCache()
+  private keyCount = 0
   private readonly byPositionList: number[] = []
   private readonly lostReported = new Set<number>()
 
@@ -24,23 +24,26 @@ export class DeviceRegistry {
 
   /** Devices registered so far. */
   get count(): number {
-    return this.byKeyMap.size + this.byPositionList.length
+    return this.keyCount + this.byPositionList.length
   }
 
-  /** Handle for an identity-column value. */
-  byKey(key: string, buf: Buffer, field: FieldReader): number {
-    const known = this.byKeyMap.get(key)
+  /** Handle for the identity cell that `fields` has just located. */
+  byKey(buf: Buffer, fields: RowFields): number {
+    const { start, end } = fields
+    const known = this.keys.find(buf, start, end)
     if (known !== undefined) return known
-    const handle = this.register(key, buf, field)
-    this.byKeyMap.set(key, handle)
+    const key = buf.toString('latin1', start, end)
+    const handle = this.register(key, buf, fields)
+    this.keys.add(buf, start, end, handle)
+    this.keyCount++
     return handle
   }
 
   /** Handle for the n-th row of a sampling frame. */
-  byPosition(position: number, buf: Buffer, field: FieldReader): number {
+  byPosition(position: number, buf: Buffer, fields: RowFields): number {
     const known = this.byPositionList[position]
     if (known !== undefined) return known
-    const handle = this.register(String(position), buf, field)
+    const handle = this.register(String(position), buf, fields)
     this.byPositionList[position] = handle
     return handle
   }
@@ -64,11 +67,10 @@ export class DeviceRegistry {
   }
 
   /** Registers a device from the row that first names it. */
-  private register(key: string, buf: Buffer, field: FieldReader): number {
+  private register(key: string, buf: Buffer, fields: RowFields): number {
     const text = (index: number | undefined): string | undefined => {
       if (index === undefined) return undefined
-      const [start, end] = field(buf, index)
-      const value = buf.toString('utf8', start, end)
+      const value = fields.text(buf, index)
       return value === '' || value.startsWith('[') ? undefined : value
     }
     const identity: DeviceIdentity = {

@@ -1,5 +1,4 @@
 import { readNumberCell } from '../../cells.js'
-import { InputError } from '../../input-error.js'
 import type { TelemetrySink } from '../../sink.js'
 import { parseTimestamp } from '../../timestamps.js'
 import {
@@ -10,26 +9,24 @@ import {
 } from './byte-cells.js'
 import { NvidiaSmiTimeReader } from './byte-time.js'
 import { DeviceRegistry } from './device-registry.js'
+import { LineSplitter } from './line-splitter.js'
 import type { ColumnPlan } from './plan.js'
+import { MAX_COLUMNS, RowFields } from './row-fields.js'
 
-const NEWLINE = 10
-const COMMA = 44
 const WATT = 87 // 'W'
 const PERCENT = 37 // '%'
-const MAX_COLUMNS = 256
-const MAX_LINE_BYTES = 1 << 20
 
 /**
- * Streams nvidia-smi CSV rows from Buffers into a sink. The hot loop
- * works on bytes: it finds the commas, reads only the timestamp, identity
- * and power cells, and falls back to string readers for unusual cells.
+ * Streams nvidia-smi CSV rows from Buffers into a sink. The hot path works
+ * on bytes: it finds the commas, reads only the timestamp, identity and
+ * power cells, and falls back to the string readers for unusual cells.
  */
 export class NvidiaSmiRowReader {
-  private readonly starts = new Int32Array(MAX_COLUMNS + 1)
-  private readonly sums = new Float64Array(MAX_COLUMNS + 1)
+  private readonly fields = new RowFields()
+  private readonly lines: LineSplitter
   private readonly timeReader: NvidiaSmiTimeReader
   private readonly devices: DeviceRegistry
-  private carry: Buffer | undefined
+  private readonly auxColumns: number[]
   private lineNumber: number
   private lastTimeMs = Number.NaN
   private framePosition = 0
@@ -37,28 +34,19 @@ export class NvidiaSmiRowReader {
   constructor(
     private readonly plan: ColumnPlan,
     private readonly sink: TelemetrySink,
-    private readonly file: string,
+    file: string,
     zone: string,
     firstLineNumber: number
   ) {
     this.timeReader = new NvidiaSmiTimeReader(zone)
     this.devices = new DeviceRegistry(plan, sink)
+    this.lines = new LineSplitter(
+      this.readLine.bind(this),
+      file,
+      firstLineNumber
+    )
     this.lineNumber = firstLineNumber - 1
-  }
-
-  /** Reads every complete line in `chunk`, keeping a partial last line. */
-  push(chunk: Buffer): void {
-    let start = 0
-    if (this.carry !== undefined) start = this.finishCarriedLine(chunk)
-    if (start < 0) return
-
-    let newline = chunk.indexOf(NEWLINE, start)
-    while (newline !== -1) {
-      this.readLine(chunk, start, newline)
-      start = newline + 1
-      newline = chunk.indexOf(NEWLINE, start)
-    }
-    if (start < chunk.length) this.keepPartial(chunk.subarray(start))
+    this.auxColumns = auxColumnsOf(plan)
   }
 
   /** How many devices the rows named. */
@@ -66,40 +54,14 @@ export class NvidiaSmiRowReader {
     return this.devices.count
   }
 
+  /** Reads every complete line in `chunk`. */
+  push(chunk: Buffer): void {
+    this.lines.push(chunk)
+  }
+
   /** Reads the last line when the file does not end with a newline. */
   end(): void {
-    if (this.carry === undefined) return
-    const line = this.carry
-    this.carry = undefined
-    this.readLine(line, 0, line.length)
-  }
-
-  /** Completes the carried partial line; returns where `chunk` resumes. */
-  private finishCarriedLine(chunk: Buffer): number {
-    const newline = chunk.indexOf(NEWLINE)
-    if (newline === -1) {
-      this.keepPartial(chunk)
-      return -1
-    }
-    const line = Buffer.concat([this.carry!, chunk.subarray(0, newline)])
-    this.carry = undefined
-    this.readLine(line, 0, line.length)
-    return newline + 1
-  }
-
-  /** Holds a partial line until its end arrives; refuses endless lines. */
-  private keepPartial(part: Buffer): void {
-    const carried = this.carry
-      ? Buffer.concat([this.carry, part])
-      : Buffer.from(part)
-    if (carried.length > MAX_LINE_BYTES) {
-      throw new InputError(
-        `line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`,
-        this.file,
-        this.lineNumber + 1
-      )
-    }
-    this.carry = carried
+    this.lines.end()
   }
 
   /** One line [start, end) without its newline. */
@@ -108,66 +70,32 @@ export class NvidiaSmiRowReader {
     const trimmedEnd = trimEnd(buf, start, end)
     if (trimStart(buf, start, trimmedEnd) === trimmedEnd) return
 
-    const count = this.splitFields(buf, start, trimmedEnd)
+    const count = this.fields.split(buf, start, trimmedEnd)
     if (count !== this.plan.columnCount) {
       this.rejectShape(buf, start, trimmedEnd, count)
       return
     }
-
     const timeMs = this.readTime(buf)
     if (Number.isNaN(timeMs)) return
-    const device = this.deviceFor(buf, timeMs)
-    this.readPower(buf, device, timeMs)
-  }
-
-  /** Records field boundaries and byte sums; returns the field count. */
-  private splitFields(buf: Buffer, start: number, end: number): number {
-    const starts = this.starts
-    const sums = this.sums
-    let count = 0
-    let sum = 0
-    starts[0] = start
-    for (let i = start; i < end; i++) {
-      const byte = buf[i]!
-      if (byte === COMMA) {
-        if (count === MAX_COLUMNS - 1) return MAX_COLUMNS + 1
-        sums[count] = sum
-        count++
-        starts[count] = i + 1
-      } else sum += byte * ((i & 7) + 1)
-    }
-    sums[count] = sum
-    starts[count + 1] = end + 1
-    return count + 1
-  }
-
-  /** Trimmed [start, end) of field `index`. */
-  private field(buf: Buffer, index: number): [number, number] {
-    const start = this.starts[index]!
-    const end = this.starts[index + 1]! - 1
-    const trimmed = trimStart(buf, start, end)
-    return [trimmed, trimEnd(buf, trimmed, end)]
-  }
-
-  /** Sum of byte weights of field `index` (for the stale-sensor check). */
-  private fieldSum(index: number): number {
-    const before = index === 0 ? 0 : this.sums[index - 1]!
-    return this.sums[index]! - before
+    this.readPower(buf, this.deviceFor(buf, timeMs), timeMs)
   }
 
   /** Row timestamp in epoch ms; rejects the row and returns NaN if bad. */
   private readTime(buf: Buffer): number {
-    const [start, end] = this.field(buf, this.plan.timestamp)
-    let timeMs = this.timeReader.read(buf, start, end)
-    if (Number.isNaN(timeMs))
-      timeMs = parseTimestamp(buf.toString('utf8', start, end))
-    if (Number.isNaN(timeMs)) {
+    const fields = this.fields
+    fields.locate(buf, this.plan.timestamp)
+    const timeMs = this.timeReader.read(buf, fields.start, fields.end)
+    if (!Number.isNaN(timeMs)) return timeMs
+
+    const text = buf.toString('utf8', fields.start, fields.end)
+    const parsed = parseTimestamp(text)
+    if (Number.isNaN(parsed)) {
       this.sink.reject(
         this.lineNumber,
-        `expected a timestamp such as 2024/06/01 12:00:00.000 or ISO 8601, found "${buf.toString('utf8', start, end)}"`
+        `expected a timestamp such as 2024/06/01 12:00:00.000 or ISO 8601, found "${text}"`
       )
     }
-    return timeMs
+    return parsed
   }
 
   /** The device handle of this row, by identity column or frame position. */
@@ -178,64 +106,55 @@ export class NvidiaSmiRowReader {
 
     const identity = this.plan.identity
     if (identity === undefined) {
-      return this.devices.byPosition(
-        this.framePosition,
-        buf,
-        this.field.bind(this)
-      )
+      return this.devices.byPosition(this.framePosition, buf, this.fields)
     }
-    const [start, end] = this.field(buf, identity)
-    return this.devices.byKey(
-      buf.toString('latin1', start, end),
-      buf,
-      this.field.bind(this)
-    )
+    this.fields.locate(buf, identity)
+    return this.devices.byKey(buf, this.fields)
   }
 
   /** Reads the power cell (and utilisation when power is missing). */
   private readPower(buf: Buffer, device: number, timeMs: number): void {
-    const plan = this.plan
-    const [start, end] = this.field(buf, plan.power)
-    const aux =
-      this.sums[plan.columnCount - 1]! -
-      this.fieldSum(plan.timestamp) -
-      this.fieldSum(plan.power)
+    const fields = this.fields
+    fields.locate(buf, this.plan.power)
+    const { start, end } = fields
+    const line = this.lineNumber
 
     if (isMissingBytes(buf, start, end)) {
       const marker = buf.toString('utf8', start, end)
       // A lost GPU is not observed at all: its row says nothing about it.
-      if (this.devices.noteLost(device, marker, timeMs, this.lineNumber)) {
-        return
-      }
-      this.sink.power(device, timeMs, null, this.lineNumber, aux)
+      if (this.devices.noteLost(device, marker, timeMs, line)) return
+      this.sink.power(device, timeMs, null, line, this.auxSum(buf))
       this.readUtilization(buf, device, timeMs)
       return
     }
     let powerW = readDecimalBytes(buf, start, end, WATT)
-    if (Number.isNaN(powerW))
+    if (Number.isNaN(powerW)) {
       powerW = readStringNumber(buf.toString('utf8', start, end), 'W')
+    }
     if (Number.isNaN(powerW)) {
       this.sink.reject(
-        this.lineNumber,
+        line,
         `expected a power reading in W such as 71.20 or "71.20 W", found "${buf.toString('utf8', start, end)}"`
       )
       return
     }
-    this.sink.power(
-      device,
-      timeMs,
-      powerW * plan.powerScale,
-      this.lineNumber,
-      aux
-    )
+    const powerScaledW = powerW * this.plan.powerScale
+    this.sink.power(device, timeMs, powerScaledW, line, this.auxSum(buf))
+  }
+
+  /** The stale-check signature of the row; NaN when it has no other column. */
+  private auxSum(buf: Buffer): number {
+    if (this.auxColumns.length === 0) return Number.NaN
+    return this.fields.byteSum(buf, this.auxColumns)
   }
 
   /** Utilisation feeds the L1 estimate of a GPU without power readings. */
   private readUtilization(buf: Buffer, device: number, timeMs: number): void {
     if (this.plan.utilization === undefined) return
-    const [start, end] = this.field(buf, this.plan.utilization)
-    if (isMissingBytes(buf, start, end)) return
-    const percent = readDecimalBytes(buf, start, end, PERCENT)
+    const fields = this.fields
+    fields.locate(buf, this.plan.utilization)
+    if (isMissingBytes(buf, fields.start, fields.end)) return
+    const percent = readDecimalBytes(buf, fields.start, fields.end, PERCENT)
     if (percent >= 0 && percent <= 100) {
       this.sink.utilization(device, timeMs, percent, this.lineNumber)
     }
@@ -251,11 +170,33 @@ export class NvidiaSmiRowReader {
     const text = buf.toString('utf8', start, end)
     if (text === this.plan.headerText) return
     const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text
+    const found =
+      count > MAX_COLUMNS ? `more than ${MAX_COLUMNS}` : String(count)
     this.sink.reject(
       this.lineNumber,
-      `expected ${this.plan.columnCount} comma-separated fields, found ${Math.min(count, MAX_COLUMNS)}: "${shown}"`
+      `expected ${this.plan.columnCount} comma-separated fields, found ${found}: "${shown}"`
     )
   }
+}
+
+/**
+ * Columns whose changes tell a stale power sensor from a steady load: all
+ * but the timestamp, the power column read, and the columns that name a
+ * GPU or its limit, which never change for one GPU.
+ */
+function auxColumnsOf(plan: ColumnPlan): number[] {
+  const skip = new Set([
+    plan.timestamp,
+    plan.power,
+    plan.identity,
+    plan.name,
+    plan.uuid,
+    plan.pciBusId,
+    plan.powerLimit
+  ])
+  return Array.from({ length: plan.columnCount }, (_, i) => i).filter(
+    i => !skip.has(i)
+  )
 }
 
 /** Strict string reader for cells the byte reader declined (exponents). */

@@ -1,0 +1,62 @@
+import { trimEnd, trimStart } from './byte-cells.js'
+
+const COMMA = 44
+/** Fields read per row; a longer row is reported with this count. */
+export const MAX_COLUMNS = 256
+
+/**
+ * The comma positions of the current row, found with the native
+ * `indexOf`, and the trimmed bounds of the last field located.
+ */
+export class RowFields {
+  private readonly starts = new Int32Array(MAX_COLUMNS + 2)
+  /** Trimmed start of the field last located. */
+  start = 0
+  /** Trimmed end (exclusive) of the field last located. */
+  end = 0
+
+  /** Splits [lineStart, lineEnd) of `buf`; returns the field count. */
+  split(buf: Buffer, lineStart: number, lineEnd: number): number {
+    const starts = this.starts
+    let count = 0
+    starts[0] = lineStart
+    let comma = buf.indexOf(COMMA, lineStart)
+    while (comma !== -1 && comma < lineEnd) {
+      if (++count > MAX_COLUMNS) return count
+      starts[count] = comma + 1
+      comma = buf.indexOf(COMMA, comma + 1)
+    }
+    starts[count + 1] = lineEnd + 1
+    return count + 1
+  }
+
+  /** Sets `start` and `end` to field `index`, blanks trimmed. */
+  locate(buf: Buffer, index: number): void {
+    const start = this.starts[index]!
+    const end = this.starts[index + 1]! - 1
+    this.start = trimStart(buf, start, end)
+    this.end = trimEnd(buf, this.start, end)
+  }
+
+  /** Field `index` as text, blanks trimmed. */
+  text(buf: Buffer, index: number): string {
+    this.locate(buf, index)
+    return buf.toString('utf8', this.start, this.end)
+  }
+
+  /**
+   * A weighted byte sum of the given fields: it changes when their text
+   * changes, which is all the stale-sensor check needs of them.
+   */
+  byteSum(buf: Buffer, indexes: readonly number[]): number {
+    let sum = 0
+    for (const index of indexes) {
+      const start = this.starts[index]!
+      const end = this.starts[index + 1]! - 1
+      for (let i = start; i < end; i++) {
+        sum += buf[i]! * (((i - start) & 7) + 1)
+      }
+    }
+    return sum
+  }
+}
