@@ -77,3 +77,36 @@ it('keeps a [Not Supported] GPU as missing readings, never 0 W (F-B01)', async (
   expect(trapezoidJ(sink.powersOf(0))).toBeCloseTo(72.5, 9)
   expect(sink.powersOf(1).map(p => p.powerW)).toEqual([null, null])
 })
+
+it('tells 100 GPUs apart past the byte-compared key cache, in any row order', async () => {
+  const rows = ['timestamp, uuid, power.draw [W]']
+  for (let t = 0; t < 3; t++) {
+    const order = Array.from({ length: 100 }, (_, i) => (i * 37 + t * 11) % 100)
+    for (const gpu of order) {
+      rows.push(
+        `2024/06/01 12:00:0${t}.000, GPU-${String(gpu).padStart(4, '0')}, ${100 + gpu}.00 W`
+      )
+    }
+  }
+  const sink = await parseText(`${rows.join('\n')}\n`)
+  expect(sink.devices).toHaveLength(100)
+  for (let device = 0; device < 100; device++) {
+    const gpu = Number(sink.devices[device]!.key.slice(4))
+    expect(trapezoidJ(sink.powersOf(device))).toBeCloseTo((100 + gpu) * 2, 9)
+  }
+})
+
+it('gives identical rows at different byte offsets the same stale-check signature', async () => {
+  const row = (t: number, pad: string): string =>
+    `2024/06/01 12:00:0${t}.000, 0, 100.00 W, ${pad}63`
+  const sink = await parseText(
+    [
+      'timestamp, index, power.draw [W], temperature.gpu',
+      row(0, ''),
+      row(1, ' '),
+      row(2, '  ')
+    ].join('\n')
+  )
+  const signatures = new Set(sink.powers.map(p => p.aux))
+  expect(signatures.size).toBe(1)
+})

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { splitCsvLine } from '../csv-fields.js'
 import type { ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
+import { refuseRow } from './refuse-row.js'
 import { readLines } from '../lines.js'
 import type { DeviceKind, TelemetrySink } from '../sink.js'
 import { assertTimeZone } from '../timestamps.js'
@@ -125,10 +126,8 @@ class CodeCarbonReader {
 
   /** Rejects a line, or throws when no header has been read yet. */
   private refuse(line: number, reason: string): void {
-    if (this.columns === undefined) {
-      throw new InputError(reason, this.options.file, line)
-    }
-    this.sink.reject(line, reason)
+    const headerRead = this.columns !== undefined
+    refuseRow(this.sink, this.options.file, line, reason, headerRead)
   }
 
   /** Validates a row, turns it into an increment and reports it. */

@@ -45,14 +45,14 @@ export class RowFields {
   }
 
   /**
-   * A weighted byte sum of the given fields: it changes when their text
-   * changes, which is all the stale-sensor check needs of them.
+   * A weighted byte sum of the given fields, blanks trimmed: it changes
+   * when their text changes, which is all the stale-sensor check needs.
    */
   byteSum(buf: Buffer, indexes: readonly number[]): number {
     let sum = 0
     for (const index of indexes) {
-      const start = this.starts[index]!
-      const end = this.starts[index + 1]! - 1
+      this.locate(buf, index)
+      const { start, end } = this
       for (let i = start; i < end; i++) {
         sum += buf[i]! * (((i - start) & 7) + 1)
       }
