@@ -5,8 +5,17 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(797);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(369);
 
+// A closed pipe or a full disk on standard output is reported, not thrown.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+        if (stream === process.stdout) {
+            process.stderr.write(`error: cannot write the output: ${error.message}\n`);
+        }
+        process.exit(1);
+    });
+}
 /** Entry point of dist/cli.js. */
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -15,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 797:
+/***/ 369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2891,9 +2900,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -2911,7 +2920,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -5301,7 +5310,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -8843,13 +8852,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -10808,7 +10817,35 @@ function deviceJson(record, windowS) {
     return device;
 }
 
+;// CONCATENATED MODULE: ./src/audit/group-by.ts
+/** Items grouped by key, in first-seen order, in linear time. */
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+/** Smallest and largest of the numbers, without spreading them as arguments. */
+function extent(values) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const value of values) {
+        if (value < min)
+            min = value;
+        if (value > max)
+            max = value;
+    }
+    return { min, max };
+}
+
 ;// CONCATENATED MODULE: ./src/audit/collect-warnings.ts
+
 
 /**
  * Every warning of the audit in one list: files that failed, rows
@@ -10823,7 +10860,7 @@ function collectWarnings(readings, devices, carbon, pueNote, windowS) {
     warnings.push(...partialCoverage(devices, windowS));
     for (const device of devices)
         warnings.push(...deviceWarnings(device));
-    warnings.push(...unknownModels(devices));
+    warnings.push(...unknownModels(devices), ...repeatedDevices(devices));
     for (const note of carbon.notes)
         warnings.push({ code: 'region-fallback', message: note });
     if (pueNote !== undefined)
@@ -10833,8 +10870,10 @@ function collectWarnings(readings, devices, carbon, pueNote, windowS) {
 /** Warnings of one file. */
 function fileWarnings(reading) {
     const file = reading.file;
-    if (!('sink' in reading))
-        return [{ code: 'rejected-file', message: reading.error, file }];
+    if (!('sink' in reading)) {
+        const message = withoutFile(reading.error, file);
+        return [{ code: 'rejected-file', message, file }];
+    }
     const sink = reading.sink;
     const warnings = sink.rejected.map(({ line, reason }) => ({
         code: 'rejected-row',
@@ -10878,7 +10917,8 @@ function partialCoverage(devices, windowS) {
     if (partial.length === 0 || windowS <= 0)
         return [];
     const percents = partial.map(device => Math.round(coverageOf(device, windowS) * 100));
-    const range = `${Math.min(...percents)}–${Math.max(...percents)} %`;
+    const { min, max } = extent(percents);
+    const range = `${min}–${max} %`;
     return [
         {
             code: 'partial-coverage',
@@ -10907,22 +10947,29 @@ function statedEmissions(reading) {
 }
 /** One warning per distinct catalogue note, naming the devices it covers. */
 function unknownModels(devices) {
-    const byNote = new Map();
-    for (const device of devices) {
-        if (device.hardwareNote === undefined)
-            continue;
-        byNote.set(device.hardwareNote, [
-            ...(byNote.get(device.hardwareNote) ?? []),
-            device
-        ]);
-    }
+    const unknown = devices.filter(device => device.hardwareNote !== undefined);
+    const byNote = groupBy(unknown, device => device.hardwareNote);
     return [...byNote.entries()].map(([note, covered]) => ({
         code: 'unknown-gpu',
-        message: `${listIds(covered)}: ${note}`,
+        message: covered.length > 1 ? `${listIds(covered)}: ${note}` : note,
         file: covered[0].file,
         ...(covered.length > 1
             ? { count: covered.length }
             : { device: covered[0].id })
+    }));
+}
+/**
+ * One warning per device id that several files report: each file's
+ * readings are counted, which double-counts copies of one log.
+ */
+function repeatedDevices(devices) {
+    const byId = groupBy(devices, device => device.id.replace(/#\d+$/, ''));
+    return [...byId.entries()]
+        .filter(([, copies]) => copies.length > 1)
+        .map(([id, copies]) => ({
+        code: 'other',
+        message: `${id} appears in ${copies.length} files (${copies.map(d => d.file).join(', ')}): each is counted; if they hold the same readings, the energy is counted more than once`,
+        device: id
     }));
 }
 /** Up to five device ids, then a count. */
@@ -10932,6 +10979,16 @@ function listIds(devices) {
         .map(device => device.id)
         .join(', ');
     return devices.length > 5 ? `${shown} and ${devices.length - 5} more` : shown;
+}
+/** `FILE:12: why` → `line 12: why`, `FILE: why` → `why`: the file is shown apart. */
+function withoutFile(message, file) {
+    if (!message.startsWith(`${file}:`))
+        return message;
+    const rest = message.slice(file.length + 1);
+    const line = /^(\d+): /.exec(rest);
+    return line
+        ? `line ${line[1]}: ${rest.slice(line[0].length)}`
+        : rest.trimStart();
 }
 
 ;// CONCATENATED MODULE: ./src/audit/cost-json.ts
@@ -10972,7 +11029,28 @@ function gpuHours(devices) {
         .reduce((total, hours) => total + hours, 0);
 }
 
+;// CONCATENATED MODULE: ./src/audit/union-window.ts
+
+/**
+ * The union of the devices' first to last readings; an empty window (NaN
+ * times, 0 s) when no device has a time.
+ */
+function unionWindow(devices) {
+    const firsts = extent(devices.map(d => d.outcome.firstMs).filter(Number.isFinite));
+    const lasts = extent(devices.map(d => d.outcome.lastMs).filter(Number.isFinite));
+    if (!Number.isFinite(firsts.min)) {
+        return { startMs: Number.NaN, endMs: Number.NaN, durationS: 0 };
+    }
+    return {
+        startMs: firsts.min,
+        endMs: lasts.max,
+        durationS: (lasts.max - firsts.min) / 1000
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/audit/node-model.ts
+
+
 
 /** Workload class assumed when none is given. */
 const DEFAULT_WORKLOAD = 'generic';
@@ -10983,17 +11061,13 @@ const node_model_ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
  * Devices of such a node are marked L3; the others keep their level.
  */
 function modelNodes(devices, options) {
-    const byNode = new Map();
-    for (const device of devices) {
-        if (device.identity.kind !== 'gpu')
-            continue;
-        byNode.set(device.node, [...(byNode.get(device.node) ?? []), device]);
-    }
+    const gpus = devices.filter(device => device.identity.kind === 'gpu');
+    const byNode = groupBy(gpus, device => device.node);
     return [...byNode.entries()].map(([node, gpus]) => modelNode(node, gpus, options));
 }
 /** One node's L3 terms. */
 function modelNode(node, gpus, options) {
-    const windowS = spanS(gpus);
+    const windowS = unionWindow(gpus).durationS;
     const base = { node, windowS, hostJ: node_model_ZERO, extraJ: node_model_ZERO };
     const profile = chooseProfile(gpus, options);
     if (typeof profile === 'string') {
@@ -11051,14 +11125,6 @@ function scale(power, durationS) {
         lowJ: power.low * durationS,
         highJ: power.high * durationS
     };
-}
-/** Union span of the devices, in s. */
-function spanS(devices) {
-    const firsts = devices.map(d => d.outcome.firstMs).filter(Number.isFinite);
-    const lasts = devices.map(d => d.outcome.lastMs).filter(Number.isFinite);
-    if (firsts.length === 0)
-        return 0;
-    return (Math.max(...lasts) - Math.min(...firsts)) / 1000;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/assumptions.ts
@@ -11164,6 +11230,7 @@ function nodeAssumptions(node) {
 
 
 
+
 /** Assembles the audit JSON from the computed parts. */
 function buildResult(parts) {
     const window = unionWindow(parts.devices);
@@ -11207,16 +11274,6 @@ function buildResult(parts) {
         devices: parts.devices.map(device => deviceJson(device, window.durationS)),
         warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note, window.durationS)
     };
-}
-/** The run's window: the union of every device's first to last reading. */
-function unionWindow(devices) {
-    const firsts = devices.map(d => d.outcome.firstMs).filter(Number.isFinite);
-    const lasts = devices.map(d => d.outcome.lastMs).filter(Number.isFinite);
-    if (firsts.length === 0)
-        return { startMs: Number.NaN, endMs: Number.NaN, durationS: 0 };
-    const startMs = Math.min(...firsts);
-    const endMs = Math.max(...lasts);
-    return { startMs, endMs, durationS: (endMs - startMs) / 1000 };
 }
 const LEVEL_ORDER = ['L1', 'L2', 'L3'];
 /** The overall level: the lowest of any device that contributes energy. */
@@ -11353,27 +11410,98 @@ async function expandInputs(paths) {
         const info = await statOrThrow(path);
         if (info.isDirectory())
             files.push(...(await listDirectory(path)));
-        else
+        else if (info.isFile())
             files.push({ path, fromDirectory: false });
+        else
+            files.push({
+                path,
+                fromDirectory: false,
+                problem: 'not a regular file (a FIFO or device is never read)'
+            });
+    }
+    return dropRepeats(files);
+}
+/**
+ * One entry per real file: a file named twice, or reached through a link
+ * and directly, is read once, so its energy is never counted twice.
+ */
+async function dropRepeats(files) {
+    const seen = new Set();
+    const kept = [];
+    for (const file of files) {
+        const key = file.problem === undefined
+            ? await (0,promises_namespaceObject.realpath)(file.path).catch(() => file.path)
+            : file.path;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        kept.push(file);
+    }
+    return kept;
+}
+/** Folders followed below a named one; deeper ones (or link loops) stop. */
+const MAX_DEPTH = 16;
+/**
+ * Files under a folder, sorted. Links are followed to what they point
+ * at; anything that is not a file or folder, and a folder that cannot be
+ * read, is reported as a problem rather than skipped in silence.
+ */
+async function listDirectory(directory, depth = 0) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(directory)).sort((a, b) => a.localeCompare(b));
+    }
+    catch (error) {
+        return [
+            {
+                path: directory,
+                fromDirectory: true,
+                problem: `cannot read the folder: ${reason(error)}`
+            }
+        ];
+    }
+    const files = [];
+    for (const name of names) {
+        if (name.startsWith('.'))
+            continue;
+        files.push(...(await listEntry((0,external_node_path_namespaceObject.join)(directory, name), name, depth)));
     }
     return files;
 }
-/** Files under a folder, sorted. */
-async function listDirectory(directory) {
-    const entries = await (0,promises_namespaceObject.readdir)(directory, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    const files = [];
-    for (const entry of entries) {
-        if (entry.name.startsWith('.'))
-            continue;
-        const path = (0,external_node_path_namespaceObject.join)(directory, entry.name);
-        if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-            files.push(...(await listDirectory(path)));
-        }
-        else if (entry.isFile())
-            files.push({ path, fromDirectory: true });
+/** One folder entry: a file, a folder to descend into, or a problem. */
+async function listEntry(path, name, depth) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(path);
     }
-    return files;
+    catch (error) {
+        return [
+            { path, fromDirectory: true, problem: `cannot read: ${reason(error)}` }
+        ];
+    }
+    if (info.isFile())
+        return [{ path, fromDirectory: true }];
+    if (!info.isDirectory()) {
+        return [
+            { path, fromDirectory: true, problem: 'skipped: not a regular file' }
+        ];
+    }
+    if (SKIPPED_DIRECTORIES.has(name))
+        return [];
+    if (depth >= MAX_DEPTH) {
+        return [
+            {
+                path,
+                fromDirectory: true,
+                problem: `skipped: more than ${MAX_DEPTH} folders deep (a link loop?)`
+            }
+        ];
+    }
+    return listDirectory(path, depth + 1);
+}
+/** The message of a file-system error. */
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 /** `stat`, with a clear error for a path that is not there. */
 async function statOrThrow(path) {
@@ -11467,6 +11595,18 @@ function skipBlanks(text, from) {
         index += 1;
     }
     return index;
+}
+
+;// CONCATENATED MODULE: ./src/telemetry/formats/refuse-row.ts
+
+/**
+ * A bad line before any header means the file is not in this format at
+ * all (throw, naming the line); after one, it is one bad row (reject it).
+ */
+function refuseRow(sink, file, line, reason, headerRead) {
+    if (!headerRead)
+        throw new InputError(reason, file, line);
+    sink.reject(line, reason);
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -11567,6 +11707,15 @@ function epochToMs(value) {
         return value; // ms
     return value * 1e3; // s
 }
+/**
+ * A numeric time column in ms: values large enough to be an epoch date in
+ * any unit (≥ 10^9, i.e. 2001 in seconds) are read by magnitude, so a file
+ * that wrote ms where µs were documented is still right; smaller values
+ * are times counted from a start, in the column's documented unit.
+ */
+function numericTimeToMs(value, msPerUnit) {
+    return value >= 1e9 ? epochToMs(value) : value * msPerUnit;
+}
 /** Converts regex groups y, mo, d, h, mi, s, fraction (+ offset) to ms. */
 function wallFieldsToEpochMs(groups, offset, zone) {
     const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map(i => Number(groups[i]));
@@ -11658,6 +11807,17 @@ function formatterFor(zone) {
 /** Throws InputError early for an unknown zone name. */
 function assertTimeZone(zone) {
     formatterFor(zone);
+}
+/** Readings must fall between 1970 and 2200: anything else is a bad clock. */
+const LATEST_TIME_MS = Date.UTC(2200, 0, 1);
+/** True for a time a reading may carry (ms since 1970, before 2200). */
+function isPlausibleTimeMs(timeMs) {
+    return timeMs >= 0 && timeMs < LATEST_TIME_MS;
+}
+/** ISO 8601 for messages; never throws, whatever the number. */
+function formatInstant(timeMs) {
+    const date = new Date(timeMs);
+    return Number.isNaN(date.getTime()) ? `${timeMs} ms` : date.toISOString();
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/cells.ts
@@ -11822,6 +11982,10 @@ function readCells(cells, line, zone) {
         throw new RowProblem(`expected a duration > 0 s, found "${cells.text('duration') ?? ''}"`);
     }
     const components = readComponents(cells);
+    const pue = cells.number('pue');
+    if (pue !== null && !(pue >= 1 && pue <= 5)) {
+        throw new RowProblem(`expected a PUE from 1 to 5 in pue (facility energy ÷ IT energy), found "${cells.text('pue') ?? ''}"`);
+    }
     return {
         line,
         runId: cells.text('run_id'),
@@ -11831,7 +11995,7 @@ function readCells(cells, line, zone) {
         totalKWh: cells.nonNegative('energy_consumed'),
         emissionsKg: cells.nonNegative('emissions'),
         countryIso3: cells.text('country_iso_code'),
-        pue: cells.number('pue')
+        pue
     };
 }
 /** Per-component energy and model; a 0 kWh, 0 W pair means unmeasured. */
@@ -11992,6 +12156,7 @@ function isAllZero(deltas) {
 
 
 
+
 /** CodeCarbon writes kWh; the sink takes J. */
 const J_PER_KWH = 3.6e6;
 /** A CodeCarbon timestamp that carries its own UTC offset (none do today). */
@@ -12083,10 +12248,8 @@ class CodeCarbonReader {
     }
     /** Rejects a line, or throws when no header has been read yet. */
     refuse(line, reason) {
-        if (this.columns === undefined) {
-            throw new InputError(reason, this.options.file, line);
-        }
-        this.sink.reject(line, reason);
+        const headerRead = this.columns !== undefined;
+        refuseRow(this.sink, this.options.file, line, reason, headerRead);
     }
     /** Validates a row, turns it into an increment and reports it. */
     readRun(fields, line, columns) {
@@ -12477,6 +12640,7 @@ function seriesKeyOf(name, labels) {
 
 
 
+
 const SAMPLE_IN_HEAD = /^DCGM_FI_\w+[{\s]/m;
 const COMMENT_IN_HEAD = /^#\s*(?:HELP|TYPE)\s+DCGM_FI_/m;
 const HELP_LINE = /^#\s*HELP\s+(\S+)/;
@@ -12581,7 +12745,8 @@ function readSample(parsed, reading, line, state) {
             reason: `expected a timestamp in ms after the value, found "${stamp}"`
         };
     }
-    return { identity, reading, timeMs, value, line };
+    // Prometheus timestamps are ms; epochToMs also reads s or µs by size.
+    return { identity, reading, timeMs: numericTimeToMs(timeMs, 1), value, line };
 }
 /**
  * The physical GPU a series belongs to: its UUID, which every MIG
@@ -12716,6 +12881,7 @@ function emitSamples(sink, device, samples, power) {
 
 
 
+
 const HEADER_NAMES = ['GPUId', 'TimeStampUs', 'Field', 'Values'];
 const EXACT_HEADER = /^GPUId,TimeStampUs,Field\b/;
 /** Field names listed in the skipped-rows warning; the set stays small. */
@@ -12822,7 +12988,8 @@ function dcgm_long_csv_readSample(cells, columns, reading, line) {
     const value = cell.kind === 'value' && !isDcgmBlank(cell.value, reading)
         ? cell.value
         : null;
-    return { timeMs: timeUs / 1000, reading, value, line };
+    // The column says µs; epochToMs also reads a file that wrote ms or s.
+    return { timeMs: numericTimeToMs(timeUs, 1e-3), reading, value, line };
 }
 /** One warning that names the fields that were not read. */
 function warnOtherFields(state, sink) {
@@ -13199,7 +13366,7 @@ function readDcgmiHeader(text) {
 /** What kind of component a device is. */
 const DEVICE_KINDS = ['gpu', 'cpu', 'ram', 'node'];
 /** The power field a parser integrates for a device. */
-const POWER_FIELDS = (/* unused pure expression or super */ null && ([
+const POWER_FIELDS = [
     'power.draw',
     'power.draw.instant',
     'power.draw.average',
@@ -13207,9 +13374,9 @@ const POWER_FIELDS = (/* unused pure expression or super */ null && ([
     'energy-window',
     'utilization',
     'none'
-]));
+];
 /** The closed list of warning codes in the audit JSON. */
-const WARNING_CODES = (/* unused pure expression or super */ null && ([
+const WARNING_CODES = [
     'rejected-row',
     'rejected-file',
     'skipped-line',
@@ -13233,7 +13400,7 @@ const WARNING_CODES = (/* unused pure expression or super */ null && ([
     'duplicate-sample',
     'no-data',
     'other'
-]));
+];
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/ecocompute-jsonl-schema.ts
 
@@ -13445,6 +13612,7 @@ function describeDevice(device) {
 
 
 
+
 /** How many declared keys a reject message lists. */
 const KEYS_LISTED = 8;
 /**
@@ -13541,7 +13709,7 @@ class JsonlReader {
         const timeMs = this.timeOf(event.t, line);
         if ((event.d !== undefined && device === undefined) || timeMs === undefined)
             return;
-        const at = new Date(timeMs).toISOString();
+        const at = formatInstant(timeMs);
         const who = device === undefined ? 'collector' : describeDevice(device.record);
         if (event.event === 'lost') {
             this.sink.warn('device-lost', `${who} reported lost at ${at}`, line);
@@ -13650,7 +13818,7 @@ async function parseJsonl(input, sink, options) {
  * spelling (`power.draw [W]`, `power.draw`, `power_draw_w`).
  */
 /** Fields the audit uses; every other column only feeds the stale check. */
-const CANONICAL_FIELDS = (/* unused pure expression or super */ null && ([
+const CANONICAL_FIELDS = [
     'timestamp',
     'power.draw',
     'power.draw.instant',
@@ -13662,7 +13830,7 @@ const CANONICAL_FIELDS = (/* unused pure expression or super */ null && ([
     'index',
     'gpu',
     'name'
-]));
+];
 /** Spellings seen in real logs, after normalising, for each field. */
 const SYNONYMS = {
     timestamp: 'timestamp',
@@ -13738,6 +13906,12 @@ function splitSimple(line) {
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/identity-column.ts
+/**
+ * A UUID or bus id names one physical GPU by construction: the same value
+ * twice at one time is the same GPU sampled twice, never a mislabelled
+ * column, so the model sees the duplicate and rejects it by line.
+ */
+const ALWAYS_TRUSTED = new Set(['uuid', 'pci.bus_id']);
 /** Identity columns in order of preference: most specific first. */
 const IDENTITY_FIELDS = ['uuid', 'pci.bus_id', 'index', 'gpu'];
 /**
@@ -13753,7 +13927,9 @@ function chooseIdentityColumn(find, rows, timestampColumn) {
         const position = find(field);
         if (position === undefined)
             continue;
-        if (distinctWithinFrames(frames, position) || !hasFrameStructure(frames)) {
+        if (ALWAYS_TRUSTED.has(field) ||
+            distinctWithinFrames(frames, position) ||
+            !hasFrameStructure(frames)) {
             return { position, field, notes };
         }
         notes.push(`column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`);
@@ -14188,6 +14364,7 @@ function sameBytes(key, buf, start, end) {
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/device-registry.ts
 
 
+
 const LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]']);
 /**
  * Maps row identities to sink device handles, registering each device the
@@ -14237,7 +14414,7 @@ class DeviceRegistry {
         if (this.lostReported.has(device))
             return true;
         this.lostReported.add(device);
-        this.sink.warn('device-lost', `GPU reported "${marker}" from ${new Date(timeMs).toISOString()} on; its readings after that are missing, not zero`, line);
+        this.sink.warn('device-lost', `GPU reported "${marker}" from ${formatInstant(timeMs)} on; its readings after that are missing, not zero`, line);
         return true;
     }
     /** Registers a device from the row that first names it. */
@@ -14387,14 +14564,14 @@ class RowFields {
         return buf.toString('utf8', this.start, this.end);
     }
     /**
-     * A weighted byte sum of the given fields: it changes when their text
-     * changes, which is all the stale-sensor check needs of them.
+     * A weighted byte sum of the given fields, blanks trimmed: it changes
+     * when their text changes, which is all the stale-sensor check needs.
      */
     byteSum(buf, indexes) {
         let sum = 0;
         for (const index of indexes) {
-            const start = this.starts[index];
-            const end = this.starts[index + 1] - 1;
+            this.locate(buf, index);
+            const { start, end } = this;
             for (let i = start; i < end; i++) {
                 sum += buf[i] * (((i - start) & 7) + 1);
             }
@@ -14794,6 +14971,7 @@ function readSeconds(raw, name) {
 
 
 
+
 /**
  * Unix seconds below this (2001-09-09) are not wall time: Zeus once
  * wrote `time.monotonic()`, seconds since boot, as start_time.
@@ -14885,10 +15063,8 @@ class ZeusReader {
     }
     /** Rejects a line, or throws when no header has been read yet. */
     refuse(line, reason) {
-        if (this.columns === undefined) {
-            throw new InputError(reason, this.options.file, line);
-        }
-        this.sink.reject(line, reason);
+        const headerRead = this.columns !== undefined;
+        refuseRow(this.sink, this.options.file, line, reason, headerRead);
     }
     /** Validates one window row and reports one energy window per device. */
     readWindow(fields, line, columns) {
@@ -14964,9 +15140,9 @@ const detect_format_HEAD_BYTES = 64 * 1024;
 const MIN_CONFIDENCE = 0.3;
 /** The format of `path`: the one named, else the most confident detector. */
 async function detectFormat(path, named) {
+    const head = await detect_format_readHead(path);
     if (named !== undefined)
         return namedFormat(named);
-    const head = await detect_format_readHead(path);
     let best;
     let bestScore = MIN_CONFIDENCE;
     for (const format of FORMATS) {
@@ -14992,11 +15168,21 @@ async function detect_format_readHead(path) {
     try {
         const buffer = Buffer.alloc(detect_format_HEAD_BYTES);
         const { bytesRead } = await handle.read(buffer, 0, detect_format_HEAD_BYTES, 0);
+        if (isUtf16(buffer, bytesRead)) {
+            throw new InputError('the file is UTF-16 text; save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)', path);
+        }
         return stripBom(buffer.subarray(0, bytesRead).toString('utf8'));
     }
     finally {
         await handle.close();
     }
+}
+/** A UTF-16 byte-order mark, or the NUL bytes of UTF-16 ASCII text. */
+function isUtf16(buffer, length) {
+    const bom = (buffer[0] === 0xff && buffer[1] === 0xfe) ||
+        (buffer[0] === 0xfe && buffer[1] === 0xff);
+    return (bom ||
+        (length >= 4 && buffer[1] === 0 && buffer[3] === 0 && buffer[0] !== 0));
 }
 
 ;// CONCATENATED MODULE: ./src/model/counter-series.ts
@@ -15019,6 +15205,7 @@ class CounterSeries {
         firstMs: Number.NaN,
         lastMs: Number.NaN,
         resets: 0,
+        implausible: 0,
         wraps: 0,
         glitches: 0,
         gapS: 0,
@@ -15095,11 +15282,22 @@ class CounterSeries {
         }
         this.last = reading;
     }
-    /** A normal increase (or no change) from the last reading. */
+    /**
+     * A normal increase (or no change) from the last reading. A rise faster
+     * than the plausible power (a counter misread in µJ as mJ, a corrupt
+     * value) is left out like a reset, never added.
+     */
     accept(reading) {
         const last = this.last;
-        this.addDelta(reading.energyMJ - last.energyMJ, (reading.timeMs - last.timeMs) / 1000);
+        const deltaMJ = reading.energyMJ - last.energyMJ;
+        const durationS = (reading.timeMs - last.timeMs) / 1000;
         this.last = reading;
+        if (deltaMJ / 1000 > this.plausibleMaxW * durationS) {
+            this.result.implausible++;
+            this.result.gapS += durationS;
+            return;
+        }
+        this.addDelta(deltaMJ, durationS);
     }
     /** Adds a delta in mJ over `durationS`. */
     addDelta(deltaMJ, durationS) {
@@ -15159,6 +15357,12 @@ function powerFindings(power, meanW) {
         findings.push({
             code: 'gap',
             message: `${power.gaps.count} gap(s) longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all, filled at the mean ${meanW.toFixed(1)} W`
+        });
+    }
+    if (power.breaks.count > 0) {
+        findings.push({
+            code: 'gap',
+            message: `${power.breaks.count} break(s) longer than a day (a clock jump, or separate runs in one file), ${(power.breaks.durationS / 3600).toFixed(1)} h in all: not filled and not counted`
         });
     }
     if (power.stale.periods > 0) {
@@ -15271,12 +15475,28 @@ function bounded(valueJ, spreadJ) {
 function unusableCounterFindings(counter) {
     if (counter.readings < 2)
         return [];
-    return [
-        {
-            code: 'counter-reset',
-            message: `energy counter read ${counter.readings} time(s) but only went down (a reset, or a wrap of unknown range): no interval could be measured from it, so it was not used`
-        }
-    ];
+    if (counter.measuredS > 0) {
+        return [
+            {
+                code: 'counter-power-mismatch',
+                message: `energy counter stayed at one value over ${counter.measuredS.toFixed(1)} s while the power readings show the device drawing power: the counter is broken and was not used`
+            }
+        ];
+    }
+    return counterFindings(counter).concat({
+        code: 'level-fallback',
+        message: `energy counter read ${counter.readings} time(s) but no interval could be measured from it (it went down, or rose implausibly fast), so it was not used`
+    });
+}
+/**
+ * True when a counter measured something it can be trusted for: it
+ * measured time, and it advanced unless the power readings say the device
+ * drew nothing (a counter stuck at one value beside live power is broken).
+ */
+function counterUsable(counter, power) {
+    if (counter.measuredS <= 0)
+        return false;
+    return counter.energyJ > 0 || !(power.measured.energyJ > 0);
 }
 /** Resets, wraps and glitches of the counter. */
 function counterFindings(counter) {
@@ -15284,7 +15504,13 @@ function counterFindings(counter) {
     if (counter.resets > 0) {
         findings.push({
             code: 'counter-reset',
-            message: `energy counter went down ${counter.resets} time(s) (reset, or a wrap of unknown range): ${counter.gapS.toFixed(1)} s across them treated as gaps`
+            message: `energy counter went down ${counter.resets} time(s) (reset, or a wrap of unknown range): the intervals across them are gaps`
+        });
+    }
+    if (counter.implausible > 0) {
+        findings.push({
+            code: 'implausible-power',
+            message: `${counter.implausible} energy-counter interval(s) rose faster than max(2 × power limit, 1500 W): left out as gaps, not added`
         });
     }
     if (counter.wraps > 0) {
@@ -15309,7 +15535,8 @@ function crossCheck(counter, power, counterMeanW) {
     if (power.measured.durationS <= 0)
         return findings.filter(f => f.code !== 'gap');
     const powerMeanW = power.measured.energyJ / power.measured.durationS;
-    const difference = Math.abs(powerMeanW - counterMeanW) / counterMeanW;
+    const larger = Math.max(powerMeanW, counterMeanW);
+    const difference = larger > 0 ? Math.abs(powerMeanW - counterMeanW) / larger : 0;
     const kept = findings.filter(f => f.code === 'stale-sensor' || f.code === 'implausible-power');
     if (difference > MISMATCH_FRACTION) {
         kept.push({
@@ -15424,13 +15651,20 @@ function gapThresholdS(medianIntervalS) {
     const scaled = GAP_MEDIAN_FACTOR * medianIntervalS;
     return Math.min(GAP_CEILING_S, Math.max(GAP_FLOOR_S, scaled));
 }
+/**
+ * An interval longer than a day is not a hole in sampling but a clock
+ * jump or a separate run: it is neither measured nor filled, since filling
+ * it at the mean power could invent energy for days that never ran.
+ */
+const BREAK_S = 86_400;
 
 ;// CONCATENATED MODULE: ./src/model/interval-histogram.ts
 /**
  * A bounded log-spaced histogram of sampling intervals that also sums the
  * energy integrated over the intervals in each bin. It gives the median
  * interval and, once the gap threshold is known, the energy of intervals
- * below and above it, all in one streaming pass and constant memory.
+ * below and above it, in one streaming pass. Bins are made when first
+ * used, so a device costs a few hundred bytes, not the whole range.
  */
 /** Bin width ratio: intervals within 2 % share a bin. */
 const RATIO = 1.02;
@@ -15441,25 +15675,22 @@ const MIN_INTERVAL_S = 1e-4;
 const BIN_COUNT = Math.ceil(Math.log(1e11) / LOG_RATIO);
 /** Histogram of intervals with the energy integrated over each bin. */
 class IntervalHistogram {
-    counts = new Float64Array(BIN_COUNT);
-    durations = new Float64Array(BIN_COUNT);
-    energies = new Float64Array(BIN_COUNT);
-    dynamicEnergies = new Float64Array(BIN_COUNT);
+    bins = new Map();
     total = 0;
     // Regular sampling repeats one interval: its bin is looked up once.
     lastDurationS = Number.NaN;
-    lastBin = 0;
+    lastBin = emptyTotals();
     /** Adds one interval of `durationS` over which `energyJ` was integrated. */
     add(durationS, energyJ, dynamicEnergyJ) {
         if (durationS !== this.lastDurationS) {
             this.lastDurationS = durationS;
-            this.lastBin = binOf(durationS);
+            this.lastBin = this.binFor(durationS);
         }
         const bin = this.lastBin;
-        this.counts[bin] += 1;
-        this.durations[bin] += durationS;
-        this.energies[bin] += energyJ;
-        this.dynamicEnergies[bin] += dynamicEnergyJ;
+        bin.count += 1;
+        bin.durationS += durationS;
+        bin.energyJ += energyJ;
+        bin.dynamicEnergyJ += dynamicEnergyJ;
         this.total += 1;
     }
     /** Number of intervals added. */
@@ -15472,37 +15703,60 @@ class IntervalHistogram {
             return Number.NaN;
         const half = this.total / 2;
         let seen = 0;
-        for (let bin = 0; bin < BIN_COUNT; bin++) {
-            seen += this.counts[bin];
+        for (const bin of this.sortedBins()) {
+            seen += bin.count;
             if (seen >= half)
-                return this.durations[bin] / this.counts[bin];
+                return bin.durationS / bin.count;
         }
         return Number.NaN;
     }
     /**
-     * Totals of intervals at most `thresholdS` long (measured) and longer
-     * (gaps). The bin holding the threshold counts as measured, so the split
-     * is exact to within one bin's 2 % width.
+     * Totals of intervals at most `thresholdS` long (measured), longer
+     * (gaps), and longer than `breakS` (breaks between runs, neither
+     * measured nor filled). The bin holding a limit counts with the shorter
+     * side, so each split is exact to within one bin's 2 % width.
      */
-    split(thresholdS) {
-        const limit = binOf(thresholdS);
-        const measured = emptyTotals();
-        const gaps = emptyTotals();
-        for (let bin = 0; bin < BIN_COUNT; bin++) {
-            if (this.counts[bin] === 0)
-                continue;
-            const target = bin <= limit ? measured : gaps;
-            target.count += this.counts[bin];
-            target.durationS += this.durations[bin];
-            target.energyJ += this.energies[bin];
-            target.dynamicEnergyJ += this.dynamicEnergies[bin];
+    split(thresholdS, breakS = Number.POSITIVE_INFINITY) {
+        const gapBin = binOf(thresholdS);
+        const breakBin = Number.isFinite(breakS) ? binOf(breakS) : BIN_COUNT;
+        const result = {
+            measured: emptyTotals(),
+            gaps: emptyTotals(),
+            breaks: emptyTotals()
+        };
+        for (const [index, bin] of this.bins) {
+            const side = index <= gapBin ? 'measured' : index <= breakBin ? 'gaps' : 'breaks';
+            addTotals(result[side], bin);
         }
-        return { measured, gaps };
+        return result;
+    }
+    /** The bin of an interval, made on first use. */
+    binFor(durationS) {
+        const index = binOf(durationS);
+        let bin = this.bins.get(index);
+        if (bin === undefined) {
+            bin = emptyTotals();
+            this.bins.set(index, bin);
+        }
+        return bin;
+    }
+    /** Bins in order of interval length. */
+    sortedBins() {
+        return [...this.bins.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([, bin]) => bin);
     }
 }
 /** Zero totals. */
 function emptyTotals() {
     return { count: 0, durationS: 0, energyJ: 0, dynamicEnergyJ: 0 };
+}
+/** Adds `part` into `total`. */
+function addTotals(total, part) {
+    total.count += part.count;
+    total.durationS += part.durationS;
+    total.energyJ += part.energyJ;
+    total.dynamicEnergyJ += part.dynamicEnergyJ;
 }
 /** Bin index of an interval. */
 function binOf(durationS) {
@@ -15579,6 +15833,7 @@ class StaleSensorCheck {
 
 
 
+
 /** Gap intervals kept with their times for the report; the rest are counted. */
 const power_series_GAP_DETAILS_KEPT = 50;
 /**
@@ -15628,12 +15883,12 @@ class PowerSeries {
             return false;
         if (timeMs === this.lastMs && powerW === this.lastW)
             return true;
-        const when = new Date(timeMs).toISOString();
-        const before = new Date(this.lastMs).toISOString();
+        const when = formatInstant(timeMs);
+        const before = formatInstant(this.lastMs);
         const problem = timeMs === this.lastMs
             ? `two different readings for one device at ${when}`
             : `time goes back from ${before} to ${when} for one device`;
-        throw new InputError(`${problem}: timestamps must increase (check --timezone for local-time logs across a clock change)`, this.file, line);
+        throw new InputError(`${problem}: timestamps must increase per device (a log in local time repeats an hour when clocks go back: record times in UTC, or give --timezone for a log taken elsewhere)`, this.file, line);
     }
     /** Adds the trapezoid from the previous valid reading. */
     integrate(timeMs, powerW) {
@@ -15664,9 +15919,9 @@ class PowerSeries {
     summary() {
         const medianIntervalS = this.histogram.medianS();
         const thresholdS = gapThresholdS(medianIntervalS);
-        const { measured, gaps } = this.histogram.split(thresholdS);
+        const { measured, gaps, breaks } = this.histogram.split(thresholdS, BREAK_S);
         const gapList = this.gapCandidates
-            .filter(gap => (gap.endMs - gap.startMs) / 1000 > thresholdS * 1.02)
+            .filter(gap => isGap((gap.endMs - gap.startMs) / 1000, thresholdS))
             .slice(0, power_series_GAP_DETAILS_KEPT);
         return {
             samples: this.samples,
@@ -15677,6 +15932,7 @@ class PowerSeries {
             gapThresholdS: thresholdS,
             measured,
             gaps,
+            breaks,
             gapList,
             firstValidMs: this.firstValidMs,
             lastValidMs: this.lastValidMs,
@@ -15684,6 +15940,10 @@ class PowerSeries {
             stale: this.stale.summary()
         };
     }
+}
+/** True for an interval that is a gap: over the threshold, not a break. */
+function isGap(durationS, thresholdS) {
+    return durationS > thresholdS * 1.02 && durationS <= BREAK_S;
 }
 
 ;// CONCATENATED MODULE: ./src/model/utilization-series.ts
@@ -15774,13 +16034,14 @@ class DeviceAccumulator {
     /** Chooses the best method available and computes the device's energy. */
     outcome() {
         const power = this.power.summary();
-        if (this.windows.count > 0)
-            return outcomeFromWindows(this.windows, this.spec);
-        const counter = this.counter?.summary();
-        if (counter && counter.measuredS > 0) {
-            return outcomeFromCounter(counter, power, this.spec);
+        if (this.windows.count > 0) {
+            return consistent(outcomeFromWindows(this.windows, this.spec));
         }
-        const fallback = this.outcomeWithoutCounter(power);
+        const counter = this.counter?.summary();
+        if (counter && counterUsable(counter, power)) {
+            return consistent(outcomeFromCounter(counter, power, this.spec));
+        }
+        const fallback = consistent(this.outcomeWithoutCounter(power));
         if (counter === undefined)
             return fallback;
         return {
@@ -15796,8 +16057,26 @@ class DeviceAccumulator {
         return outcomeFromL1({ firstMs: this.firstSeenMs, lastMs: this.lastSeenMs }, power, this.utilization.summary(), this.spec);
     }
 }
+/**
+ * The outcome with low ≤ value ≤ high for energy and dynamic energy: a
+ * fill rule and a sensor bound can disagree on degenerate input (a
+ * counter that never rose), and a bound must never exclude its value.
+ */
+function consistent(outcome) {
+    const fix = (b) => ({
+        valueJ: b.valueJ,
+        lowJ: Math.min(b.lowJ, b.valueJ),
+        highJ: Math.max(b.highJ, b.valueJ)
+    });
+    return {
+        ...outcome,
+        energy: fix(outcome.energy),
+        dynamic: fix(outcome.dynamic)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/audit/file-sink.ts
+
 
 /** Rejected rows quoted one by one; the rest are counted. */
 const REJECTS_QUOTED = 20;
@@ -15812,6 +16091,8 @@ class FileSink {
     facts = [];
     /** The highest line number any reading or rejection came from. */
     lastLine = 0;
+    /** Readings accepted: power, utilisation, counter and window calls. */
+    readings = 0;
     constructor(file, resolveSpec) {
         this.file = file;
         this.resolveSpec = resolveSpec;
@@ -15823,30 +16104,50 @@ class FileSink {
         this.devices.push({ identity, spec, hardwareNote: note, accumulator });
         return this.devices.length - 1;
     }
+    /** Rejects a reading whose time no clock gives; true when it did. */
+    badTime(line, ...timesMs) {
+        if (timesMs.every(isPlausibleTimeMs))
+            return false;
+        const shown = timesMs.find(t => !isPlausibleTimeMs(t));
+        this.reject(line, `time ${formatInstant(shown)} is outside 1970–2200: expected a real clock or a time counted from the start`);
+        return true;
+    }
     /** One power reading. */
     power(device, timeMs, powerW, line, aux) {
+        if (this.badTime(line, timeMs))
+            return;
         const accumulator = this.devices[device].accumulator;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         accumulator.seen(timeMs);
         accumulator.power.add(timeMs, powerW, line, aux);
     }
     /** One utilisation reading. */
     utilization(device, timeMs, percent, line) {
+        if (this.badTime(line, timeMs))
+            return;
         const accumulator = this.devices[device].accumulator;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         accumulator.seen(timeMs);
         accumulator.utilization.add(timeMs, percent);
     }
     /** One energy-counter reading. */
     counter(device, timeMs, energyMJ, line, wrapRangeMJ) {
+        if (this.badTime(line, timeMs))
+            return;
         const accumulator = this.devices[device].accumulator;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         accumulator.seen(timeMs);
         accumulator.counterSeries().add(timeMs, energyMJ, line, wrapRangeMJ);
     }
     /** One tool-measured energy window. */
     energyWindow(device, startMs, endMs, energyJ, line) {
+        if (this.badTime(line, startMs, endMs))
+            return;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         this.devices[device].accumulator.addWindow(startMs, endMs, energyJ);
     }
     /** A rejected row: the first few quoted, all counted. */
@@ -15888,6 +16189,28 @@ async function readTelemetry(inputs, options, resolveSpec) {
 /** Detects and parses one file. */
 async function readOne(input, options, resolveSpec) {
     const file = input.path;
+    if (input.problem !== undefined) {
+        return { file, format: undefined, error: `${file}: ${input.problem}` };
+    }
+    try {
+        return await parseFile(input, options, resolveSpec);
+    }
+    catch (error) {
+        if (error instanceof InputError) {
+            return { file, format: options.inputFormat, error: error.message };
+        }
+        if (!isFileSystemError(error))
+            throw error;
+        return {
+            file,
+            format: undefined,
+            error: `${file}: cannot read: ${error.message}`
+        };
+    }
+}
+/** Detects the format and parses; file-system errors propagate. */
+async function parseFile(input, options, resolveSpec) {
+    const file = input.path;
     if ((await (0,promises_namespaceObject.stat)(file)).size === 0) {
         return { file, format: undefined, error: `${file}: the file is empty` };
     }
@@ -15914,11 +16237,13 @@ async function readOne(input, options, resolveSpec) {
         return { file, format: format.name, error: refused };
     return { file, format: format.name, sink };
 }
-/** Why a file yielded nothing but rejected rows, or undefined. */
+/** Why a file yielded no reading at all, or undefined. */
 function everyRowRejected(sink) {
-    if (sink.devices.length > 0 || sink.rejectedCount === 0)
+    if (sink.readings > 0)
         return undefined;
     const first = sink.rejected[0];
+    if (first === undefined)
+        return `${sink.file}: no readings in the file`;
     return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`;
 }
 /** The message for a file no format recognised. */
@@ -15927,6 +16252,11 @@ function unrecognised(input) {
         ? 'skipped: not a recognised telemetry file'
         : 'not a recognised telemetry format; name it with --input-format (see --help for the list)';
     return `${input.path}: ${hint}`;
+}
+/** True for an error from the file system (EACCES, ENOENT, EIO…). */
+function isFileSystemError(error) {
+    return (error instanceof Error &&
+        typeof error.code === 'string');
 }
 
 ;// CONCATENATED MODULE: ./src/model/device-spec.ts
@@ -17128,7 +17458,7 @@ function renderWindow(result) {
     const { start, end, duration_s } = result.window;
     const from = start === null ? NOT_KNOWN : escapeMarkdown(start, 40);
     const to = end === null ? NOT_KNOWN : escapeMarkdown(end, 40);
-    const none = start === null ? ' (no reading had a time)' : '';
+    const none = start === null ? ' (times counted from the start of a file: no dates)' : '';
     return `Window: ${from} to ${to}, ${formatDuration(duration_s)}${none}.`;
 }
 /**
@@ -17573,6 +17903,7 @@ class UsageError extends Error {
 
 ;// CONCATENATED MODULE: ./src/cli/option-values.ts
 
+
 /**
  * A number option within [min, max], or a usage error naming it as the
  * user wrote it (`--pue` on the command line, `pue` as an action input).
@@ -17600,6 +17931,9 @@ function columnsOption(text) {
         const [field, target, extra] = pair.split('=').map(part => part.trim());
         if (!field || !target || extra !== undefined) {
             throw new UsageError(`--columns expects FIELD=HEADER_OR_POSITION pairs separated by commas, got "${pair}"`);
+        }
+        if (!CANONICAL_FIELDS.includes(field)) {
+            throw new UsageError(`--columns field "${field}" is not one EcoCompute reads; fields: ${CANONICAL_FIELDS.join(', ')}`);
         }
         map.set(field, /^\d+$/.test(target) ? Number(target) : target);
     }
@@ -17731,11 +18065,12 @@ Usage: node dist/cli.js COMMAND [options]
 
 Commands:
   audit FILE|DIR...     audit telemetry files (every telemetry file of a DIR)
+  compare BASE HEAD     compare two audit results and apply the carbon gates
   validate FILE...      check files: detected format, devices, time span, problems
 
 Run "node dist/cli.js COMMAND --help" for a command's options.
 Exit codes: 0 ok (warnings and rejected rows included), 1 no usable data or
-unreadable input, 2 usage error.
+unreadable input, 2 usage error, 3 a compare gate failed.
 `;
 }
 /** `audit --help`. */
@@ -17855,6 +18190,865 @@ function render(result, format) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/comparability.ts
+
+/** Longest piece of file text quoted in a reason. */
+const QUOTE_LENGTH = 60;
+/** Two PUE values closer than this are the same value. */
+const PUE_TOLERANCE = 1e-9;
+/** Why base and head cannot be compared; empty when they can. */
+function incomparableReasons(base, head) {
+    const reasons = [];
+    const baseGpus = describeGpus(base);
+    const headGpus = describeGpus(head);
+    if (baseGpus !== headGpus) {
+        reasons.push(`hardware differs (${baseGpus} vs ${headGpus}): not comparable`);
+    }
+    const baseWorkload = quote(base.assumptions.workload?.value);
+    const headWorkload = quote(head.assumptions.workload?.value);
+    if (baseWorkload !== headWorkload) {
+        reasons.push(`workload differs (${baseWorkload} vs ${headWorkload}): not comparable`);
+    }
+    return reasons;
+}
+/**
+ * Carbon when region and PUE agree; facility energy when only the region
+ * differs; IT energy (before PUE) when the PUE differs, since facility
+ * energy moves with the PUE. The reasons say which and why.
+ */
+function chooseMetric(base, head) {
+    const reasons = [];
+    const baseRegion = quote(base.carbon.region);
+    const headRegion = quote(head.carbon.region);
+    const regionDiffers = baseRegion !== headRegion;
+    const basePue = base.assumptions.pue?.value;
+    const headPue = head.assumptions.pue?.value;
+    const pueDiffers = !samePue(basePue, headPue);
+    if (pueDiffers) {
+        const pues = `${quote(basePue)} vs ${quote(headPue)}`;
+        reasons.push(`PUE differs (${pues}): compared on IT energy before PUE`);
+    }
+    if (regionDiffers) {
+        const basis = pueDiffers ? 'IT energy' : 'energy';
+        reasons.push(`regions differ (${baseRegion} vs ${headRegion}): compared on ${basis}`);
+    }
+    if (pueDiffers)
+        return { metric: 'it_energy', reasons };
+    return { metric: regionDiffers ? 'facility_energy' : 'carbon', reasons };
+}
+/** The value a metric compares: kg CO2e or kWh. */
+function metricValue(result, metric) {
+    switch (metric) {
+        case 'carbon':
+            return result.carbon.kg;
+        case 'facility_energy':
+            return result.energy.facility_kwh;
+        case 'it_energy':
+            return result.energy.it_kwh;
+    }
+}
+/** The GPUs as a sorted multiset: `2 × h100-sxm`, or `no GPUs`. */
+function describeGpus(result) {
+    const counts = new Map();
+    for (const device of result.devices) {
+        if (device.kind !== 'gpu')
+            continue;
+        const model = quote(device.hardware_id ?? device.name ?? 'unnamed GPU');
+        counts.set(model, (counts.get(model) ?? 0) + 1);
+    }
+    if (counts.size === 0)
+        return 'no GPUs';
+    return [...counts]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([model, count]) => `${count} × ${model}`)
+        .join(', ');
+}
+/** Equal PUE values, allowing for floating-point noise. */
+function samePue(base, head) {
+    if (typeof base === 'number' && typeof head === 'number') {
+        return Math.abs(base - head) <= PUE_TOLERANCE;
+    }
+    return base === head;
+}
+/** A value from a file, safe and short enough to quote in a reason. */
+function quote(value) {
+    if (value === null || value === undefined)
+        return 'not stated';
+    return safeText(String(value), QUOTE_LENGTH);
+}
+
+;// CONCATENATED MODULE: ./src/compare/measurement.ts
+
+/** How each metric is named in reasons, with its unit. */
+const METRIC_WORDS = {
+    carbon: { label: 'carbon', unit: 'kg', unitText: 'kg CO2e' },
+    facility_energy: { label: 'energy', unit: 'kWh', unitText: 'kWh' },
+    it_energy: { label: 'IT energy', unit: 'kWh', unitText: 'kWh' }
+};
+/** Measures base and head on one metric. */
+function measure(base, head, metric) {
+    const baseValue = metricValue(base, metric);
+    const headValue = metricValue(head, metric);
+    return {
+        metric,
+        baseValue,
+        headValue,
+        changeValue: headValue - baseValue,
+        changePercent: relativeChangePercent(baseValue, headValue),
+        baseCarbonKg: base.carbon.kg,
+        headCarbonKg: head.carbon.kg
+    };
+}
+/**
+ * (head − base) / base in percent: 0 → 0 is 0 %, 0 → x is null (never NaN
+ * or Infinity), so nothing downstream divides by zero.
+ */
+function relativeChangePercent(baseValue, headValue) {
+    if (baseValue === 0)
+        return headValue === 0 ? 0 : null;
+    return ((headValue - baseValue) / baseValue) * 100;
+}
+/**
+ * The change expressed in kg CO2e, for the kg noise floor: as is for
+ * carbon; for energy at the carbon per kWh of the head (or of the base
+ * when the head used none). Zero when neither side used any energy.
+ */
+function changeKg(measurement) {
+    if (measurement.metric === 'carbon')
+        return measurement.changeValue;
+    const { headValue, baseValue, headCarbonKg, baseCarbonKg } = measurement;
+    const kgPerKWh = headValue > 0
+        ? headCarbonKg / headValue
+        : baseValue > 0
+            ? baseCarbonKg / baseValue
+            : 0;
+    return measurement.changeValue * kgPerKWh;
+}
+
+;// CONCATENATED MODULE: ./src/compare/apply-gates.ts
+
+
+/**
+ * The gates on a comparable measurement. Only the worse direction fails
+ * (a −50 % change passes any max-increase); a change inside the noise
+ * floor passes without gating; a carbon budget already broken on the base
+ * blocks only a change that makes it worse.
+ */
+/**
+ * Slack in every limit check, in the limit's unit, for floating-point
+ * rounding: 0.1 → 0.11 kg computes as +10.000000000000009 %, which must
+ * not fail a 10 % limit.
+ */
+const ROUNDING_SLACK = 1e-9;
+/** Applies the noise floor, then max-increase and carbon-budget-kg. */
+function applyGates(m, options) {
+    const none = { gates: [], withinNoise: false };
+    if (options.maxIncreasePercent === undefined &&
+        options.carbonBudgetKg === undefined) {
+        const reasons = ['no gate set: nothing to pass or fail'];
+        return { ...none, verdict: 'neutral', reasons };
+    }
+    const noise = noiseFloorReason(m, options);
+    if (noise !== undefined) {
+        return { ...none, verdict: 'pass', reasons: [noise], withinNoise: true };
+    }
+    const gates = [];
+    const reasons = [];
+    for (const check of [maxIncreaseGate, budgetGate]) {
+        const outcome = check(m, options);
+        if (outcome.gate)
+            gates.push(outcome.gate);
+        if (outcome.reason)
+            reasons.push(outcome.reason);
+    }
+    return { verdict: verdictOf(gates), gates, reasons, withinNoise: false };
+}
+/** `within noise floor: …` when either floor covers the change. */
+function noiseFloorReason(m, options) {
+    const label = METRIC_WORDS[m.metric].label;
+    const percent = options.minChangePercent;
+    if (percent !== undefined &&
+        m.changePercent !== null &&
+        atMost(Math.abs(m.changePercent), percent)) {
+        return `within noise floor: ${label} ${formatChangePercent(m.changePercent)} is inside ±${formatNumber(percent)} %`;
+    }
+    const kg = options.minChangeKg;
+    const deltaKg = changeKg(m);
+    if (kg !== undefined && atMost(Math.abs(deltaKg), kg)) {
+        const energy = m.metric === 'carbon' ? '' : ' at the head’s kg CO2e per kWh';
+        return `within noise floor: ${label} change of ${signed(deltaKg)} kg CO2e${energy} is inside ±${formatNumber(kg)} kg`;
+    }
+    return undefined;
+}
+/** max-increase: fails when the change is above the limit. */
+function maxIncreaseGate(m, options) {
+    const limit = options.maxIncreasePercent;
+    if (limit === undefined)
+        return {};
+    const label = METRIC_WORDS[m.metric].label;
+    if (m.changePercent === null) {
+        return { reason: 'max-increase not applied: relative change undefined' };
+    }
+    const passed = atMost(m.changePercent, limit);
+    const change = `${label} ${formatChangePercent(m.changePercent)}`;
+    return {
+        gate: { name: 'max-increase', limit, value: m.changePercent, passed },
+        reason: `${change} ${passed ? 'is within' : 'exceeds'} max-increase ${formatNumber(limit)} %`
+    };
+}
+/** carbon-budget-kg: the head's carbon against an absolute limit. */
+function budgetGate(m, options) {
+    const limit = options.carbonBudgetKg;
+    if (limit === undefined)
+        return {};
+    const head = formatQuantity(m.headCarbonKg, 'kg CO2e');
+    const budget = `the ${formatNumber(limit)} kg budget`;
+    const gate = (passed) => ({
+        name: 'carbon-budget-kg',
+        limit,
+        value: m.headCarbonKg,
+        passed
+    });
+    if (atMost(m.headCarbonKg, limit)) {
+        return { gate: gate(true), reason: `carbon ${head} is within ${budget}` };
+    }
+    const base = formatQuantity(m.baseCarbonKg, 'kg CO2e');
+    if (!atMost(m.baseCarbonKg, limit) && m.changeValue <= 0) {
+        const reason = `carbon ${head} exceeds ${budget}, already exceeded on the base (${base}) and not made worse`;
+        return { gate: gate(true), reason };
+    }
+    return {
+        gate: gate(false),
+        reason: `carbon ${head} exceeds ${budget} (base ${base})`
+    };
+}
+/** Fail when a gate failed, pass when one applied, else neutral. */
+function verdictOf(gates) {
+    if (gates.some(gate => !gate.passed))
+        return 'fail';
+    return gates.length > 0 ? 'pass' : 'neutral';
+}
+/** value ≤ limit, allowing for rounding. */
+function atMost(value, limit) {
+    return value - limit <= ROUNDING_SLACK;
+}
+/** A number with its sign: `+0.05`, `-0.1`, `0`. */
+function signed(value) {
+    return `${value > 0 ? '+' : ''}${formatNumber(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare-audits.ts
+
+
+
+
+/**
+ * Compares a head audit with its base and applies the gates, returning the
+ * result's `comparison` block. Pure: no I/O, the same inputs give the same
+ * block. `baselineSource` says where the base came from (a file, a run).
+ */
+function compareAudits(base, head, gates, baselineSource) {
+    if (base === undefined)
+        return missingBaseline(head, gates, baselineSource);
+    const chosen = chooseMetric(base, head);
+    const measurement = measure(base, head, chosen.metric);
+    const summary = compare_audits_describe(measurement, baselineSource);
+    const differences = incomparableReasons(base, head);
+    if (differences.length > 0) {
+        return {
+            ...summary,
+            change_percent: null,
+            verdict: 'neutral',
+            reasons: [...differences, ...chosen.reasons],
+            comparable: false,
+            within_noise: false,
+            gates: []
+        };
+    }
+    const zeroBase = zeroBaseReason(measurement);
+    const outcome = applyGates(measurement, gates);
+    return {
+        ...summary,
+        verdict: outcome.verdict,
+        reasons: [...chosen.reasons, ...zeroBase, ...outcome.reasons],
+        comparable: true,
+        within_noise: outcome.withinNoise,
+        gates: outcome.gates
+    };
+}
+/** The fields every comparison with a base carries. */
+function compare_audits_describe(m, baselineSource) {
+    return {
+        baseline_source: baselineSource,
+        change_percent: m.changePercent,
+        metric: m.metric,
+        unit: METRIC_WORDS[m.metric].unit,
+        base_value: m.baseValue,
+        head_value: m.headValue,
+        change_value: m.changeValue,
+        base_carbon_kg: m.baseCarbonKg
+    };
+}
+/** Says why there is no percentage when the base is 0 and the head not. */
+function zeroBaseReason(m) {
+    if (m.changePercent !== null)
+        return [];
+    const { label, unitText } = METRIC_WORDS[m.metric];
+    return [`base ${label} is 0 ${unitText}; relative change undefined`];
+}
+/**
+ * No baseline: the verdict is the on-missing-baseline policy. A budget
+ * is reported but not gated, since whether the base already broke it is
+ * not known.
+ */
+function missingBaseline(head, gates, baselineSource) {
+    const policy = gates.onMissingBaseline;
+    const reasons = [
+        `no baseline (${baselineSource}): ${policy} by on-missing-baseline`
+    ];
+    const budget = gates.carbonBudgetKg;
+    if (budget !== undefined && head.carbon.kg > budget) {
+        reasons.push(`carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget; not gated without a baseline`);
+    }
+    return {
+        baseline_source: baselineSource,
+        change_percent: null,
+        verdict: policy,
+        reasons,
+        metric: 'carbon',
+        unit: 'kg',
+        base_value: null,
+        head_value: head.carbon.kg,
+        change_value: null,
+        base_carbon_kg: null,
+        comparable: null,
+        within_noise: false,
+        gates: []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/gate-options.ts
+
+
+/**
+ * Gate settings of a comparison with the base branch, as one checked
+ * object. The action inputs and the `compare` flags arrive as text and go
+ * through `parseGateOptions`, which names the input and the value received.
+ */
+/** What a missing baseline decides: `on-missing-baseline`. */
+const MISSING_BASELINE_POLICIES = ['neutral', 'fail', 'pass'];
+const MissingBaselinePolicy = schemas_enum(MISSING_BASELINE_POLICIES);
+const amount = schemas_number().nonnegative().finite();
+/** Checked gate settings; every gate is off unless given. */
+const GateOptions = object({
+    /** `max-increase`: fail when the change is above this many percent. */
+    maxIncreasePercent: amount.optional(),
+    /** `carbon-budget-kg`: fail when the head's carbon is above this. */
+    carbonBudgetKg: amount.optional(),
+    /** `min-change` in percent: smaller changes are noise and pass. */
+    minChangePercent: amount.optional(),
+    /** `min-change` in kg CO2e: smaller changes are noise and pass. */
+    minChangeKg: amount.optional(),
+    onMissingBaseline: MissingBaselinePolicy.default('neutral')
+});
+/** A plain decimal number, optionally signed, without units. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+/** A finite, non-negative plain decimal. */
+function isAmount(text) {
+    return (DECIMAL.test(text) && Number(text) >= 0 && Number.isFinite(Number(text)));
+}
+/**
+ * Reads the gate inputs; `prefix` is put before each name in messages
+ * (`--` for CLI flags). Throws UsageError for a value it cannot read.
+ */
+function parseGateOptions(texts, prefix = '') {
+    const floor = parseMinChange(texts['min-change'], `${prefix}min-change`);
+    return GateOptions.parse({
+        maxIncreasePercent: parsePercent(texts['max-increase'], `${prefix}max-increase`),
+        carbonBudgetKg: parseKg(texts['carbon-budget-kg'], `${prefix}carbon-budget-kg`),
+        minChangePercent: floor.percent,
+        minChangeKg: floor.kg,
+        onMissingBaseline: parsePolicy(texts['on-missing-baseline'], `${prefix}on-missing-baseline`)
+    });
+}
+/** `10%`, `10 %` or `10` → 10; anything else is a usage error. */
+function parsePercent(text, name) {
+    const value = text?.trim();
+    if (value === undefined || value === '')
+        return undefined;
+    const number = value.replace(/\s*%$/, '');
+    if (isAmount(number))
+        return Number(number);
+    throw new UsageError(`${name} must be a percentage such as 10% or 10, got "${text}"`);
+}
+/** `2.5` or `2.5kg` → 2.5; anything else is a usage error. */
+function parseKg(text, name) {
+    const value = text?.trim();
+    if (value === undefined || value === '')
+        return undefined;
+    const number = value.replace(/\s*kg$/i, '');
+    if (isAmount(number))
+        return Number(number);
+    throw new UsageError(`${name} must be a mass in kg CO2e such as 2.5 or 2.5kg, got "${text}"`);
+}
+/**
+ * `2%`, `0.1kg`, or both separated by a comma (`2%,0.1kg`); a bare number
+ * is a percentage, as for max-increase.
+ */
+function parseMinChange(text, name) {
+    const floor = {};
+    const parts = (text ?? '').split(',').map(part => part.trim());
+    for (const part of parts.filter(Boolean)) {
+        const isKg = /kg$/i.test(part);
+        const key = isKg ? 'kg' : 'percent';
+        if (floor[key] !== undefined)
+            throw minChangeError(name, text);
+        try {
+            floor[key] = isKg ? parseKg(part, name) : parsePercent(part, name);
+        }
+        catch {
+            throw minChangeError(name, text);
+        }
+    }
+    return floor;
+}
+/** The usage error of an unreadable min-change. */
+function minChangeError(name, text) {
+    return new UsageError(`${name} must be a percentage (2%), a mass (0.1kg) or both (2%,0.1kg), got "${text}"`);
+}
+/** One of neutral, fail, pass; neutral when not given. */
+function parsePolicy(text, name) {
+    const value = text?.trim();
+    if (value === undefined || value === '')
+        return 'neutral';
+    const parsed = MissingBaselinePolicy.safeParse(value);
+    if (parsed.success)
+        return parsed.data;
+    throw new UsageError(`${name} must be one of ${MISSING_BASELINE_POLICIES.join(', ')}, got "${text}"`);
+}
+
+;// CONCATENATED MODULE: ./src/action/format-zod-issues.ts
+/** One line per problem: `input: message`. */
+function formatZodIssues(error) {
+    return error.issues
+        .map(issue => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit-schema.ts
+
+
+/**
+ * `ecocompute.audit/v1`: the audit result shared by the CLI's JSON output,
+ * the action's artifact, the baseline and the web page. Energies in kWh,
+ * carbon in kg CO2e, money in USD unless `currency` says otherwise, times
+ * ISO 8601 UTC. A value not known is null, never left out or zero.
+ */
+const GROUNDING_LEVELS = ['L1', 'L2', 'L3'];
+const GroundingLevel = schemas_enum(GROUNDING_LEVELS);
+const kwh = schemas_number().nonnegative();
+const Warning = object({
+    code: schemas_enum(WARNING_CODES),
+    message: schemas_string(),
+    file: schemas_string().optional(),
+    line: schemas_number().int().positive().optional(),
+    device: schemas_string().optional(),
+    /** How many times this warning occurred when aggregated. */
+    count: schemas_number().int().positive().optional()
+});
+const Gap = object({
+    /** Null when the file has no timestamps (times counted from its start). */
+    start: schemas_string().nullable(),
+    end: schemas_string().nullable(),
+    duration_s: schemas_number().nonnegative(),
+    filled_kwh: kwh
+});
+const Device = object({
+    id: schemas_string(),
+    kind: schemas_enum(DEVICE_KINDS),
+    name: schemas_string().nullable(),
+    /** Catalogue id the name matched, null when unknown. */
+    hardware_id: schemas_string().nullable(),
+    uuid: schemas_string().optional(),
+    node: schemas_string().nullable(),
+    job: schemas_string().nullable(),
+    file: schemas_string(),
+    level: GroundingLevel,
+    level_reason: schemas_string(),
+    field: schemas_enum(POWER_FIELDS),
+    samples: schemas_number().int().nonnegative(),
+    first: schemas_string().nullable(),
+    last: schemas_string().nullable(),
+    median_interval_s: schemas_number().nonnegative().nullable(),
+    coverage: schemas_number().min(0).max(1),
+    energy_kwh: kwh,
+    low_kwh: kwh,
+    high_kwh: kwh,
+    mean_w: schemas_number().nullable(),
+    max_w: schemas_number().nullable(),
+    gaps: array(Gap),
+    gap_count: schemas_number().int().nonnegative(),
+    warnings: array(schemas_string())
+});
+const Energy = object({
+    gpu_kwh: kwh,
+    /** GPUs whose power was measured (L2 or better), without L1 devices. */
+    measured_gpu_kwh: kwh,
+    it_kwh: kwh,
+    facility_kwh: kwh,
+    low_kwh: kwh,
+    high_kwh: kwh
+});
+const Carbon = object({
+    kg: schemas_number().nonnegative(),
+    low_kg: schemas_number().nonnegative(),
+    high_kg: schemas_number().nonnegative(),
+    intensity_g_per_kwh: schemas_number().nonnegative(),
+    intensity_low_g_per_kwh: schemas_number().nonnegative(),
+    intensity_high_g_per_kwh: schemas_number().nonnegative(),
+    region: schemas_string(),
+    /** How the region was resolved: cloud-region, zone, country, world. */
+    fallback: schemas_enum(['cloud-region', 'zone', 'country', 'world', 'given']),
+    dataset: schemas_string(),
+    year: schemas_number().int().nullable(),
+    licence: schemas_string()
+});
+const Cost = object({
+    energy_usd: schemas_number().nonnegative().nullable(),
+    compute_usd: schemas_number().nonnegative().nullable(),
+    total_usd: schemas_number().nonnegative().nullable(),
+    low_usd: schemas_number().nonnegative().nullable(),
+    high_usd: schemas_number().nonnegative().nullable(),
+    currency: schemas_string()
+});
+const Equivalent = object({
+    kind: schemas_string(),
+    value: schemas_number().nonnegative(),
+    unit: schemas_string(),
+    source: schemas_string()
+});
+/** A value used in the computation and where it came from. */
+const Assumption = object({
+    value: union([schemas_number(), schemas_string()]).nullable(),
+    low: schemas_number().nullable().optional(),
+    high: schemas_number().nullable().optional(),
+    source: schemas_string(),
+    /** True when the user did not choose it. */
+    is_default: schemas_boolean()
+});
+/** What a comparison measured: carbon, or energy when region or PUE differ. */
+const COMPARISON_METRICS = [
+    'carbon',
+    'facility_energy',
+    'it_energy'
+];
+/** One gate as applied: its limit, the value it saw, and the outcome. */
+const GateResult = object({
+    name: schemas_enum(['max-increase', 'carbon-budget-kg']),
+    /** Percent for max-increase, kg CO2e for carbon-budget-kg. */
+    limit: schemas_number(),
+    /** The change in percent, or the head's carbon in kg CO2e. */
+    value: schemas_number(),
+    passed: schemas_boolean()
+});
+const Comparison = object({
+    baseline_source: schemas_string(),
+    /** Change of `metric` in percent; null when base is 0, none or not comparable. */
+    change_percent: schemas_number().nullable(),
+    verdict: schemas_enum(['pass', 'fail', 'neutral']),
+    reasons: array(schemas_string()),
+    metric: schemas_enum(COMPARISON_METRICS).optional(),
+    /** Unit of base_value, head_value and change_value. */
+    unit: schemas_enum(['kg', 'kWh']).optional(),
+    base_value: schemas_number().nonnegative().nullable().optional(),
+    head_value: schemas_number().nonnegative().optional(),
+    /** head_value − base_value; null without a baseline. */
+    change_value: schemas_number().nullable().optional(),
+    /** The base's central carbon, whatever the metric; null without one. */
+    base_carbon_kg: schemas_number().nonnegative().nullable().optional(),
+    /** False when hardware or workload differ; null without a baseline. */
+    comparable: schemas_boolean().nullable().optional(),
+    /** True when the change was inside the `min-change` noise floor. */
+    within_noise: schemas_boolean().optional(),
+    gates: array(GateResult).optional()
+});
+const InputFile = object({
+    file: schemas_string(),
+    format: schemas_string(),
+    devices: schemas_number().int().nonnegative(),
+    /** The last line number a reading or rejected row came from. */
+    lines: schemas_number().int().nonnegative(),
+    rejected_rows: schemas_number().int().nonnegative()
+});
+const AuditResult = object({
+    schema: literal('ecocompute.audit/v1'),
+    generator: schemas_string(),
+    created: schemas_string(),
+    grounding: object({
+        level: GroundingLevel,
+        devices: record(schemas_string(), GroundingLevel),
+        reasons: array(schemas_string())
+    }),
+    window: object({
+        start: schemas_string().nullable(),
+        end: schemas_string().nullable(),
+        duration_s: schemas_number().nonnegative()
+    }),
+    energy: Energy,
+    carbon: Carbon,
+    cost: Cost,
+    equivalents: array(Equivalent),
+    comparison: Comparison.optional(),
+    assumptions: record(schemas_string(), Assumption),
+    inputs: array(InputFile),
+    devices: array(Device),
+    warnings: array(Warning)
+});
+
+;// CONCATENATED MODULE: ./src/compare/read-audit-file.ts
+
+
+
+
+
+/**
+ * Reading an `ecocompute.audit/v1` file for a comparison. The file may
+ * come from another run or a fork, so it is size-capped and validated
+ * before anything uses it; every problem names the file.
+ */
+/** Largest audit file read: 10 MiB, far above any real result. */
+const MAX_AUDIT_BYTES = 10 * 1024 * 1024;
+/** Schema problems listed before the rest are only counted. */
+const MAX_LISTED_PROBLEMS = 20;
+/** Reads and validates an audit file; throws InputError naming it. */
+async function readAuditFile(path) {
+    const result = await readOptionalAuditFile(path);
+    if (result === undefined)
+        throw new InputError('the file is empty or does not exist', path);
+    return result;
+}
+/**
+ * Like readAuditFile, but a file that does not exist or is empty is no
+ * baseline (undefined) rather than an error, as when a base run failed.
+ */
+async function readOptionalAuditFile(path) {
+    const size = await fileSize(path);
+    if (size === undefined || size === 0)
+        return undefined;
+    if (size > MAX_AUDIT_BYTES) {
+        throw new InputError(`the file is ${size} bytes, more than the ${MAX_AUDIT_BYTES} an audit result may have`, path);
+    }
+    return parseAudit(await readText(path), path);
+}
+/** The size of a plain file, undefined when there is none at the path. */
+async function fileSize(path) {
+    try {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (!info.isFile())
+            throw new InputError('not a plain file', path);
+        return info.size;
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        if (isNodeError(error) && error.code === 'ENOENT')
+            return undefined;
+        throw new InputError(`cannot read the file: ${messageOf(error)}`, path);
+    }
+}
+/** The file's text, or an InputError naming it. */
+async function readText(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new InputError(`cannot read the file: ${messageOf(error)}`, path);
+    }
+}
+/** JSON parsed and checked against the audit schema. */
+function parseAudit(text, path) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(`not valid JSON: ${stripControl(messageOf(error))}`, path);
+    }
+    const parsed = AuditResult.safeParse(json);
+    if (parsed.success)
+        return parsed.data;
+    const lines = formatZodIssues(parsed.error).split('\n');
+    const listed = lines.slice(0, MAX_LISTED_PROBLEMS).map(stripControl);
+    if (lines.length > listed.length)
+        listed.push(`… ${lines.length - listed.length} more problems`);
+    throw new InputError(`not an ecocompute.audit/v1 result:\n  ${listed.join('\n  ')}`, path);
+}
+/**
+ * True for an error from Node with a `code` such as ENOENT; duck-typed,
+ * since an error from another realm (a test's VM) is no `instanceof Error`.
+ */
+function isNodeError(error) {
+    return typeof error === 'object' && error !== null && 'code' in error;
+}
+/** The message of anything thrown, from any realm. */
+function messageOf(error) {
+    if (typeof error === 'object' && error !== null && 'message' in error)
+        return String(error.message);
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/cli/compare-help.ts
+/** `compare --help`. */
+function compareHelp() {
+    return `Usage: node dist/cli.js compare BASE.json HEAD.json [options]
+
+Compares two ecocompute.audit/v1 results (from audit --format json) and
+applies the same gates as the action. Only the worse direction fails. Carbon
+is compared; when base and head used different regions it is energy, and
+when they used different PUE values it is IT energy before PUE. Different
+GPU models or counts, or a different workload, are not comparable: neutral.
+
+Gates (all off unless given):
+  --max-increase P              fail when the change is above P percent
+                                (10% or 10)
+  --carbon-budget-kg X          fail when the head's carbon is above X kg CO2e,
+                                unless the base was already above it and the
+                                head is no worse
+  --min-change FLOOR            noise floor: a change within it passes;
+                                2%, 0.1kg or both (2%,0.1kg); a bare number is
+                                a percentage
+  --on-missing-baseline WHAT    neutral (default), fail or pass when BASE is
+                                "none", does not exist or is empty
+
+Output:
+  --format text|json|markdown   short summary (default), the HEAD result with
+                                its comparison filled in, or the Markdown report
+  --out FILE                    write there instead of standard output
+
+Examples:
+  node dist/cli.js compare main.json pr.json --max-increase 10%
+  node dist/cli.js compare main.json pr.json --carbon-budget-kg 2 --min-change 2%,0.05kg
+  node dist/cli.js compare none pr.json --on-missing-baseline fail
+
+Exit codes: 0 pass or neutral, 1 unreadable or invalid input (each schema
+problem on its own line), 2 usage error, 3 a gate failed. Files above 10 MiB
+are refused.
+`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/compare-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Options of `compare`. */
+const COMPARE_OPTION_SPEC = {
+    'max-increase': { type: 'string' },
+    'carbon-budget-kg': { type: 'string' },
+    'min-change': { type: 'string' },
+    'on-missing-baseline': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+};
+/** The word for BASE that means "no baseline", as the action's input. */
+const NO_BASELINE = 'none';
+/**
+ * `compare BASE.json HEAD.json`: the action's gates outside GitHub. Exit
+ * 0 on pass or neutral, 3 when a gate failed; throws UsageError (2) and
+ * InputError (1) for main to report.
+ */
+async function runCompareCommand(args) {
+    const { values, positionals } = compare_command_parseStrict(args);
+    if (values.help === true) {
+        process.stdout.write(compareHelp());
+        return EXIT.ok;
+    }
+    const format = choiceOption('format', values.format, OUTPUT_FORMATS, 'text');
+    const gates = parseGateOptions(values, '--');
+    const [basePath, headPath] = filePair(positionals);
+    const head = await readAuditFile(headPath);
+    const base = await readBase(basePath, gates);
+    const source = base === undefined ? missingSource(basePath) : basePath;
+    const comparison = compareAudits(base, head, gates, source);
+    const result = { ...head, comparison };
+    await writeOutput(compare_command_render(result, format), values.out);
+    return comparison.verdict === 'fail' ? EXIT.gateFailed : EXIT.ok;
+}
+/** node:util parseArgs, with its errors turned into usage errors. */
+function compare_command_parseStrict(args) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...args],
+            options: COMPARE_OPTION_SPEC,
+            allowPositionals: true,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+}
+/** BASE and HEAD, or a usage error. */
+function filePair(positionals) {
+    const [basePath, headPath, ...extra] = positionals;
+    if (basePath === undefined || headPath === undefined || extra.length > 0) {
+        throw new UsageError(`compare needs two files, BASE.json and HEAD.json, got ${positionals.length}`);
+    }
+    return [basePath, headPath];
+}
+/** The base result, or undefined (with a note) when there is none. */
+async function readBase(path, gates) {
+    const base = path === NO_BASELINE ? undefined : await readOptionalAuditFile(path);
+    if (base === undefined) {
+        process.stderr.write(`note: no baseline (${missingSource(path)}); verdict ${gates.onMissingBaseline} by --on-missing-baseline\n`);
+    }
+    return base;
+}
+/** Where the missing baseline was looked for. */
+function missingSource(path) {
+    return path === NO_BASELINE ? NO_BASELINE : `${path}: missing or empty`;
+}
+/** The HEAD result with its comparison in the chosen format. */
+function compare_command_render(result, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(result, null, 2)}\n`;
+        case 'markdown':
+            return renderMarkdown(result);
+        case 'text':
+            return summaryText(result);
+    }
+}
+/** A few lines: verdict, the compared values, and the reasons. */
+function summaryText(result) {
+    const comparison = result.comparison;
+    if (comparison === undefined)
+        return '';
+    const metric = comparison.metric ?? 'carbon';
+    const { label, unitText } = METRIC_WORDS[metric];
+    const head = formatQuantity(comparison.head_value, unitText);
+    const values = comparison.base_value === null || comparison.base_value === undefined
+        ? `${label} ${head}, no baseline`
+        : `${label} ${formatNumber(comparison.base_value)} → ${head} (${formatChangePercent(comparison.change_percent)})`;
+    const lines = [
+        `Comparison with ${safeText(comparison.baseline_source, 80)}: ${comparison.verdict.toUpperCase()}`,
+        `  ${values}`,
+        ...comparison.reasons.map(reason => `  - ${safeText(reason, 200)}`)
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/validate-command.ts
 
 
@@ -17955,9 +19149,11 @@ function textReport(report) {
 
 
 
+
 /** Commands by name. */
 const COMMANDS = {
     audit: runAuditCommand,
+    compare: runCompareCommand,
     validate: runValidateCommand
 };
 /**

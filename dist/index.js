@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5370);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5193);
 
 /** Entry point of dist/index.js. */
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5370:
+/***/ 5193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45816,7 +45816,35 @@ function deviceJson(record, windowS) {
     return device;
 }
 
+;// CONCATENATED MODULE: ./src/audit/group-by.ts
+/** Items grouped by key, in first-seen order, in linear time. */
+function groupBy(items, keyOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = keyOf(item);
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+/** Smallest and largest of the numbers, without spreading them as arguments. */
+function extent(values) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const value of values) {
+        if (value < min)
+            min = value;
+        if (value > max)
+            max = value;
+    }
+    return { min, max };
+}
+
 ;// CONCATENATED MODULE: ./src/audit/collect-warnings.ts
+
 
 /**
  * Every warning of the audit in one list: files that failed, rows
@@ -45831,7 +45859,7 @@ function collectWarnings(readings, devices, carbon, pueNote, windowS) {
     warnings.push(...partialCoverage(devices, windowS));
     for (const device of devices)
         warnings.push(...deviceWarnings(device));
-    warnings.push(...unknownModels(devices));
+    warnings.push(...unknownModels(devices), ...repeatedDevices(devices));
     for (const note of carbon.notes)
         warnings.push({ code: 'region-fallback', message: note });
     if (pueNote !== undefined)
@@ -45841,8 +45869,10 @@ function collectWarnings(readings, devices, carbon, pueNote, windowS) {
 /** Warnings of one file. */
 function fileWarnings(reading) {
     const file = reading.file;
-    if (!('sink' in reading))
-        return [{ code: 'rejected-file', message: reading.error, file }];
+    if (!('sink' in reading)) {
+        const message = withoutFile(reading.error, file);
+        return [{ code: 'rejected-file', message, file }];
+    }
     const sink = reading.sink;
     const warnings = sink.rejected.map(({ line, reason }) => ({
         code: 'rejected-row',
@@ -45886,7 +45916,8 @@ function partialCoverage(devices, windowS) {
     if (partial.length === 0 || windowS <= 0)
         return [];
     const percents = partial.map(device => Math.round(coverageOf(device, windowS) * 100));
-    const range = `${Math.min(...percents)}–${Math.max(...percents)} %`;
+    const { min, max } = extent(percents);
+    const range = `${min}–${max} %`;
     return [
         {
             code: 'partial-coverage',
@@ -45915,22 +45946,29 @@ function statedEmissions(reading) {
 }
 /** One warning per distinct catalogue note, naming the devices it covers. */
 function unknownModels(devices) {
-    const byNote = new Map();
-    for (const device of devices) {
-        if (device.hardwareNote === undefined)
-            continue;
-        byNote.set(device.hardwareNote, [
-            ...(byNote.get(device.hardwareNote) ?? []),
-            device
-        ]);
-    }
+    const unknown = devices.filter(device => device.hardwareNote !== undefined);
+    const byNote = groupBy(unknown, device => device.hardwareNote);
     return [...byNote.entries()].map(([note, covered]) => ({
         code: 'unknown-gpu',
-        message: `${listIds(covered)}: ${note}`,
+        message: covered.length > 1 ? `${listIds(covered)}: ${note}` : note,
         file: covered[0].file,
         ...(covered.length > 1
             ? { count: covered.length }
             : { device: covered[0].id })
+    }));
+}
+/**
+ * One warning per device id that several files report: each file's
+ * readings are counted, which double-counts copies of one log.
+ */
+function repeatedDevices(devices) {
+    const byId = groupBy(devices, device => device.id.replace(/#\d+$/, ''));
+    return [...byId.entries()]
+        .filter(([, copies]) => copies.length > 1)
+        .map(([id, copies]) => ({
+        code: 'other',
+        message: `${id} appears in ${copies.length} files (${copies.map(d => d.file).join(', ')}): each is counted; if they hold the same readings, the energy is counted more than once`,
+        device: id
     }));
 }
 /** Up to five device ids, then a count. */
@@ -45940,6 +45978,16 @@ function listIds(devices) {
         .map(device => device.id)
         .join(', ');
     return devices.length > 5 ? `${shown} and ${devices.length - 5} more` : shown;
+}
+/** `FILE:12: why` → `line 12: why`, `FILE: why` → `why`: the file is shown apart. */
+function withoutFile(message, file) {
+    if (!message.startsWith(`${file}:`))
+        return message;
+    const rest = message.slice(file.length + 1);
+    const line = /^(\d+): /.exec(rest);
+    return line
+        ? `line ${line[1]}: ${rest.slice(line[0].length)}`
+        : rest.trimStart();
 }
 
 ;// CONCATENATED MODULE: ./src/audit/cost-json.ts
@@ -45980,7 +46028,28 @@ function gpuHours(devices) {
         .reduce((total, hours) => total + hours, 0);
 }
 
+;// CONCATENATED MODULE: ./src/audit/union-window.ts
+
+/**
+ * The union of the devices' first to last readings; an empty window (NaN
+ * times, 0 s) when no device has a time.
+ */
+function unionWindow(devices) {
+    const firsts = extent(devices.map(d => d.outcome.firstMs).filter(Number.isFinite));
+    const lasts = extent(devices.map(d => d.outcome.lastMs).filter(Number.isFinite));
+    if (!Number.isFinite(firsts.min)) {
+        return { startMs: Number.NaN, endMs: Number.NaN, durationS: 0 };
+    }
+    return {
+        startMs: firsts.min,
+        endMs: lasts.max,
+        durationS: (lasts.max - firsts.min) / 1000
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/audit/node-model.ts
+
+
 
 /** Workload class assumed when none is given. */
 const DEFAULT_WORKLOAD = 'generic';
@@ -45991,17 +46060,13 @@ const node_model_ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
  * Devices of such a node are marked L3; the others keep their level.
  */
 function modelNodes(devices, options) {
-    const byNode = new Map();
-    for (const device of devices) {
-        if (device.identity.kind !== 'gpu')
-            continue;
-        byNode.set(device.node, [...(byNode.get(device.node) ?? []), device]);
-    }
+    const gpus = devices.filter(device => device.identity.kind === 'gpu');
+    const byNode = groupBy(gpus, device => device.node);
     return [...byNode.entries()].map(([node, gpus]) => modelNode(node, gpus, options));
 }
 /** One node's L3 terms. */
 function modelNode(node, gpus, options) {
-    const windowS = spanS(gpus);
+    const windowS = unionWindow(gpus).durationS;
     const base = { node, windowS, hostJ: node_model_ZERO, extraJ: node_model_ZERO };
     const profile = chooseProfile(gpus, options);
     if (typeof profile === 'string') {
@@ -46059,14 +46124,6 @@ function scale(power, durationS) {
         lowJ: power.low * durationS,
         highJ: power.high * durationS
     };
-}
-/** Union span of the devices, in s. */
-function spanS(devices) {
-    const firsts = devices.map(d => d.outcome.firstMs).filter(Number.isFinite);
-    const lasts = devices.map(d => d.outcome.lastMs).filter(Number.isFinite);
-    if (firsts.length === 0)
-        return 0;
-    return (Math.max(...lasts) - Math.min(...firsts)) / 1000;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/assumptions.ts
@@ -46172,6 +46229,7 @@ function nodeAssumptions(node) {
 
 
 
+
 /** Assembles the audit JSON from the computed parts. */
 function buildResult(parts) {
     const window = unionWindow(parts.devices);
@@ -46215,16 +46273,6 @@ function buildResult(parts) {
         devices: parts.devices.map(device => deviceJson(device, window.durationS)),
         warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note, window.durationS)
     };
-}
-/** The run's window: the union of every device's first to last reading. */
-function unionWindow(devices) {
-    const firsts = devices.map(d => d.outcome.firstMs).filter(Number.isFinite);
-    const lasts = devices.map(d => d.outcome.lastMs).filter(Number.isFinite);
-    if (firsts.length === 0)
-        return { startMs: Number.NaN, endMs: Number.NaN, durationS: 0 };
-    const startMs = Math.min(...firsts);
-    const endMs = Math.max(...lasts);
-    return { startMs, endMs, durationS: (endMs - startMs) / 1000 };
 }
 const LEVEL_ORDER = ['L1', 'L2', 'L3'];
 /** The overall level: the lowest of any device that contributes energy. */
@@ -46377,27 +46425,98 @@ async function expandInputs(paths) {
         const info = await statOrThrow(path);
         if (info.isDirectory())
             files.push(...(await listDirectory(path)));
-        else
+        else if (info.isFile())
             files.push({ path, fromDirectory: false });
+        else
+            files.push({
+                path,
+                fromDirectory: false,
+                problem: 'not a regular file (a FIFO or device is never read)'
+            });
+    }
+    return dropRepeats(files);
+}
+/**
+ * One entry per real file: a file named twice, or reached through a link
+ * and directly, is read once, so its energy is never counted twice.
+ */
+async function dropRepeats(files) {
+    const seen = new Set();
+    const kept = [];
+    for (const file of files) {
+        const key = file.problem === undefined
+            ? await (0,promises_namespaceObject.realpath)(file.path).catch(() => file.path)
+            : file.path;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        kept.push(file);
+    }
+    return kept;
+}
+/** Folders followed below a named one; deeper ones (or link loops) stop. */
+const MAX_DEPTH = 16;
+/**
+ * Files under a folder, sorted. Links are followed to what they point
+ * at; anything that is not a file or folder, and a folder that cannot be
+ * read, is reported as a problem rather than skipped in silence.
+ */
+async function listDirectory(directory, depth = 0) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(directory)).sort((a, b) => a.localeCompare(b));
+    }
+    catch (error) {
+        return [
+            {
+                path: directory,
+                fromDirectory: true,
+                problem: `cannot read the folder: ${reason(error)}`
+            }
+        ];
+    }
+    const files = [];
+    for (const name of names) {
+        if (name.startsWith('.'))
+            continue;
+        files.push(...(await listEntry((0,external_node_path_namespaceObject.join)(directory, name), name, depth)));
     }
     return files;
 }
-/** Files under a folder, sorted. */
-async function listDirectory(directory) {
-    const entries = await (0,promises_namespaceObject.readdir)(directory, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    const files = [];
-    for (const entry of entries) {
-        if (entry.name.startsWith('.'))
-            continue;
-        const path = (0,external_node_path_namespaceObject.join)(directory, entry.name);
-        if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-            files.push(...(await listDirectory(path)));
-        }
-        else if (entry.isFile())
-            files.push({ path, fromDirectory: true });
+/** One folder entry: a file, a folder to descend into, or a problem. */
+async function listEntry(path, name, depth) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(path);
     }
-    return files;
+    catch (error) {
+        return [
+            { path, fromDirectory: true, problem: `cannot read: ${reason(error)}` }
+        ];
+    }
+    if (info.isFile())
+        return [{ path, fromDirectory: true }];
+    if (!info.isDirectory()) {
+        return [
+            { path, fromDirectory: true, problem: 'skipped: not a regular file' }
+        ];
+    }
+    if (SKIPPED_DIRECTORIES.has(name))
+        return [];
+    if (depth >= MAX_DEPTH) {
+        return [
+            {
+                path,
+                fromDirectory: true,
+                problem: `skipped: more than ${MAX_DEPTH} folders deep (a link loop?)`
+            }
+        ];
+    }
+    return listDirectory(path, depth + 1);
+}
+/** The message of a file-system error. */
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 /** `stat`, with a clear error for a path that is not there. */
 async function statOrThrow(path) {
@@ -46491,6 +46610,18 @@ function skipBlanks(text, from) {
         index += 1;
     }
     return index;
+}
+
+;// CONCATENATED MODULE: ./src/telemetry/formats/refuse-row.ts
+
+/**
+ * A bad line before any header means the file is not in this format at
+ * all (throw, naming the line); after one, it is one bad row (reject it).
+ */
+function refuseRow(sink, file, line, reason, headerRead) {
+    if (!headerRead)
+        throw new InputError(reason, file, line);
+    sink.reject(line, reason);
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -46591,6 +46722,15 @@ function epochToMs(value) {
         return value; // ms
     return value * 1e3; // s
 }
+/**
+ * A numeric time column in ms: values large enough to be an epoch date in
+ * any unit (≥ 10^9, i.e. 2001 in seconds) are read by magnitude, so a file
+ * that wrote ms where µs were documented is still right; smaller values
+ * are times counted from a start, in the column's documented unit.
+ */
+function numericTimeToMs(value, msPerUnit) {
+    return value >= 1e9 ? epochToMs(value) : value * msPerUnit;
+}
 /** Converts regex groups y, mo, d, h, mi, s, fraction (+ offset) to ms. */
 function wallFieldsToEpochMs(groups, offset, zone) {
     const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map(i => Number(groups[i]));
@@ -46682,6 +46822,17 @@ function formatterFor(zone) {
 /** Throws InputError early for an unknown zone name. */
 function assertTimeZone(zone) {
     formatterFor(zone);
+}
+/** Readings must fall between 1970 and 2200: anything else is a bad clock. */
+const LATEST_TIME_MS = Date.UTC(2200, 0, 1);
+/** True for a time a reading may carry (ms since 1970, before 2200). */
+function isPlausibleTimeMs(timeMs) {
+    return timeMs >= 0 && timeMs < LATEST_TIME_MS;
+}
+/** ISO 8601 for messages; never throws, whatever the number. */
+function formatInstant(timeMs) {
+    const date = new Date(timeMs);
+    return Number.isNaN(date.getTime()) ? `${timeMs} ms` : date.toISOString();
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/cells.ts
@@ -46846,6 +46997,10 @@ function readCells(cells, line, zone) {
         throw new RowProblem(`expected a duration > 0 s, found "${cells.text('duration') ?? ''}"`);
     }
     const components = readComponents(cells);
+    const pue = cells.number('pue');
+    if (pue !== null && !(pue >= 1 && pue <= 5)) {
+        throw new RowProblem(`expected a PUE from 1 to 5 in pue (facility energy ÷ IT energy), found "${cells.text('pue') ?? ''}"`);
+    }
     return {
         line,
         runId: cells.text('run_id'),
@@ -46855,7 +47010,7 @@ function readCells(cells, line, zone) {
         totalKWh: cells.nonNegative('energy_consumed'),
         emissionsKg: cells.nonNegative('emissions'),
         countryIso3: cells.text('country_iso_code'),
-        pue: cells.number('pue')
+        pue
     };
 }
 /** Per-component energy and model; a 0 kWh, 0 W pair means unmeasured. */
@@ -47016,6 +47171,7 @@ function isAllZero(deltas) {
 
 
 
+
 /** CodeCarbon writes kWh; the sink takes J. */
 const J_PER_KWH = 3.6e6;
 /** A CodeCarbon timestamp that carries its own UTC offset (none do today). */
@@ -47107,10 +47263,8 @@ class CodeCarbonReader {
     }
     /** Rejects a line, or throws when no header has been read yet. */
     refuse(line, reason) {
-        if (this.columns === undefined) {
-            throw new InputError(reason, this.options.file, line);
-        }
-        this.sink.reject(line, reason);
+        const headerRead = this.columns !== undefined;
+        refuseRow(this.sink, this.options.file, line, reason, headerRead);
     }
     /** Validates a row, turns it into an increment and reports it. */
     readRun(fields, line, columns) {
@@ -47501,6 +47655,7 @@ function seriesKeyOf(name, labels) {
 
 
 
+
 const SAMPLE_IN_HEAD = /^DCGM_FI_\w+[{\s]/m;
 const COMMENT_IN_HEAD = /^#\s*(?:HELP|TYPE)\s+DCGM_FI_/m;
 const HELP_LINE = /^#\s*HELP\s+(\S+)/;
@@ -47605,7 +47760,8 @@ function readSample(parsed, reading, line, state) {
             reason: `expected a timestamp in ms after the value, found "${stamp}"`
         };
     }
-    return { identity, reading, timeMs, value, line };
+    // Prometheus timestamps are ms; epochToMs also reads s or µs by size.
+    return { identity, reading, timeMs: numericTimeToMs(timeMs, 1), value, line };
 }
 /**
  * The physical GPU a series belongs to: its UUID, which every MIG
@@ -47740,6 +47896,7 @@ function emitSamples(sink, device, samples, power) {
 
 
 
+
 const HEADER_NAMES = ['GPUId', 'TimeStampUs', 'Field', 'Values'];
 const EXACT_HEADER = /^GPUId,TimeStampUs,Field\b/;
 /** Field names listed in the skipped-rows warning; the set stays small. */
@@ -47846,7 +48003,8 @@ function dcgm_long_csv_readSample(cells, columns, reading, line) {
     const value = cell.kind === 'value' && !isDcgmBlank(cell.value, reading)
         ? cell.value
         : null;
-    return { timeMs: timeUs / 1000, reading, value, line };
+    // The column says µs; epochToMs also reads a file that wrote ms or s.
+    return { timeMs: numericTimeToMs(timeUs, 1e-3), reading, value, line };
 }
 /** One warning that names the fields that were not read. */
 function warnOtherFields(state, sink) {
@@ -48469,6 +48627,7 @@ function describeDevice(device) {
 
 
 
+
 /** How many declared keys a reject message lists. */
 const KEYS_LISTED = 8;
 /**
@@ -48565,7 +48724,7 @@ class JsonlReader {
         const timeMs = this.timeOf(event.t, line);
         if ((event.d !== undefined && device === undefined) || timeMs === undefined)
             return;
-        const at = new Date(timeMs).toISOString();
+        const at = formatInstant(timeMs);
         const who = device === undefined ? 'collector' : describeDevice(device.record);
         if (event.event === 'lost') {
             this.sink.warn('device-lost', `${who} reported lost at ${at}`, line);
@@ -48674,7 +48833,7 @@ async function parseJsonl(input, sink, options) {
  * spelling (`power.draw [W]`, `power.draw`, `power_draw_w`).
  */
 /** Fields the audit uses; every other column only feeds the stale check. */
-const CANONICAL_FIELDS = (/* unused pure expression or super */ null && ([
+const CANONICAL_FIELDS = [
     'timestamp',
     'power.draw',
     'power.draw.instant',
@@ -48686,7 +48845,7 @@ const CANONICAL_FIELDS = (/* unused pure expression or super */ null && ([
     'index',
     'gpu',
     'name'
-]));
+];
 /** Spellings seen in real logs, after normalising, for each field. */
 const SYNONYMS = {
     timestamp: 'timestamp',
@@ -48762,6 +48921,12 @@ function splitSimple(line) {
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/identity-column.ts
+/**
+ * A UUID or bus id names one physical GPU by construction: the same value
+ * twice at one time is the same GPU sampled twice, never a mislabelled
+ * column, so the model sees the duplicate and rejects it by line.
+ */
+const ALWAYS_TRUSTED = new Set(['uuid', 'pci.bus_id']);
 /** Identity columns in order of preference: most specific first. */
 const IDENTITY_FIELDS = ['uuid', 'pci.bus_id', 'index', 'gpu'];
 /**
@@ -48777,7 +48942,9 @@ function chooseIdentityColumn(find, rows, timestampColumn) {
         const position = find(field);
         if (position === undefined)
             continue;
-        if (distinctWithinFrames(frames, position) || !hasFrameStructure(frames)) {
+        if (ALWAYS_TRUSTED.has(field) ||
+            distinctWithinFrames(frames, position) ||
+            !hasFrameStructure(frames)) {
             return { position, field, notes };
         }
         notes.push(`column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`);
@@ -49212,6 +49379,7 @@ function sameBytes(key, buf, start, end) {
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/device-registry.ts
 
 
+
 const LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]']);
 /**
  * Maps row identities to sink device handles, registering each device the
@@ -49261,7 +49429,7 @@ class DeviceRegistry {
         if (this.lostReported.has(device))
             return true;
         this.lostReported.add(device);
-        this.sink.warn('device-lost', `GPU reported "${marker}" from ${new Date(timeMs).toISOString()} on; its readings after that are missing, not zero`, line);
+        this.sink.warn('device-lost', `GPU reported "${marker}" from ${formatInstant(timeMs)} on; its readings after that are missing, not zero`, line);
         return true;
     }
     /** Registers a device from the row that first names it. */
@@ -49411,14 +49579,14 @@ class RowFields {
         return buf.toString('utf8', this.start, this.end);
     }
     /**
-     * A weighted byte sum of the given fields: it changes when their text
-     * changes, which is all the stale-sensor check needs of them.
+     * A weighted byte sum of the given fields, blanks trimmed: it changes
+     * when their text changes, which is all the stale-sensor check needs.
      */
     byteSum(buf, indexes) {
         let sum = 0;
         for (const index of indexes) {
-            const start = this.starts[index];
-            const end = this.starts[index + 1] - 1;
+            this.locate(buf, index);
+            const { start, end } = this;
             for (let i = start; i < end; i++) {
                 sum += buf[i] * (((i - start) & 7) + 1);
             }
@@ -49818,6 +49986,7 @@ function readSeconds(raw, name) {
 
 
 
+
 /**
  * Unix seconds below this (2001-09-09) are not wall time: Zeus once
  * wrote `time.monotonic()`, seconds since boot, as start_time.
@@ -49909,10 +50078,8 @@ class ZeusReader {
     }
     /** Rejects a line, or throws when no header has been read yet. */
     refuse(line, reason) {
-        if (this.columns === undefined) {
-            throw new InputError(reason, this.options.file, line);
-        }
-        this.sink.reject(line, reason);
+        const headerRead = this.columns !== undefined;
+        refuseRow(this.sink, this.options.file, line, reason, headerRead);
     }
     /** Validates one window row and reports one energy window per device. */
     readWindow(fields, line, columns) {
@@ -49988,9 +50155,9 @@ const detect_format_HEAD_BYTES = 64 * 1024;
 const MIN_CONFIDENCE = 0.3;
 /** The format of `path`: the one named, else the most confident detector. */
 async function detectFormat(path, named) {
+    const head = await detect_format_readHead(path);
     if (named !== undefined)
         return namedFormat(named);
-    const head = await detect_format_readHead(path);
     let best;
     let bestScore = MIN_CONFIDENCE;
     for (const format of FORMATS) {
@@ -50016,11 +50183,21 @@ async function detect_format_readHead(path) {
     try {
         const buffer = Buffer.alloc(detect_format_HEAD_BYTES);
         const { bytesRead } = await handle.read(buffer, 0, detect_format_HEAD_BYTES, 0);
+        if (isUtf16(buffer, bytesRead)) {
+            throw new InputError('the file is UTF-16 text; save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)', path);
+        }
         return stripBom(buffer.subarray(0, bytesRead).toString('utf8'));
     }
     finally {
         await handle.close();
     }
+}
+/** A UTF-16 byte-order mark, or the NUL bytes of UTF-16 ASCII text. */
+function isUtf16(buffer, length) {
+    const bom = (buffer[0] === 0xff && buffer[1] === 0xfe) ||
+        (buffer[0] === 0xfe && buffer[1] === 0xff);
+    return (bom ||
+        (length >= 4 && buffer[1] === 0 && buffer[3] === 0 && buffer[0] !== 0));
 }
 
 ;// CONCATENATED MODULE: ./src/model/counter-series.ts
@@ -50043,6 +50220,7 @@ class CounterSeries {
         firstMs: Number.NaN,
         lastMs: Number.NaN,
         resets: 0,
+        implausible: 0,
         wraps: 0,
         glitches: 0,
         gapS: 0,
@@ -50119,11 +50297,22 @@ class CounterSeries {
         }
         this.last = reading;
     }
-    /** A normal increase (or no change) from the last reading. */
+    /**
+     * A normal increase (or no change) from the last reading. A rise faster
+     * than the plausible power (a counter misread in µJ as mJ, a corrupt
+     * value) is left out like a reset, never added.
+     */
     accept(reading) {
         const last = this.last;
-        this.addDelta(reading.energyMJ - last.energyMJ, (reading.timeMs - last.timeMs) / 1000);
+        const deltaMJ = reading.energyMJ - last.energyMJ;
+        const durationS = (reading.timeMs - last.timeMs) / 1000;
         this.last = reading;
+        if (deltaMJ / 1000 > this.plausibleMaxW * durationS) {
+            this.result.implausible++;
+            this.result.gapS += durationS;
+            return;
+        }
+        this.addDelta(deltaMJ, durationS);
     }
     /** Adds a delta in mJ over `durationS`. */
     addDelta(deltaMJ, durationS) {
@@ -50183,6 +50372,12 @@ function powerFindings(power, meanW) {
         findings.push({
             code: 'gap',
             message: `${power.gaps.count} gap(s) longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all, filled at the mean ${meanW.toFixed(1)} W`
+        });
+    }
+    if (power.breaks.count > 0) {
+        findings.push({
+            code: 'gap',
+            message: `${power.breaks.count} break(s) longer than a day (a clock jump, or separate runs in one file), ${(power.breaks.durationS / 3600).toFixed(1)} h in all: not filled and not counted`
         });
     }
     if (power.stale.periods > 0) {
@@ -50295,12 +50490,28 @@ function bounded(valueJ, spreadJ) {
 function unusableCounterFindings(counter) {
     if (counter.readings < 2)
         return [];
-    return [
-        {
-            code: 'counter-reset',
-            message: `energy counter read ${counter.readings} time(s) but only went down (a reset, or a wrap of unknown range): no interval could be measured from it, so it was not used`
-        }
-    ];
+    if (counter.measuredS > 0) {
+        return [
+            {
+                code: 'counter-power-mismatch',
+                message: `energy counter stayed at one value over ${counter.measuredS.toFixed(1)} s while the power readings show the device drawing power: the counter is broken and was not used`
+            }
+        ];
+    }
+    return counterFindings(counter).concat({
+        code: 'level-fallback',
+        message: `energy counter read ${counter.readings} time(s) but no interval could be measured from it (it went down, or rose implausibly fast), so it was not used`
+    });
+}
+/**
+ * True when a counter measured something it can be trusted for: it
+ * measured time, and it advanced unless the power readings say the device
+ * drew nothing (a counter stuck at one value beside live power is broken).
+ */
+function counterUsable(counter, power) {
+    if (counter.measuredS <= 0)
+        return false;
+    return counter.energyJ > 0 || !(power.measured.energyJ > 0);
 }
 /** Resets, wraps and glitches of the counter. */
 function counterFindings(counter) {
@@ -50308,7 +50519,13 @@ function counterFindings(counter) {
     if (counter.resets > 0) {
         findings.push({
             code: 'counter-reset',
-            message: `energy counter went down ${counter.resets} time(s) (reset, or a wrap of unknown range): ${counter.gapS.toFixed(1)} s across them treated as gaps`
+            message: `energy counter went down ${counter.resets} time(s) (reset, or a wrap of unknown range): the intervals across them are gaps`
+        });
+    }
+    if (counter.implausible > 0) {
+        findings.push({
+            code: 'implausible-power',
+            message: `${counter.implausible} energy-counter interval(s) rose faster than max(2 × power limit, 1500 W): left out as gaps, not added`
         });
     }
     if (counter.wraps > 0) {
@@ -50333,7 +50550,8 @@ function crossCheck(counter, power, counterMeanW) {
     if (power.measured.durationS <= 0)
         return findings.filter(f => f.code !== 'gap');
     const powerMeanW = power.measured.energyJ / power.measured.durationS;
-    const difference = Math.abs(powerMeanW - counterMeanW) / counterMeanW;
+    const larger = Math.max(powerMeanW, counterMeanW);
+    const difference = larger > 0 ? Math.abs(powerMeanW - counterMeanW) / larger : 0;
     const kept = findings.filter(f => f.code === 'stale-sensor' || f.code === 'implausible-power');
     if (difference > MISMATCH_FRACTION) {
         kept.push({
@@ -50448,13 +50666,20 @@ function gapThresholdS(medianIntervalS) {
     const scaled = GAP_MEDIAN_FACTOR * medianIntervalS;
     return Math.min(GAP_CEILING_S, Math.max(GAP_FLOOR_S, scaled));
 }
+/**
+ * An interval longer than a day is not a hole in sampling but a clock
+ * jump or a separate run: it is neither measured nor filled, since filling
+ * it at the mean power could invent energy for days that never ran.
+ */
+const BREAK_S = 86_400;
 
 ;// CONCATENATED MODULE: ./src/model/interval-histogram.ts
 /**
  * A bounded log-spaced histogram of sampling intervals that also sums the
  * energy integrated over the intervals in each bin. It gives the median
  * interval and, once the gap threshold is known, the energy of intervals
- * below and above it, all in one streaming pass and constant memory.
+ * below and above it, in one streaming pass. Bins are made when first
+ * used, so a device costs a few hundred bytes, not the whole range.
  */
 /** Bin width ratio: intervals within 2 % share a bin. */
 const RATIO = 1.02;
@@ -50465,25 +50690,22 @@ const MIN_INTERVAL_S = 1e-4;
 const BIN_COUNT = Math.ceil(Math.log(1e11) / LOG_RATIO);
 /** Histogram of intervals with the energy integrated over each bin. */
 class IntervalHistogram {
-    counts = new Float64Array(BIN_COUNT);
-    durations = new Float64Array(BIN_COUNT);
-    energies = new Float64Array(BIN_COUNT);
-    dynamicEnergies = new Float64Array(BIN_COUNT);
+    bins = new Map();
     total = 0;
     // Regular sampling repeats one interval: its bin is looked up once.
     lastDurationS = Number.NaN;
-    lastBin = 0;
+    lastBin = emptyTotals();
     /** Adds one interval of `durationS` over which `energyJ` was integrated. */
     add(durationS, energyJ, dynamicEnergyJ) {
         if (durationS !== this.lastDurationS) {
             this.lastDurationS = durationS;
-            this.lastBin = binOf(durationS);
+            this.lastBin = this.binFor(durationS);
         }
         const bin = this.lastBin;
-        this.counts[bin] += 1;
-        this.durations[bin] += durationS;
-        this.energies[bin] += energyJ;
-        this.dynamicEnergies[bin] += dynamicEnergyJ;
+        bin.count += 1;
+        bin.durationS += durationS;
+        bin.energyJ += energyJ;
+        bin.dynamicEnergyJ += dynamicEnergyJ;
         this.total += 1;
     }
     /** Number of intervals added. */
@@ -50496,37 +50718,60 @@ class IntervalHistogram {
             return Number.NaN;
         const half = this.total / 2;
         let seen = 0;
-        for (let bin = 0; bin < BIN_COUNT; bin++) {
-            seen += this.counts[bin];
+        for (const bin of this.sortedBins()) {
+            seen += bin.count;
             if (seen >= half)
-                return this.durations[bin] / this.counts[bin];
+                return bin.durationS / bin.count;
         }
         return Number.NaN;
     }
     /**
-     * Totals of intervals at most `thresholdS` long (measured) and longer
-     * (gaps). The bin holding the threshold counts as measured, so the split
-     * is exact to within one bin's 2 % width.
+     * Totals of intervals at most `thresholdS` long (measured), longer
+     * (gaps), and longer than `breakS` (breaks between runs, neither
+     * measured nor filled). The bin holding a limit counts with the shorter
+     * side, so each split is exact to within one bin's 2 % width.
      */
-    split(thresholdS) {
-        const limit = binOf(thresholdS);
-        const measured = emptyTotals();
-        const gaps = emptyTotals();
-        for (let bin = 0; bin < BIN_COUNT; bin++) {
-            if (this.counts[bin] === 0)
-                continue;
-            const target = bin <= limit ? measured : gaps;
-            target.count += this.counts[bin];
-            target.durationS += this.durations[bin];
-            target.energyJ += this.energies[bin];
-            target.dynamicEnergyJ += this.dynamicEnergies[bin];
+    split(thresholdS, breakS = Number.POSITIVE_INFINITY) {
+        const gapBin = binOf(thresholdS);
+        const breakBin = Number.isFinite(breakS) ? binOf(breakS) : BIN_COUNT;
+        const result = {
+            measured: emptyTotals(),
+            gaps: emptyTotals(),
+            breaks: emptyTotals()
+        };
+        for (const [index, bin] of this.bins) {
+            const side = index <= gapBin ? 'measured' : index <= breakBin ? 'gaps' : 'breaks';
+            addTotals(result[side], bin);
         }
-        return { measured, gaps };
+        return result;
+    }
+    /** The bin of an interval, made on first use. */
+    binFor(durationS) {
+        const index = binOf(durationS);
+        let bin = this.bins.get(index);
+        if (bin === undefined) {
+            bin = emptyTotals();
+            this.bins.set(index, bin);
+        }
+        return bin;
+    }
+    /** Bins in order of interval length. */
+    sortedBins() {
+        return [...this.bins.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([, bin]) => bin);
     }
 }
 /** Zero totals. */
 function emptyTotals() {
     return { count: 0, durationS: 0, energyJ: 0, dynamicEnergyJ: 0 };
+}
+/** Adds `part` into `total`. */
+function addTotals(total, part) {
+    total.count += part.count;
+    total.durationS += part.durationS;
+    total.energyJ += part.energyJ;
+    total.dynamicEnergyJ += part.dynamicEnergyJ;
 }
 /** Bin index of an interval. */
 function binOf(durationS) {
@@ -50603,6 +50848,7 @@ class StaleSensorCheck {
 
 
 
+
 /** Gap intervals kept with their times for the report; the rest are counted. */
 const power_series_GAP_DETAILS_KEPT = 50;
 /**
@@ -50652,12 +50898,12 @@ class PowerSeries {
             return false;
         if (timeMs === this.lastMs && powerW === this.lastW)
             return true;
-        const when = new Date(timeMs).toISOString();
-        const before = new Date(this.lastMs).toISOString();
+        const when = formatInstant(timeMs);
+        const before = formatInstant(this.lastMs);
         const problem = timeMs === this.lastMs
             ? `two different readings for one device at ${when}`
             : `time goes back from ${before} to ${when} for one device`;
-        throw new InputError(`${problem}: timestamps must increase (check --timezone for local-time logs across a clock change)`, this.file, line);
+        throw new InputError(`${problem}: timestamps must increase per device (a log in local time repeats an hour when clocks go back: record times in UTC, or give --timezone for a log taken elsewhere)`, this.file, line);
     }
     /** Adds the trapezoid from the previous valid reading. */
     integrate(timeMs, powerW) {
@@ -50688,9 +50934,9 @@ class PowerSeries {
     summary() {
         const medianIntervalS = this.histogram.medianS();
         const thresholdS = gapThresholdS(medianIntervalS);
-        const { measured, gaps } = this.histogram.split(thresholdS);
+        const { measured, gaps, breaks } = this.histogram.split(thresholdS, BREAK_S);
         const gapList = this.gapCandidates
-            .filter(gap => (gap.endMs - gap.startMs) / 1000 > thresholdS * 1.02)
+            .filter(gap => isGap((gap.endMs - gap.startMs) / 1000, thresholdS))
             .slice(0, power_series_GAP_DETAILS_KEPT);
         return {
             samples: this.samples,
@@ -50701,6 +50947,7 @@ class PowerSeries {
             gapThresholdS: thresholdS,
             measured,
             gaps,
+            breaks,
             gapList,
             firstValidMs: this.firstValidMs,
             lastValidMs: this.lastValidMs,
@@ -50708,6 +50955,10 @@ class PowerSeries {
             stale: this.stale.summary()
         };
     }
+}
+/** True for an interval that is a gap: over the threshold, not a break. */
+function isGap(durationS, thresholdS) {
+    return durationS > thresholdS * 1.02 && durationS <= BREAK_S;
 }
 
 ;// CONCATENATED MODULE: ./src/model/utilization-series.ts
@@ -50798,13 +51049,14 @@ class DeviceAccumulator {
     /** Chooses the best method available and computes the device's energy. */
     outcome() {
         const power = this.power.summary();
-        if (this.windows.count > 0)
-            return outcomeFromWindows(this.windows, this.spec);
-        const counter = this.counter?.summary();
-        if (counter && counter.measuredS > 0) {
-            return outcomeFromCounter(counter, power, this.spec);
+        if (this.windows.count > 0) {
+            return consistent(outcomeFromWindows(this.windows, this.spec));
         }
-        const fallback = this.outcomeWithoutCounter(power);
+        const counter = this.counter?.summary();
+        if (counter && counterUsable(counter, power)) {
+            return consistent(outcomeFromCounter(counter, power, this.spec));
+        }
+        const fallback = consistent(this.outcomeWithoutCounter(power));
         if (counter === undefined)
             return fallback;
         return {
@@ -50820,8 +51072,26 @@ class DeviceAccumulator {
         return outcomeFromL1({ firstMs: this.firstSeenMs, lastMs: this.lastSeenMs }, power, this.utilization.summary(), this.spec);
     }
 }
+/**
+ * The outcome with low ≤ value ≤ high for energy and dynamic energy: a
+ * fill rule and a sensor bound can disagree on degenerate input (a
+ * counter that never rose), and a bound must never exclude its value.
+ */
+function consistent(outcome) {
+    const fix = (b) => ({
+        valueJ: b.valueJ,
+        lowJ: Math.min(b.lowJ, b.valueJ),
+        highJ: Math.max(b.highJ, b.valueJ)
+    });
+    return {
+        ...outcome,
+        energy: fix(outcome.energy),
+        dynamic: fix(outcome.dynamic)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/audit/file-sink.ts
+
 
 /** Rejected rows quoted one by one; the rest are counted. */
 const REJECTS_QUOTED = 20;
@@ -50836,6 +51106,8 @@ class FileSink {
     facts = [];
     /** The highest line number any reading or rejection came from. */
     lastLine = 0;
+    /** Readings accepted: power, utilisation, counter and window calls. */
+    readings = 0;
     constructor(file, resolveSpec) {
         this.file = file;
         this.resolveSpec = resolveSpec;
@@ -50847,30 +51119,50 @@ class FileSink {
         this.devices.push({ identity, spec, hardwareNote: note, accumulator });
         return this.devices.length - 1;
     }
+    /** Rejects a reading whose time no clock gives; true when it did. */
+    badTime(line, ...timesMs) {
+        if (timesMs.every(isPlausibleTimeMs))
+            return false;
+        const shown = timesMs.find(t => !isPlausibleTimeMs(t));
+        this.reject(line, `time ${formatInstant(shown)} is outside 1970–2200: expected a real clock or a time counted from the start`);
+        return true;
+    }
     /** One power reading. */
     power(device, timeMs, powerW, line, aux) {
+        if (this.badTime(line, timeMs))
+            return;
         const accumulator = this.devices[device].accumulator;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         accumulator.seen(timeMs);
         accumulator.power.add(timeMs, powerW, line, aux);
     }
     /** One utilisation reading. */
     utilization(device, timeMs, percent, line) {
+        if (this.badTime(line, timeMs))
+            return;
         const accumulator = this.devices[device].accumulator;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         accumulator.seen(timeMs);
         accumulator.utilization.add(timeMs, percent);
     }
     /** One energy-counter reading. */
     counter(device, timeMs, energyMJ, line, wrapRangeMJ) {
+        if (this.badTime(line, timeMs))
+            return;
         const accumulator = this.devices[device].accumulator;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         accumulator.seen(timeMs);
         accumulator.counterSeries().add(timeMs, energyMJ, line, wrapRangeMJ);
     }
     /** One tool-measured energy window. */
     energyWindow(device, startMs, endMs, energyJ, line) {
+        if (this.badTime(line, startMs, endMs))
+            return;
         this.lastLine = Math.max(this.lastLine, line);
+        this.readings++;
         this.devices[device].accumulator.addWindow(startMs, endMs, energyJ);
     }
     /** A rejected row: the first few quoted, all counted. */
@@ -50912,6 +51204,28 @@ async function readTelemetry(inputs, options, resolveSpec) {
 /** Detects and parses one file. */
 async function readOne(input, options, resolveSpec) {
     const file = input.path;
+    if (input.problem !== undefined) {
+        return { file, format: undefined, error: `${file}: ${input.problem}` };
+    }
+    try {
+        return await parseFile(input, options, resolveSpec);
+    }
+    catch (error) {
+        if (error instanceof InputError) {
+            return { file, format: options.inputFormat, error: error.message };
+        }
+        if (!isFileSystemError(error))
+            throw error;
+        return {
+            file,
+            format: undefined,
+            error: `${file}: cannot read: ${error.message}`
+        };
+    }
+}
+/** Detects the format and parses; file-system errors propagate. */
+async function parseFile(input, options, resolveSpec) {
+    const file = input.path;
     if ((await (0,promises_namespaceObject.stat)(file)).size === 0) {
         return { file, format: undefined, error: `${file}: the file is empty` };
     }
@@ -50938,11 +51252,13 @@ async function readOne(input, options, resolveSpec) {
         return { file, format: format.name, error: refused };
     return { file, format: format.name, sink };
 }
-/** Why a file yielded nothing but rejected rows, or undefined. */
+/** Why a file yielded no reading at all, or undefined. */
 function everyRowRejected(sink) {
-    if (sink.devices.length > 0 || sink.rejectedCount === 0)
+    if (sink.readings > 0)
         return undefined;
     const first = sink.rejected[0];
+    if (first === undefined)
+        return `${sink.file}: no readings in the file`;
     return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`;
 }
 /** The message for a file no format recognised. */
@@ -50951,6 +51267,11 @@ function unrecognised(input) {
         ? 'skipped: not a recognised telemetry file'
         : 'not a recognised telemetry format; name it with --input-format (see --help for the list)';
     return `${input.path}: ${hint}`;
+}
+/** True for an error from the file system (EACCES, ENOENT, EIO…). */
+function isFileSystemError(error) {
+    return (error instanceof Error &&
+        typeof error.code === 'string');
 }
 
 ;// CONCATENATED MODULE: ./src/model/device-spec.ts
@@ -52158,7 +52479,7 @@ function renderWindow(result) {
     const { start, end, duration_s } = result.window;
     const from = start === null ? NOT_KNOWN : escapeMarkdown(start, 40);
     const to = end === null ? NOT_KNOWN : escapeMarkdown(end, 40);
-    const none = start === null ? ' (no reading had a time)' : '';
+    const none = start === null ? ' (times counted from the start of a file: no dates)' : '';
     return `Window: ${from} to ${to}, ${formatDuration(duration_s)}${none}.`;
 }
 /**
@@ -52428,6 +52749,7 @@ class usage_error_UsageError extends Error {
 
 ;// CONCATENATED MODULE: ./src/cli/option-values.ts
 
+
 /**
  * A number option within [min, max], or a usage error naming it as the
  * user wrote it (`--pue` on the command line, `pue` as an action input).
@@ -52455,6 +52777,9 @@ function columnsOption(text) {
         const [field, target, extra] = pair.split('=').map(part => part.trim());
         if (!field || !target || extra !== undefined) {
             throw new usage_error_UsageError(`--columns expects FIELD=HEADER_OR_POSITION pairs separated by commas, got "${pair}"`);
+        }
+        if (!CANONICAL_FIELDS.includes(field)) {
+            throw new usage_error_UsageError(`--columns field "${field}" is not one EcoCompute reads; fields: ${CANONICAL_FIELDS.join(', ')}`);
         }
         map.set(field, /^\d+$/.test(target) ? Number(target) : target);
     }

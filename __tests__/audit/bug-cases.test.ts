@@ -508,10 +508,12 @@ describe('B19, B26, B27, B29 cumulative energy counters (JSON Lines, mJ)', () =>
     )
     const result = await auditChecked([path])
     const gpu = result.devices[0]!
-    const reset = result.warnings.find(
-      w => w.device === gpu.id && w.code === 'counter-reset'
+    const codes = codesOf(result, gpu.id)
+    expect(codes).toContain('counter-reset')
+    const unused = result.warnings.find(
+      w => w.device === gpu.id && w.message.includes('was not used')
     )
-    expect(reset?.message).toContain('was not used')
+    expect(unused).toBeDefined()
     expect(gpu.level).toBe('L1')
   })
 
@@ -796,7 +798,7 @@ describe('B38 identical timestamps', () => {
     const result = await auditChecked([stuck, good])
     const rejected = result.warnings.find(w => w.code === 'rejected-file')
     expect(rejected?.file).toBe(stuck)
-    expect(rejected?.message).toMatch(/b38-stuck\.jsonl:3: /)
+    expect(rejected?.message).toMatch(/^line 3: /)
     expect(result.devices.map(d => d.file)).toEqual([good])
     expectJ(result.energy.gpu_kwh * J_PER_KWH, 100)
   })

@@ -74,7 +74,9 @@ describe('reports of a result with nulls and zero energies', () => {
     expect(markdown).not.toMatch(NOT_A_VALUE)
     expect(markdown).toContain('| Energy (facility) | 0 kWh | — |')
     expect(markdown).toContain('| Cost | not computed — no price given | — |')
-    expect(markdown).toContain('Window: — to —, 0 s (no reading had a time).')
+    expect(markdown).toContain(
+      'Window: — to —, 0 s (times counted from the start of a file: no dates).'
+    )
     expect(markdown).toContain('year not stated')
   })
 

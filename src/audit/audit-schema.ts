@@ -116,12 +116,46 @@ export const Assumption = z.object({
 })
 export type Assumption = z.infer<typeof Assumption>
 
+/** What a comparison measured: carbon, or energy when region or PUE differ. */
+export const COMPARISON_METRICS = [
+  'carbon',
+  'facility_energy',
+  'it_energy'
+] as const
+
+/** One gate as applied: its limit, the value it saw, and the outcome. */
+export const GateResult = z.object({
+  name: z.enum(['max-increase', 'carbon-budget-kg']),
+  /** Percent for max-increase, kg CO2e for carbon-budget-kg. */
+  limit: z.number(),
+  /** The change in percent, or the head's carbon in kg CO2e. */
+  value: z.number(),
+  passed: z.boolean()
+})
+export type GateResult = z.infer<typeof GateResult>
+
 export const Comparison = z.object({
   baseline_source: z.string(),
+  /** Change of `metric` in percent; null when base is 0, none or not comparable. */
   change_percent: z.number().nullable(),
   verdict: z.enum(['pass', 'fail', 'neutral']),
-  reasons: z.array(z.string())
+  reasons: z.array(z.string()),
+  metric: z.enum(COMPARISON_METRICS).optional(),
+  /** Unit of base_value, head_value and change_value. */
+  unit: z.enum(['kg', 'kWh']).optional(),
+  base_value: z.number().nonnegative().nullable().optional(),
+  head_value: z.number().nonnegative().optional(),
+  /** head_value − base_value; null without a baseline. */
+  change_value: z.number().nullable().optional(),
+  /** The base's central carbon, whatever the metric; null without one. */
+  base_carbon_kg: z.number().nonnegative().nullable().optional(),
+  /** False when hardware or workload differ; null without a baseline. */
+  comparable: z.boolean().nullable().optional(),
+  /** True when the change was inside the `min-change` noise floor. */
+  within_noise: z.boolean().optional(),
+  gates: z.array(GateResult).optional()
 })
+export type Comparison = z.infer<typeof Comparison>
 
 export const InputFile = z.object({
   file: z.string(),

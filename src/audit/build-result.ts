@@ -7,6 +7,7 @@ import { deviceJson, isoOrNull } from './device-json.js'
 import type { DeviceRecord } from './device-records.js'
 import { type EnergyTotals, type PueChoice, toKWh } from './energy-totals.js'
 import type { NodeEnergy } from './node-model.js'
+import { unionWindow } from './union-window.js'
 import type { FileReading } from './read-telemetry.js'
 import { describeAssumptions } from './assumptions.js'
 
@@ -73,21 +74,6 @@ export function buildResult(parts: AuditParts): AuditResult {
       window.durationS
     )
   }
-}
-
-/** The run's window: the union of every device's first to last reading. */
-function unionWindow(devices: readonly DeviceRecord[]): {
-  startMs: number
-  endMs: number
-  durationS: number
-} {
-  const firsts = devices.map(d => d.outcome.firstMs).filter(Number.isFinite)
-  const lasts = devices.map(d => d.outcome.lastMs).filter(Number.isFinite)
-  if (firsts.length === 0)
-    return { startMs: Number.NaN, endMs: Number.NaN, durationS: 0 }
-  const startMs = Math.min(...firsts)
-  const endMs = Math.max(...lasts)
-  return { startMs, endMs, durationS: (endMs - startMs) / 1000 }
 }
 
 const LEVEL_ORDER: GroundingLevel[] = ['L1', 'L2', 'L3']

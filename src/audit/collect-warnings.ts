@@ -1,6 +1,7 @@
 import type { Warning } from './audit-schema.js'
 import type { CarbonChoice } from './calibration-adapter.js'
 import { coverageOf } from './device-json.js'
+import { extent, groupBy } from './group-by.js'
 import type { DeviceRecord } from './device-records.js'
 import type { FileReading } from './read-telemetry.js'
 
@@ -22,7 +23,7 @@ export function collectWarnings(
   }
   warnings.push(...partialCoverage(devices, windowS))
   for (const device of devices) warnings.push(...deviceWarnings(device))
-  warnings.push(...unknownModels(devices))
+  warnings.push(...unknownModels(devices), ...repeatedDevices(devices))
   for (const note of carbon.notes)
     warnings.push({ code: 'region-fallback', message: note })
   if (pueNote !== undefined)
@@ -33,8 +34,10 @@ export function collectWarnings(
 /** Warnings of one file. */
 function fileWarnings(reading: FileReading): Warning[] {
   const file = reading.file
-  if (!('sink' in reading))
-    return [{ code: 'rejected-file', message: reading.error, file }]
+  if (!('sink' in reading)) {
+    const message = withoutFile(reading.error, file)
+    return [{ code: 'rejected-file', message, file }]
+  }
   const sink = reading.sink
   const warnings: Warning[] = sink.rejected.map(({ line, reason }) => ({
     code: 'rejected-row' as const,
@@ -87,7 +90,8 @@ function partialCoverage(
   const percents = partial.map(device =>
     Math.round(coverageOf(device, windowS) * 100)
   )
-  const range = `${Math.min(...percents)}–${Math.max(...percents)} %`
+  const { min, max } = extent(percents)
+  const range = `${min}–${max} %`
   return [
     {
       code: 'partial-coverage',
@@ -118,22 +122,31 @@ function statedEmissions(reading: FileReading): Warning[] {
 
 /** One warning per distinct catalogue note, naming the devices it covers. */
 function unknownModels(devices: readonly DeviceRecord[]): Warning[] {
-  const byNote = new Map<string, DeviceRecord[]>()
-  for (const device of devices) {
-    if (device.hardwareNote === undefined) continue
-    byNote.set(device.hardwareNote, [
-      ...(byNote.get(device.hardwareNote) ?? []),
-      device
-    ])
-  }
+  const unknown = devices.filter(device => device.hardwareNote !== undefined)
+  const byNote = groupBy(unknown, device => device.hardwareNote!)
   return [...byNote.entries()].map(([note, covered]) => ({
     code: 'unknown-gpu' as const,
-    message: `${listIds(covered)}: ${note}`,
+    message: covered.length > 1 ? `${listIds(covered)}: ${note}` : note,
     file: covered[0]!.file,
     ...(covered.length > 1
       ? { count: covered.length }
       : { device: covered[0]!.id })
   }))
+}
+
+/**
+ * One warning per device id that several files report: each file's
+ * readings are counted, which double-counts copies of one log.
+ */
+function repeatedDevices(devices: readonly DeviceRecord[]): Warning[] {
+  const byId = groupBy(devices, device => device.id.replace(/#\d+$/, ''))
+  return [...byId.entries()]
+    .filter(([, copies]) => copies.length > 1)
+    .map(([id, copies]) => ({
+      code: 'other' as const,
+      message: `${id} appears in ${copies.length} files (${copies.map(d => d.file).join(', ')}): each is counted; if they hold the same readings, the energy is counted more than once`,
+      device: id
+    }))
 }
 
 /** Up to five device ids, then a count. */
@@ -143,4 +156,14 @@ function listIds(devices: readonly DeviceRecord[]): string {
     .map(device => device.id)
     .join(', ')
   return devices.length > 5 ? `${shown} and ${devices.length - 5} more` : shown
+}
+
+/** `FILE:12: why` → `line 12: why`, `FILE: why` → `why`: the file is shown apart. */
+function withoutFile(message: string, file: string): string {
+  if (!message.startsWith(`${file}:`)) return message
+  const rest = message.slice(file.length + 1)
+  const line = /^(\d+): /.exec(rest)
+  return line
+    ? `line ${line[1]}: ${rest.slice(line[0].length)}`
+    : rest.trimStart()
 }

@@ -6,6 +6,7 @@ import type {
   TelemetrySink,
   WarningCode
 } from '../telemetry/sink.js'
+import { formatInstant, isPlausibleTimeMs } from '../telemetry/timestamps.js'
 
 /** Rejected rows quoted one by one; the rest are counted. */
 const REJECTS_QUOTED = 20
@@ -35,6 +36,8 @@ export class FileSink implements TelemetrySink {
   readonly facts: FileFact[] = []
   /** The highest line number any reading or rejection came from. */
   lastLine = 0
+  /** Readings accepted: power, utilisation, counter and window calls. */
+  readings = 0
 
   constructor(
     readonly file: string,
@@ -53,6 +56,17 @@ export class FileSink implements TelemetrySink {
     return this.devices.length - 1
   }
 
+  /** Rejects a reading whose time no clock gives; true when it did. */
+  private badTime(line: number, ...timesMs: number[]): boolean {
+    if (timesMs.every(isPlausibleTimeMs)) return false
+    const shown = timesMs.find(t => !isPlausibleTimeMs(t))!
+    this.reject(
+      line,
+      `time ${formatInstant(shown)} is outside 1970–2200: expected a real clock or a time counted from the start`
+    )
+    return true
+  }
+
   /** One power reading. */
   power(
     device: number,
@@ -61,8 +75,10 @@ export class FileSink implements TelemetrySink {
     line: number,
     aux: number
   ): void {
+    if (this.badTime(line, timeMs)) return
     const accumulator = this.devices[device]!.accumulator
     this.lastLine = Math.max(this.lastLine, line)
+    this.readings++
     accumulator.seen(timeMs)
     accumulator.power.add(timeMs, powerW, line, aux)
   }
@@ -74,8 +90,10 @@ export class FileSink implements TelemetrySink {
     percent: number,
     line: number
   ): void {
+    if (this.badTime(line, timeMs)) return
     const accumulator = this.devices[device]!.accumulator
     this.lastLine = Math.max(this.lastLine, line)
+    this.readings++
     accumulator.seen(timeMs)
     accumulator.utilization.add(timeMs, percent)
   }
@@ -88,8 +106,10 @@ export class FileSink implements TelemetrySink {
     line: number,
     wrapRangeMJ?: number
   ): void {
+    if (this.badTime(line, timeMs)) return
     const accumulator = this.devices[device]!.accumulator
     this.lastLine = Math.max(this.lastLine, line)
+    this.readings++
     accumulator.seen(timeMs)
     accumulator.counterSeries().add(timeMs, energyMJ, line, wrapRangeMJ)
   }
@@ -102,7 +122,9 @@ export class FileSink implements TelemetrySink {
     energyJ: number,
     line: number
   ): void {
+    if (this.badTime(line, startMs, endMs)) return
     this.lastLine = Math.max(this.lastLine, line)
+    this.readings++
     this.devices[device]!.accumulator.addWindow(startMs, endMs, energyJ)
   }
 

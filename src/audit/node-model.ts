@@ -2,6 +2,8 @@ import type { BoundedJ } from '../model/device-outcome.js'
 import type { AuditOptions } from './audit-options.js'
 import type { AlphaFacts, NodeFacts } from './calibration-port.js'
 import type { DeviceRecord } from './device-records.js'
+import { groupBy } from './group-by.js'
+import { unionWindow } from './union-window.js'
 import {
   alphaFor,
   nodeProfileById,
@@ -35,11 +37,8 @@ export function modelNodes(
   devices: DeviceRecord[],
   options: AuditOptions
 ): NodeEnergy[] {
-  const byNode = new Map<string, DeviceRecord[]>()
-  for (const device of devices) {
-    if (device.identity.kind !== 'gpu') continue
-    byNode.set(device.node, [...(byNode.get(device.node) ?? []), device])
-  }
+  const gpus = devices.filter(device => device.identity.kind === 'gpu')
+  const byNode = groupBy(gpus, device => device.node)
   return [...byNode.entries()].map(([node, gpus]) =>
     modelNode(node, gpus, options)
   )
@@ -51,7 +50,7 @@ function modelNode(
   gpus: DeviceRecord[],
   options: AuditOptions
 ): NodeEnergy {
-  const windowS = spanS(gpus)
+  const windowS = unionWindow(gpus).durationS
   const base = { node, windowS, hostJ: ZERO, extraJ: ZERO }
   const profile = chooseProfile(gpus, options)
   if (typeof profile === 'string') {
@@ -125,12 +124,4 @@ function scale(
     lowJ: power.low * durationS,
     highJ: power.high * durationS
   }
-}
-
-/** Union span of the devices, in s. */
-export function spanS(devices: readonly DeviceRecord[]): number {
-  const firsts = devices.map(d => d.outcome.firstMs).filter(Number.isFinite)
-  const lasts = devices.map(d => d.outcome.lastMs).filter(Number.isFinite)
-  if (firsts.length === 0) return 0
-  return (Math.max(...lasts) - Math.min(...firsts)) / 1000
 }

@@ -37,6 +37,31 @@ async function readOne(
   resolveSpec: SpecResolver
 ): Promise<FileReading> {
   const file = input.path
+  if (input.problem !== undefined) {
+    return { file, format: undefined, error: `${file}: ${input.problem}` }
+  }
+  try {
+    return await parseFile(input, options, resolveSpec)
+  } catch (error) {
+    if (error instanceof InputError) {
+      return { file, format: options.inputFormat, error: error.message }
+    }
+    if (!isFileSystemError(error)) throw error
+    return {
+      file,
+      format: undefined,
+      error: `${file}: cannot read: ${error.message}`
+    }
+  }
+}
+
+/** Detects the format and parses; file-system errors propagate. */
+async function parseFile(
+  input: InputPath,
+  options: AuditOptions,
+  resolveSpec: SpecResolver
+): Promise<FileReading> {
+  const file = input.path
   if ((await stat(file)).size === 0) {
     return { file, format: undefined, error: `${file}: the file is empty` }
   }
@@ -66,10 +91,11 @@ async function readOne(
   return { file, format: format.name, sink }
 }
 
-/** Why a file yielded nothing but rejected rows, or undefined. */
+/** Why a file yielded no reading at all, or undefined. */
 function everyRowRejected(sink: FileSink): string | undefined {
-  if (sink.devices.length > 0 || sink.rejectedCount === 0) return undefined
-  const first = sink.rejected[0]!
+  if (sink.readings > 0) return undefined
+  const first = sink.rejected[0]
+  if (first === undefined) return `${sink.file}: no readings in the file`
   return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`
 }
 
@@ -79,4 +105,12 @@ function unrecognised(input: InputPath): string {
     ? 'skipped: not a recognised telemetry file'
     : 'not a recognised telemetry format; name it with --input-format (see --help for the list)'
   return `${input.path}: ${hint}`
+}
+
+/** True for an error from the file system (EACCES, ENOENT, EIO…). */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === 'string'
+  )
 }

@@ -9,11 +9,12 @@ Usage: node dist/cli.js COMMAND [options]
 
 Commands:
   audit FILE|DIR...     audit telemetry files (every telemetry file of a DIR)
+  compare BASE HEAD     compare two audit results and apply the carbon gates
   validate FILE...      check files: detected format, devices, time span, problems
 
 Run "node dist/cli.js COMMAND --help" for a command's options.
 Exit codes: 0 ok (warnings and rejected rows included), 1 no usable data or
-unreadable input, 2 usage error.
+unreadable input, 2 usage error, 3 a compare gate failed.
 `
 }
 

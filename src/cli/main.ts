@@ -1,6 +1,7 @@
 import { NoDataError } from '../audit/no-data-error.js'
 import { InputError } from '../telemetry/input-error.js'
 import { runAuditCommand } from './audit-command.js'
+import { runCompareCommand } from './compare-command.js'
 import { EXIT } from './exit-codes.js'
 import { mainHelp } from './help.js'
 import { UsageError } from './usage-error.js'
@@ -9,6 +10,7 @@ import { runValidateCommand } from './validate-command.js'
 /** Commands by name. */
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   audit: runAuditCommand,
+  compare: runCompareCommand,
   validate: runValidateCommand
 }
 

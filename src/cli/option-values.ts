@@ -1,3 +1,4 @@
+import { CANONICAL_FIELDS } from '../telemetry/formats/nvidia-smi-csv/header.js'
 import { UsageError } from './usage-error.js'
 
 /**
@@ -36,6 +37,11 @@ export function columnsOption(
     if (!field || !target || extra !== undefined) {
       throw new UsageError(
         `--columns expects FIELD=HEADER_OR_POSITION pairs separated by commas, got "${pair}"`
+      )
+    }
+    if (!(CANONICAL_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(
+        `--columns field "${field}" is not one EcoCompute reads; fields: ${CANONICAL_FIELDS.join(', ')}`
       )
     }
     map.set(field, /^\d+$/.test(target) ? Number(target) : target)

@@ -13,6 +13,8 @@ export interface CounterSummary {
   firstMs: number
   lastMs: number
   resets: number
+  /** Intervals whose rate exceeded the plausible maximum: left out. */
+  implausible: number
   wraps: number
   glitches: number
   gapS: number
@@ -38,6 +40,7 @@ export class CounterSeries {
     firstMs: Number.NaN,
     lastMs: Number.NaN,
     resets: 0,
+    implausible: 0,
     wraps: 0,
     glitches: 0,
     gapS: 0,
@@ -119,14 +122,22 @@ export class CounterSeries {
     this.last = reading
   }
 
-  /** A normal increase (or no change) from the last reading. */
+  /**
+   * A normal increase (or no change) from the last reading. A rise faster
+   * than the plausible power (a counter misread in µJ as mJ, a corrupt
+   * value) is left out like a reset, never added.
+   */
   private accept(reading: CounterReading): void {
     const last = this.last!
-    this.addDelta(
-      reading.energyMJ - last.energyMJ,
-      (reading.timeMs - last.timeMs) / 1000
-    )
+    const deltaMJ = reading.energyMJ - last.energyMJ
+    const durationS = (reading.timeMs - last.timeMs) / 1000
     this.last = reading
+    if (deltaMJ / 1000 > this.plausibleMaxW * durationS) {
+      this.result.implausible++
+      this.result.gapS += durationS
+      return
+    }
+    this.addDelta(deltaMJ, durationS)
   }
 
   /** Adds a delta in mJ over `durationS`. */

@@ -1,7 +1,8 @@
 import type { PowerField } from '../telemetry/sink.js'
 import { CounterSeries } from './counter-series.js'
-import type { DeviceOutcome } from './device-outcome.js'
+import type { BoundedJ, DeviceOutcome } from './device-outcome.js'
 import {
+  counterUsable,
   outcomeFromCounter,
   outcomeFromWindows,
   unusableCounterFindings
@@ -78,13 +79,14 @@ export class DeviceAccumulator {
   /** Chooses the best method available and computes the device's energy. */
   outcome(): DeviceOutcome {
     const power = this.power.summary()
-    if (this.windows.count > 0)
-      return outcomeFromWindows(this.windows, this.spec)
-    const counter = this.counter?.summary()
-    if (counter && counter.measuredS > 0) {
-      return outcomeFromCounter(counter, power, this.spec)
+    if (this.windows.count > 0) {
+      return consistent(outcomeFromWindows(this.windows, this.spec))
     }
-    const fallback = this.outcomeWithoutCounter(power)
+    const counter = this.counter?.summary()
+    if (counter && counterUsable(counter, power)) {
+      return consistent(outcomeFromCounter(counter, power, this.spec))
+    }
+    const fallback = consistent(this.outcomeWithoutCounter(power))
     if (counter === undefined) return fallback
     return {
       ...fallback,
@@ -103,5 +105,23 @@ export class DeviceAccumulator {
       this.utilization.summary(),
       this.spec
     )
+  }
+}
+
+/**
+ * The outcome with low ≤ value ≤ high for energy and dynamic energy: a
+ * fill rule and a sensor bound can disagree on degenerate input (a
+ * counter that never rose), and a bound must never exclude its value.
+ */
+function consistent(outcome: DeviceOutcome): DeviceOutcome {
+  const fix = (b: BoundedJ): BoundedJ => ({
+    valueJ: b.valueJ,
+    lowJ: Math.min(b.lowJ, b.valueJ),
+    highJ: Math.max(b.highJ, b.valueJ)
+  })
+  return {
+    ...outcome,
+    energy: fix(outcome.energy),
+    dynamic: fix(outcome.dynamic)
   }
 }

@@ -13,3 +13,10 @@ export function gapThresholdS(medianIntervalS: number): number {
   const scaled = GAP_MEDIAN_FACTOR * medianIntervalS
   return Math.min(GAP_CEILING_S, Math.max(GAP_FLOOR_S, scaled))
 }
+
+/**
+ * An interval longer than a day is not a hole in sampling but a clock
+ * jump or a separate run: it is neither measured nor filled, since filling
+ * it at the mean power could invent energy for days that never ran.
+ */
+export const BREAK_S = 86_400

@@ -2,7 +2,8 @@
  * A bounded log-spaced histogram of sampling intervals that also sums the
  * energy integrated over the intervals in each bin. It gives the median
  * interval and, once the gap threshold is known, the energy of intervals
- * below and above it, all in one streaming pass and constant memory.
+ * below and above it, in one streaming pass. Bins are made when first
+ * used, so a device costs a few hundred bytes, not the whole range.
  */
 
 /** Bin width ratio: intervals within 2 % share a bin. */
@@ -23,26 +24,23 @@ export interface IntervalTotals {
 
 /** Histogram of intervals with the energy integrated over each bin. */
 export class IntervalHistogram {
-  private readonly counts = new Float64Array(BIN_COUNT)
-  private readonly durations = new Float64Array(BIN_COUNT)
-  private readonly energies = new Float64Array(BIN_COUNT)
-  private readonly dynamicEnergies = new Float64Array(BIN_COUNT)
+  private readonly bins = new Map<number, IntervalTotals>()
   private total = 0
   // Regular sampling repeats one interval: its bin is looked up once.
   private lastDurationS = Number.NaN
-  private lastBin = 0
+  private lastBin: IntervalTotals = emptyTotals()
 
   /** Adds one interval of `durationS` over which `energyJ` was integrated. */
   add(durationS: number, energyJ: number, dynamicEnergyJ: number): void {
     if (durationS !== this.lastDurationS) {
       this.lastDurationS = durationS
-      this.lastBin = binOf(durationS)
+      this.lastBin = this.binFor(durationS)
     }
     const bin = this.lastBin
-    this.counts[bin]! += 1
-    this.durations[bin]! += durationS
-    this.energies[bin]! += energyJ
-    this.dynamicEnergies[bin]! += dynamicEnergyJ
+    bin.count += 1
+    bin.durationS += durationS
+    bin.energyJ += energyJ
+    bin.dynamicEnergyJ += dynamicEnergyJ
     this.total += 1
   }
 
@@ -56,40 +54,72 @@ export class IntervalHistogram {
     if (this.total === 0) return Number.NaN
     const half = this.total / 2
     let seen = 0
-    for (let bin = 0; bin < BIN_COUNT; bin++) {
-      seen += this.counts[bin]!
-      if (seen >= half) return this.durations[bin]! / this.counts[bin]!
+    for (const bin of this.sortedBins()) {
+      seen += bin.count
+      if (seen >= half) return bin.durationS / bin.count
     }
     return Number.NaN
   }
 
   /**
-   * Totals of intervals at most `thresholdS` long (measured) and longer
-   * (gaps). The bin holding the threshold counts as measured, so the split
-   * is exact to within one bin's 2 % width.
+   * Totals of intervals at most `thresholdS` long (measured), longer
+   * (gaps), and longer than `breakS` (breaks between runs, neither
+   * measured nor filled). The bin holding a limit counts with the shorter
+   * side, so each split is exact to within one bin's 2 % width.
    */
-  split(thresholdS: number): {
+  split(
+    thresholdS: number,
+    breakS = Number.POSITIVE_INFINITY
+  ): {
     measured: IntervalTotals
     gaps: IntervalTotals
+    breaks: IntervalTotals
   } {
-    const limit = binOf(thresholdS)
-    const measured = emptyTotals()
-    const gaps = emptyTotals()
-    for (let bin = 0; bin < BIN_COUNT; bin++) {
-      if (this.counts[bin] === 0) continue
-      const target = bin <= limit ? measured : gaps
-      target.count += this.counts[bin]!
-      target.durationS += this.durations[bin]!
-      target.energyJ += this.energies[bin]!
-      target.dynamicEnergyJ += this.dynamicEnergies[bin]!
+    const gapBin = binOf(thresholdS)
+    const breakBin = Number.isFinite(breakS) ? binOf(breakS) : BIN_COUNT
+    const result = {
+      measured: emptyTotals(),
+      gaps: emptyTotals(),
+      breaks: emptyTotals()
     }
-    return { measured, gaps }
+    for (const [index, bin] of this.bins) {
+      const side =
+        index <= gapBin ? 'measured' : index <= breakBin ? 'gaps' : 'breaks'
+      addTotals(result[side], bin)
+    }
+    return result
+  }
+
+  /** The bin of an interval, made on first use. */
+  private binFor(durationS: number): IntervalTotals {
+    const index = binOf(durationS)
+    let bin = this.bins.get(index)
+    if (bin === undefined) {
+      bin = emptyTotals()
+      this.bins.set(index, bin)
+    }
+    return bin
+  }
+
+  /** Bins in order of interval length. */
+  private sortedBins(): IntervalTotals[] {
+    return [...this.bins.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, bin]) => bin)
   }
 }
 
 /** Zero totals. */
 export function emptyTotals(): IntervalTotals {
   return { count: 0, durationS: 0, energyJ: 0, dynamicEnergyJ: 0 }
+}
+
+/** Adds `part` into `total`. */
+function addTotals(total: IntervalTotals, part: IntervalTotals): void {
+  total.count += part.count
+  total.durationS += part.durationS
+  total.energyJ += part.energyJ
+  total.dynamicEnergyJ += part.dynamicEnergyJ
 }
 
 /** Bin index of an interval. */

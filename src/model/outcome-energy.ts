@@ -111,12 +111,31 @@ export function unusableCounterFindings(
   counter: CounterSummary
 ): DeviceFinding[] {
   if (counter.readings < 2) return []
-  return [
-    {
-      code: 'counter-reset',
-      message: `energy counter read ${counter.readings} time(s) but only went down (a reset, or a wrap of unknown range): no interval could be measured from it, so it was not used`
-    }
-  ]
+  if (counter.measuredS > 0) {
+    return [
+      {
+        code: 'counter-power-mismatch',
+        message: `energy counter stayed at one value over ${counter.measuredS.toFixed(1)} s while the power readings show the device drawing power: the counter is broken and was not used`
+      }
+    ]
+  }
+  return counterFindings(counter).concat({
+    code: 'level-fallback',
+    message: `energy counter read ${counter.readings} time(s) but no interval could be measured from it (it went down, or rose implausibly fast), so it was not used`
+  })
+}
+
+/**
+ * True when a counter measured something it can be trusted for: it
+ * measured time, and it advanced unless the power readings say the device
+ * drew nothing (a counter stuck at one value beside live power is broken).
+ */
+export function counterUsable(
+  counter: CounterSummary,
+  power: PowerSummary
+): boolean {
+  if (counter.measuredS <= 0) return false
+  return counter.energyJ > 0 || !(power.measured.energyJ > 0)
 }
 
 /** Resets, wraps and glitches of the counter. */
@@ -125,7 +144,13 @@ function counterFindings(counter: CounterSummary): DeviceFinding[] {
   if (counter.resets > 0) {
     findings.push({
       code: 'counter-reset',
-      message: `energy counter went down ${counter.resets} time(s) (reset, or a wrap of unknown range): ${counter.gapS.toFixed(1)} s across them treated as gaps`
+      message: `energy counter went down ${counter.resets} time(s) (reset, or a wrap of unknown range): the intervals across them are gaps`
+    })
+  }
+  if (counter.implausible > 0) {
+    findings.push({
+      code: 'implausible-power',
+      message: `${counter.implausible} energy-counter interval(s) rose faster than max(2 × power limit, 1500 W): left out as gaps, not added`
     })
   }
   if (counter.wraps > 0) {
@@ -156,7 +181,9 @@ function crossCheck(
   if (power.measured.durationS <= 0)
     return findings.filter(f => f.code !== 'gap')
   const powerMeanW = power.measured.energyJ / power.measured.durationS
-  const difference = Math.abs(powerMeanW - counterMeanW) / counterMeanW
+  const larger = Math.max(powerMeanW, counterMeanW)
+  const difference =
+    larger > 0 ? Math.abs(powerMeanW - counterMeanW) / larger : 0
   const kept = findings.filter(
     f => f.code === 'stale-sensor' || f.code === 'implausible-power'
   )

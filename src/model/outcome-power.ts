@@ -71,6 +71,12 @@ export function powerFindings(
       message: `${power.gaps.count} gap(s) longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all, filled at the mean ${meanW.toFixed(1)} W`
     })
   }
+  if (power.breaks.count > 0) {
+    findings.push({
+      code: 'gap',
+      message: `${power.breaks.count} break(s) longer than a day (a clock jump, or separate runs in one file), ${(power.breaks.durationS / 3600).toFixed(1)} h in all: not filled and not counted`
+    })
+  }
   if (power.stale.periods > 0) {
     const why = power.stale.rowChanged
       ? 'while the other readings changed'

@@ -1,6 +1,7 @@
+import { formatInstant } from '../telemetry/timestamps.js'
 import { InputError } from '../telemetry/input-error.js'
 import { energyAboveFloorJ, trapezoidJ } from './dynamic-energy.js'
-import { GAP_FLOOR_S, gapThresholdS } from './gap-rule.js'
+import { BREAK_S, GAP_FLOOR_S, gapThresholdS } from './gap-rule.js'
 import { type IntervalTotals, IntervalHistogram } from './interval-histogram.js'
 import { StaleSensorCheck, type StaleSummary } from './stale-sensor.js'
 
@@ -25,6 +26,8 @@ export interface PowerSummary {
   gapThresholdS: number
   measured: IntervalTotals
   gaps: IntervalTotals
+  /** Intervals over BREAK_S: neither measured nor filled. */
+  breaks: IntervalTotals
   gapList: { startMs: number; endMs: number }[]
   firstValidMs: number
   lastValidMs: number
@@ -81,14 +84,14 @@ export class PowerSeries {
   ): boolean {
     if (!(timeMs <= this.lastMs)) return false
     if (timeMs === this.lastMs && powerW === this.lastW) return true
-    const when = new Date(timeMs).toISOString()
-    const before = new Date(this.lastMs).toISOString()
+    const when = formatInstant(timeMs)
+    const before = formatInstant(this.lastMs)
     const problem =
       timeMs === this.lastMs
         ? `two different readings for one device at ${when}`
         : `time goes back from ${before} to ${when} for one device`
     throw new InputError(
-      `${problem}: timestamps must increase (check --timezone for local-time logs across a clock change)`,
+      `${problem}: timestamps must increase per device (a log in local time repeats an hour when clocks go back: record times in UTC, or give --timezone for a log taken elsewhere)`,
       this.file,
       line
     )
@@ -131,9 +134,9 @@ export class PowerSeries {
   summary(): PowerSummary {
     const medianIntervalS = this.histogram.medianS()
     const thresholdS = gapThresholdS(medianIntervalS)
-    const { measured, gaps } = this.histogram.split(thresholdS)
+    const { measured, gaps, breaks } = this.histogram.split(thresholdS, BREAK_S)
     const gapList = this.gapCandidates
-      .filter(gap => (gap.endMs - gap.startMs) / 1000 > thresholdS * 1.02)
+      .filter(gap => isGap((gap.endMs - gap.startMs) / 1000, thresholdS))
       .slice(0, GAP_DETAILS_KEPT)
     return {
       samples: this.samples,
@@ -144,6 +147,7 @@ export class PowerSeries {
       gapThresholdS: thresholdS,
       measured,
       gaps,
+      breaks,
       gapList,
       firstValidMs: this.firstValidMs,
       lastValidMs: this.lastValidMs,
@@ -151,4 +155,9 @@ export class PowerSeries {
       stale: this.stale.summary()
     }
   }
+}
+
+/** True for an interval that is a gap: over the threshold, not a break. */
+function isGap(durationS: number, thresholdS: number): boolean {
+  return durationS > thresholdS * 1.02 && durationS <= BREAK_S
 }

@@ -45,7 +45,8 @@ function renderWindow(result: AuditResult): string {
   const { start, end, duration_s } = result.window
   const from = start === null ? NOT_KNOWN : escapeMarkdown(start, 40)
   const to = end === null ? NOT_KNOWN : escapeMarkdown(end, 40)
-  const none = start === null ? ' (no reading had a time)' : ''
+  const none =
+    start === null ? ' (times counted from the start of a file: no dates)' : ''
   return `Window: ${from} to ${to}, ${formatDuration(duration_s)}${none}.`
 }
 

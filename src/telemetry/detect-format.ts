@@ -13,8 +13,8 @@ export async function detectFormat(
   path: string,
   named: string | undefined
 ): Promise<TelemetryFormat | undefined> {
-  if (named !== undefined) return namedFormat(named)
   const head = await readHead(path)
+  if (named !== undefined) return namedFormat(named)
   let best: TelemetryFormat | undefined
   let bestScore = MIN_CONFIDENCE
   for (const format of FORMATS) {
@@ -43,8 +43,25 @@ async function readHead(path: string): Promise<string> {
   try {
     const buffer = Buffer.alloc(HEAD_BYTES)
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0)
+    if (isUtf16(buffer, bytesRead)) {
+      throw new InputError(
+        'the file is UTF-16 text; save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)',
+        path
+      )
+    }
     return stripBom(buffer.subarray(0, bytesRead).toString('utf8'))
   } finally {
     await handle.close()
   }
+}
+
+/** A UTF-16 byte-order mark, or the NUL bytes of UTF-16 ASCII text. */
+function isUtf16(buffer: Buffer, length: number): boolean {
+  const bom =
+    (buffer[0] === 0xff && buffer[1] === 0xfe) ||
+    (buffer[0] === 0xfe && buffer[1] === 0xff)
+  return (
+    bom ||
+    (length >= 4 && buffer[1] === 0 && buffer[3] === 0 && buffer[0] !== 0)
+  )
 }

@@ -38,6 +38,16 @@ export function epochToMs(value: number): number {
   return value * 1e3 // s
 }
 
+/**
+ * A numeric time column in ms: values large enough to be an epoch date in
+ * any unit (≥ 10^9, i.e. 2001 in seconds) are read by magnitude, so a file
+ * that wrote ms where µs were documented is still right; smaller values
+ * are times counted from a start, in the column's documented unit.
+ */
+export function numericTimeToMs(value: number, msPerUnit: number): number {
+  return value >= 1e9 ? epochToMs(value) : value * msPerUnit
+}
+
 /** Converts regex groups y, mo, d, h, mi, s, fraction (+ offset) to ms. */
 function wallFieldsToEpochMs(
   groups: RegExpExecArray,
@@ -148,4 +158,18 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 /** Throws InputError early for an unknown zone name. */
 export function assertTimeZone(zone: string): void {
   formatterFor(zone)
+}
+
+/** Readings must fall between 1970 and 2200: anything else is a bad clock. */
+export const LATEST_TIME_MS = Date.UTC(2200, 0, 1)
+
+/** True for a time a reading may carry (ms since 1970, before 2200). */
+export function isPlausibleTimeMs(timeMs: number): boolean {
+  return timeMs >= 0 && timeMs < LATEST_TIME_MS
+}
+
+/** ISO 8601 for messages; never throws, whatever the number. */
+export function formatInstant(timeMs: number): string {
+  const date = new Date(timeMs)
+  return Number.isNaN(date.getTime()) ? `${timeMs} ms` : date.toISOString()
 }

@@ -152,6 +152,12 @@ function readCells(cells: RowCells, line: number, zone: string): CodeCarbonRow {
     )
   }
   const components = readComponents(cells)
+  const pue = cells.number('pue')
+  if (pue !== null && !(pue >= 1 && pue <= 5)) {
+    throw new RowProblem(
+      `expected a PUE from 1 to 5 in pue (facility energy ÷ IT energy), found "${cells.text('pue') ?? ''}"`
+    )
+  }
   return {
     line,
     runId: cells.text('run_id'),
@@ -161,7 +167,7 @@ function readCells(cells: RowCells, line: number, zone: string): CodeCarbonRow {
     totalKWh: cells.nonNegative('energy_consumed'),
     emissionsKg: cells.nonNegative('emissions'),
     countryIso3: cells.text('country_iso_code'),
-    pue: cells.number('pue')
+    pue
   }
 }
 

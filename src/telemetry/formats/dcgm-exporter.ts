@@ -1,3 +1,4 @@
+import { numericTimeToMs } from '../timestamps.js'
 import type { Readable } from 'node:stream'
 import { parseStrictNumber } from '../cells.js'
 import type { ParseOptions, TelemetryFormat } from '../format.js'
@@ -147,7 +148,8 @@ function readSample(
       reason: `expected a timestamp in ms after the value, found "${stamp}"`
     }
   }
-  return { identity, reading, timeMs, value, line }
+  // Prometheus timestamps are ms; epochToMs also reads s or µs by size.
+  return { identity, reading, timeMs: numericTimeToMs(timeMs, 1), value, line }
 }
 
 /**

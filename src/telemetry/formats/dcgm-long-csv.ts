@@ -1,3 +1,4 @@
+import { numericTimeToMs } from '../timestamps.js'
 import type { Readable } from 'node:stream'
 import { parseStrictNumber, readNumberCell } from '../cells.js'
 import { splitCsvLine } from '../csv-fields.js'
@@ -146,7 +147,8 @@ function readSample(
     cell.kind === 'value' && !isDcgmBlank(cell.value, reading)
       ? cell.value
       : null
-  return { timeMs: timeUs / 1000, reading, value, line }
+  // The column says µs; epochToMs also reads a file that wrote ms or s.
+  return { timeMs: numericTimeToMs(timeUs, 1e-3), reading, value, line }
 }
 
 /** One warning that names the fields that were not read. */

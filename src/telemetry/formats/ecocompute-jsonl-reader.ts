@@ -1,3 +1,4 @@
+import { formatInstant } from '../timestamps.js'
 import type { ParseOptions } from '../format.js'
 import type { TelemetrySink } from '../sink.js'
 import { parseTimestamp } from '../timestamps.js'
@@ -132,7 +133,7 @@ export class JsonlReader {
     if ((event.d !== undefined && device === undefined) || timeMs === undefined)
       return
 
-    const at = new Date(timeMs).toISOString()
+    const at = formatInstant(timeMs)
     const who =
       device === undefined ? 'collector' : describeDevice(device.record)
     if (event.event === 'lost') {

@@ -1,3 +1,4 @@
+import { formatInstant } from '../../timestamps.js'
 import { readNumberCell } from '../../cells.js'
 import type { DeviceIdentity, TelemetrySink } from '../../sink.js'
 import { KeyCache } from './key-cache.js'
@@ -60,7 +61,7 @@ export class DeviceRegistry {
     this.lostReported.add(device)
     this.sink.warn(
       'device-lost',
-      `GPU reported "${marker}" from ${new Date(timeMs).toISOString()} on; its readings after that are missing, not zero`,
+      `GPU reported "${marker}" from ${formatInstant(timeMs)} on; its readings after that are missing, not zero`,
       line
     )
     return true

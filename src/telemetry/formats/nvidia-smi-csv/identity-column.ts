@@ -1,5 +1,12 @@
 import type { CanonicalField } from './header.js'
 
+/**
+ * A UUID or bus id names one physical GPU by construction: the same value
+ * twice at one time is the same GPU sampled twice, never a mislabelled
+ * column, so the model sees the duplicate and rejects it by line.
+ */
+const ALWAYS_TRUSTED = new Set<CanonicalField>(['uuid', 'pci.bus_id'])
+
 /** Identity columns in order of preference: most specific first. */
 const IDENTITY_FIELDS: CanonicalField[] = ['uuid', 'pci.bus_id', 'index', 'gpu']
 
@@ -26,7 +33,11 @@ export function chooseIdentityColumn(
   for (const field of IDENTITY_FIELDS) {
     const position = find(field)
     if (position === undefined) continue
-    if (distinctWithinFrames(frames, position) || !hasFrameStructure(frames)) {
+    if (
+      ALWAYS_TRUSTED.has(field) ||
+      distinctWithinFrames(frames, position) ||
+      !hasFrameStructure(frames)
+    ) {
       return { position, field, notes }
     }
     notes.push(
