@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5193);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
 
 /** Entry point of dist/index.js. */
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5193:
+/***/ 6024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31098,7 +31098,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -35054,10 +35054,6 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./calibration-data/equivalents.json
 const equivalents_namespaceObject = /*#__PURE__*/JSON.parse('{"records":[{"id":"passenger-car-km","label":"km driven by a typical US passenger car","unit":"km","g_co2e_per_unit":248.7,"inputs":{"g_co2_per_gallon":8887,"miles_per_gallon":22.2,"km_per_mile":1.609344},"derivation":"8,887 g CO2 per gallon of gasoline ÷ 22.2 miles per gallon = 400.3 g per mile; ÷ 1.609344 km per mile = 248.7 g per km. Tailpipe CO2 only.","source":{"title":"US EPA, Greenhouse Gas Emissions from a Typical Passenger Vehicle","url":"https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle","document":"EPA-420-F-23-014","year":2023}}]}');
 ;// CONCATENATED MODULE: ./calibration-data/hardware.json
@@ -37899,9 +37895,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -37919,7 +37915,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -40309,7 +40305,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -43851,13 +43847,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -46388,9 +46384,13 @@ function uniqueId(id, seen) {
     return count === 1 ? id : `${id}#${count}`;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/telemetry/input-error.ts
 /** A problem with the user's input, reported without a stack trace. */
-class InputError extends Error {
+class input_error_InputError extends Error {
     file;
     line;
     name = 'InputError';
@@ -46524,7 +46524,7 @@ async function statOrThrow(path) {
         return await (0,promises_namespaceObject.stat)(path);
     }
     catch {
-        throw new InputError('no such file or folder', path);
+        throw new input_error_InputError('no such file or folder', path);
     }
 }
 
@@ -46620,7 +46620,7 @@ function skipBlanks(text, from) {
  */
 function refuseRow(sink, file, line, reason, headerRead) {
     if (!headerRead)
-        throw new InputError(reason, file, line);
+        throw new input_error_InputError(reason, file, line);
     sink.reject(line, reason);
 }
 
@@ -46660,7 +46660,7 @@ async function* readLines(input, file) {
         }
         pending = pending.slice(start);
         if (pending.length > MAX_LINE_CHARS) {
-            throw new InputError(`line longer than ${MAX_LINE_CHARS} characters: not line-based telemetry`, file, lineNumber + 1);
+            throw new input_error_InputError(`line longer than ${MAX_LINE_CHARS} characters: not line-based telemetry`, file, lineNumber + 1);
         }
     }
     pending += decoder.end();
@@ -46814,7 +46814,7 @@ function formatterFor(zone) {
         });
     }
     catch {
-        throw new InputError(`unknown time zone "${zone}": expected an IANA name such as UTC or Europe/Stockholm`);
+        throw new input_error_InputError(`unknown time zone "${zone}": expected an IANA name such as UTC or Europe/Stockholm`);
     }
     formatters.set(zone, formatter);
     return formatter;
@@ -47209,7 +47209,7 @@ async function parseCodecarbon(input, sink, options) {
         reader.read(text, line);
     }
     if (!reader.hasHeader()) {
-        throw new InputError('expected a CodeCarbon header (timestamp,…,duration,emissions,…), found no line', options.file);
+        throw new input_error_InputError('expected a CodeCarbon header (timestamp,…,duration,emissions,…), found no line', options.file);
     }
 }
 /** Per-file state: the header in force, runs, devices, one-time notes. */
@@ -47549,7 +47549,7 @@ function requireIntervalMs(options, line, hint) {
         return intervalMs;
     }
     const received = intervalMs === undefined ? 'none was given' : `got ${intervalMs}`;
-    throw new InputError(`rows carry no timestamps, so the sampling interval is needed: pass --interval-ms (${hint}); ${received}`, options.file, line);
+    throw new input_error_InputError(`rows carry no timestamps, so the sampling interval is needed: pass --interval-ms (${hint}); ${received}`, options.file, line);
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/prometheus-line.ts
@@ -47692,7 +47692,7 @@ async function parseDcgmExporter(input, sink, options) {
     state.devices.flush();
     if (state.samples === 0) {
         const example = 'DCGM_FI_DEV_POWER_USAGE{gpu="0",UUID="GPU-…"} 71.2';
-        throw new InputError(`no metric samples found, such as ${example}`, options.file);
+        throw new input_error_InputError(`no metric samples found, such as ${example}`, options.file);
     }
     if (!state.devices.any) {
         sink.warn('no-data', 'no DCGM_FI_DEV_POWER_USAGE, DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION or DCGM_FI_DEV_GPU_UTIL samples');
@@ -47825,7 +47825,7 @@ class LongSampleBuffer {
     /** Keeps one sample; throws InputError past the limit, naming it. */
     add(gpu, sample) {
         if (this.count >= this.limit) {
-            throw new InputError(`more than ${this.limit} power and energy rows: DCGM long CSV is sorted in memory, so it is read up to ${this.limit} samples; split the file by GPU`, this.file, sample.line);
+            throw new input_error_InputError(`more than ${this.limit} power and energy rows: DCGM long CSV is sorted in memory, so it is read up to ${this.limit} samples; split the file by GPU`, this.file, sample.line);
         }
         this.count += 1;
         const samples = this.byGpu.get(gpu);
@@ -47935,7 +47935,7 @@ async function parseDcgmLongCsv(input, sink, options) {
         }
     }
     if (columns === undefined) {
-        throw new InputError(`no "${HEADER_NAMES.join(',')}" header`, options.file);
+        throw new input_error_InputError(`no "${HEADER_NAMES.join(',')}" header`, options.file);
     }
     state.buffer.emit(sink, options.node);
     warnOtherFields(state, sink);
@@ -47960,7 +47960,7 @@ function requireHeader(text, file, line) {
     const columns = mapHeader(text);
     if (columns)
         return columns;
-    throw new InputError(`expected a "${HEADER_NAMES.join(',')}" header, found "${text.slice(0, 120)}"`, file, line);
+    throw new input_error_InputError(`expected a "${HEADER_NAMES.join(',')}" header, found "${text.slice(0, 120)}"`, file, line);
 }
 /** Reads one row into the buffer, or rejects it with the reason. */
 function dcgm_long_csv_readRow(text, line, columns, state, sink) {
@@ -48215,7 +48215,7 @@ async function parseDmon(input, sink, options, dialect) {
     }
     if (state.layout === undefined) {
         const message = `no "${dialect.headerMark}" header line found, so no column can be named`;
-        throw new InputError(message, options.file);
+        throw new input_error_InputError(message, options.file);
     }
     dialect.warnSkipped(state.skipped, sink);
 }
@@ -48381,7 +48381,7 @@ function readDcgmiHeader(text) {
 /** What kind of component a device is. */
 const DEVICE_KINDS = ['gpu', 'cpu', 'ram', 'node'];
 /** The power field a parser integrates for a device. */
-const POWER_FIELDS = (/* unused pure expression or super */ null && ([
+const POWER_FIELDS = [
     'power.draw',
     'power.draw.instant',
     'power.draw.average',
@@ -48389,9 +48389,9 @@ const POWER_FIELDS = (/* unused pure expression or super */ null && ([
     'energy-window',
     'utilization',
     'none'
-]));
+];
 /** The closed list of warning codes in the audit JSON. */
-const WARNING_CODES = (/* unused pure expression or super */ null && ([
+const WARNING_CODES = [
     'rejected-row',
     'rejected-file',
     'skipped-line',
@@ -48415,7 +48415,7 @@ const WARNING_CODES = (/* unused pure expression or super */ null && ([
     'duplicate-sample',
     'no-data',
     'other'
-]));
+];
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/ecocompute-jsonl-schema.ts
 
@@ -48583,7 +48583,7 @@ function parseJsonLine(text) {
  * header no sample can be placed, so every problem here is fatal.
  */
 function readHeader(record, line, sink, options) {
-    const fail = (problem) => new InputError(problem, options.file, line);
+    const fail = (problem) => new input_error_InputError(problem, options.file, line);
     if (typeof record === 'string') {
         throw fail(`expected a ${TELEMETRY_SCHEMA} header record, found ${record}`);
     }
@@ -48822,7 +48822,7 @@ async function parseJsonl(input, sink, options) {
         reader.read(text, line);
     }
     if (!reader.hasHeader()) {
-        throw new InputError(`expected a ${TELEMETRY_SCHEMA} header record, found no line`, options.file);
+        throw new input_error_InputError(`expected a ${TELEMETRY_SCHEMA} header record, found no line`, options.file);
     }
 }
 
@@ -49046,12 +49046,12 @@ function fieldFinder(columns, overrides, file) {
         if (typeof override === 'number') {
             if (override < columns.length)
                 return override;
-            throw new InputError(`--columns maps ${field} to column ${override}, but the file has ${columns.length} columns (0 to ${columns.length - 1})`, file, 1);
+            throw new input_error_InputError(`--columns maps ${field} to column ${override}, but the file has ${columns.length} columns (0 to ${columns.length - 1})`, file, 1);
         }
         const named = columns.find(column => column.raw === override);
         if (named)
             return named.position;
-        throw new InputError(`--columns maps ${field} to "${override}", but the header has no such column; header columns: ${columns.map(c => c.raw).join(', ')}`, file, 1);
+        throw new input_error_InputError(`--columns maps ${field} to "${override}", but the header has no such column; header columns: ${columns.map(c => c.raw).join(', ')}`, file, 1);
     };
 }
 /** The power column to integrate, preferring instant for fast sampling. */
@@ -49123,14 +49123,14 @@ function powerScale(unit, file) {
         return 1e-3;
     if (unit === 'kw')
         return 1e3;
-    throw new InputError(`power column has unit [${unit}]; expected W, mW or kW`, file, 1);
+    throw new input_error_InputError(`power column has unit [${unit}]; expected W, mW or kW`, file, 1);
 }
 /** The error for a column the file lacks, with the way out. */
 function missingColumn(file, field, hasHeader) {
     const where = hasHeader
         ? 'the header names no'
         : 'this file has no header and no recognisable';
-    return new InputError(`${where} ${field} column; name it with --columns, e.g. --columns timestamp=0,power.draw=6`, file, 1);
+    return new input_error_InputError(`${where} ${field} column; name it with --columns, e.g. --columns timestamp=0,power.draw=6`, file, 1);
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/byte-cells.ts
@@ -49530,7 +49530,7 @@ class LineSplitter {
             ? Buffer.concat([this.carry, part])
             : Buffer.from(part);
         if (carried.length > MAX_LINE_BYTES) {
-            throw new InputError(`line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`, this.file, this.lines + 1);
+            throw new input_error_InputError(`line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`, this.file, this.lines + 1);
         }
         this.carry = carried;
     }
@@ -50061,7 +50061,7 @@ class ZeusReader {
     /** Ends the file: no header is fatal; overlapping windows are told. */
     finish() {
         if (this.columns === undefined) {
-            throw new InputError('expected a Zeus header (start_time,window_name,elapsed_time,gpu0_energy,…), found no line', this.options.file);
+            throw new input_error_InputError('expected a Zeus header (start_time,window_name,elapsed_time,gpu0_energy,…), found no line', this.options.file);
         }
         if (this.overlaps === 0)
             return;
@@ -50175,7 +50175,7 @@ function namedFormat(name) {
     if (format)
         return format;
     const names = FORMATS.map(f => f.name).join(', ');
-    throw new InputError(`unknown input format "${name}"; expected one of: ${names}`);
+    throw new input_error_InputError(`unknown input format "${name}"; expected one of: ${names}`);
 }
 /** The first 64 KiB of a file as text, BOM removed. */
 async function detect_format_readHead(path) {
@@ -50184,7 +50184,7 @@ async function detect_format_readHead(path) {
         const buffer = Buffer.alloc(detect_format_HEAD_BYTES);
         const { bytesRead } = await handle.read(buffer, 0, detect_format_HEAD_BYTES, 0);
         if (isUtf16(buffer, bytesRead)) {
-            throw new InputError('the file is UTF-16 text; save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)', path);
+            throw new input_error_InputError('the file is UTF-16 text; save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)', path);
         }
         return stripBom(buffer.subarray(0, bytesRead).toString('utf8'));
     }
@@ -50903,7 +50903,7 @@ class PowerSeries {
         const problem = timeMs === this.lastMs
             ? `two different readings for one device at ${when}`
             : `time goes back from ${before} to ${when} for one device`;
-        throw new InputError(`${problem}: timestamps must increase per device (a log in local time repeats an hour when clocks go back: record times in UTC, or give --timezone for a log taken elsewhere)`, this.file, line);
+        throw new input_error_InputError(`${problem}: timestamps must increase per device (a log in local time repeats an hour when clocks go back: record times in UTC, or give --timezone for a log taken elsewhere)`, this.file, line);
     }
     /** Adds the trapezoid from the previous valid reading. */
     integrate(timeMs, powerW) {
@@ -51211,7 +51211,7 @@ async function readOne(input, options, resolveSpec) {
         return await parseFile(input, options, resolveSpec);
     }
     catch (error) {
-        if (error instanceof InputError) {
+        if (error instanceof input_error_InputError) {
             return { file, format: options.inputFormat, error: error.message };
         }
         if (!isFileSystemError(error))
@@ -51243,7 +51243,7 @@ async function parseFile(input, options, resolveSpec) {
         });
     }
     catch (error) {
-        if (!(error instanceof InputError))
+        if (!(error instanceof input_error_InputError))
             throw error;
         return { file, format: format.name, error: error.message };
     }
@@ -51384,7 +51384,7 @@ function requireModel(model) {
     const found = hardwareById(model) ?? hardwareByName(model);
     if (found)
         return found;
-    throw new InputError(unknownChoiceMessage('GPU model', model, hardwareIds()));
+    throw new input_error_InputError(unknownChoiceMessage('GPU model', model, hardwareIds()));
 }
 /** Catalogue facts → what the model needs while streaming. */
 function toSpec(hardware, powerLimitW) {
@@ -51463,6 +51463,496 @@ function noDataMessage(readings) {
         ? `${reading.file}: no devices found (${reading.sink.rejectedCount} rejected rows)`
         : reading.error);
     return `no usable telemetry:\n  ${lines.join('\n  ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/format-number.ts
+/**
+ * Number formatting for every report. Values come with their bounds, so
+ * three significant figures say all the data supports; a value that is not
+ * known (null, NaN, ±Infinity) prints as a dash, never as `NaN` or `null`.
+ */
+/** What a value that is not known prints as. */
+const NOT_KNOWN = '—';
+/** Significant figures below 1,000; whole numbers from there on. */
+const SIGNIFICANT_FIGURES = 3;
+/** Grouping with commas whatever the runner's locale is. */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** True for a number that can be printed. */
+function isKnown(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+/** Formats a bare number: `0.000123`, `12.3`, `1,235`, or a dash. */
+function formatNumber(value) {
+    if (!isKnown(value))
+        return NOT_KNOWN;
+    if (value === 0)
+        return '0';
+    const rounded = Number(value.toPrecision(SIGNIFICANT_FIGURES));
+    if (Math.abs(rounded) >= 1000)
+        return GROUPED.format(value);
+    // toPrecision switches to exponent form below 1e-6: keep it, it is exact.
+    return trimZeros(rounded.toPrecision(SIGNIFICANT_FIGURES));
+}
+/** Drops trailing zeros of a fraction: `1.50` → `1.5`, `2.00` → `2`. */
+function trimZeros(text) {
+    const [mantissa = text, exponent] = text.split('e');
+    const trimmed = mantissa.includes('.')
+        ? mantissa.replace(/\.?0+$/, '')
+        : mantissa;
+    return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
+}
+/** Formats a value with its unit: `1,235 kWh`; a dash when not known. */
+function formatQuantity(value, unit) {
+    if (!isKnown(value))
+        return NOT_KNOWN;
+    return withUnit(formatNumber(value), unit);
+}
+/**
+ * Formats a value and its bounds as `12.3 kWh (11–14.2)`; the bounds are
+ * left out when not known or when they print the same as the value.
+ */
+function formatRange(value, low, high, unit) {
+    if (!isKnown(value))
+        return NOT_KNOWN;
+    const center = formatNumber(value);
+    const bounds = [formatNumber(low), formatNumber(high)];
+    const sameAsValue = bounds.every(bound => bound === center);
+    if (!isKnown(low) || !isKnown(high) || sameAsValue) {
+        return withUnit(center, unit);
+    }
+    return `${withUnit(center, unit)} (${bounds.join('–')})`;
+}
+/** Joins a number and a unit; an empty unit adds nothing. */
+function withUnit(number, unit) {
+    return unit === '' ? number : `${number} ${unit}`;
+}
+/**
+ * Formats a fraction as a percentage: 0.123 → `12.3 %`. A fraction just
+ * under 1 never prints as 100 %, which would claim full coverage.
+ */
+function formatPercent(fraction) {
+    if (!isKnown(fraction))
+        return NOT_KNOWN;
+    const percent = fraction * 100;
+    if (fraction < 1 && percent >= 99.95)
+        return '>99.9 %';
+    if (percent >= 100)
+        return `${GROUPED.format(percent)} %`;
+    return `${formatNumber(percent)} %`;
+}
+/** Formats a change in percent with its sign: 12.5 → `+12.5 %`. */
+function formatChangePercent(percent) {
+    if (!isKnown(percent))
+        return NOT_KNOWN;
+    const sign = percent > 0 ? '+' : '';
+    return `${sign}${formatNumber(percent)} %`;
+}
+/** Formats a count with grouping: 5000 → `5,000`. */
+function formatCount(count) {
+    return isKnown(count) ? GROUPED.format(count) : NOT_KNOWN;
+}
+/** Formats a duration: `45 s`, `12 min 5 s`, `3 h 07 min`, `2 d 4 h`. */
+function formatDuration(seconds) {
+    if (!isKnown(seconds) || seconds < 0)
+        return NOT_KNOWN;
+    if (seconds < 60)
+        return `${formatNumber(seconds)} s`;
+    const total = Math.round(seconds);
+    const [days, hours] = [Math.floor(total / 86400), Math.floor(total / 3600)];
+    const minutes = Math.floor(total / 60) % 60;
+    if (days >= 1)
+        return `${days} d ${hours % 24} h`;
+    if (hours >= 1)
+        return `${hours} h ${String(minutes).padStart(2, '0')} min`;
+    return `${minutes} min ${total % 60} s`;
+}
+
+;// CONCATENATED MODULE: ./src/report/escape-text.ts
+/**
+ * Cleaning of text that came from telemetry files before it reaches a
+ * terminal or a Markdown body. File text is untrusted: an escape sequence
+ * could rewrite the terminal, and bidirectional overrides can make a name
+ * read differently from what it is ("Trojan Source", CVE-2021-42574).
+ */
+/** Line breaks and tabs: become one space so a value stays on its line. */
+const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+/** C0 and C1 controls, DEL, bidi embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching controls is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Removes control characters; line breaks and tabs become spaces. */
+function stripControl(text) {
+    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '');
+}
+/** Strips controls and collapses runs of spaces, trimming both ends. */
+function cleanText(text) {
+    return stripControl(text).replace(/ {2,}/g, ' ').trim();
+}
+/**
+ * Shortens text to at most `maxLength` characters (code points, so an
+ * emoji is never cut in half), ending with an ellipsis when cut.
+ */
+function clipText(text, maxLength) {
+    const points = Array.from(text);
+    if (points.length <= maxLength)
+        return text;
+    return `${points.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
+}
+/** File text made safe and short for one terminal line. */
+function safeText(text, maxLength = 80) {
+    return clipText(cleanText(text), maxLength);
+}
+/**
+ * Breaks a line longer than `width` at spaces, continuing with a hanging
+ * indent, so nothing is cut off; a word longer than a line is split.
+ */
+function wrapLine(line, width, indent = '      ') {
+    const lines = [];
+    let rest = line;
+    while (rest.length > width) {
+        const space = rest.lastIndexOf(' ', width);
+        const cut = space > indent.length + 10 ? space : width;
+        lines.push(rest.slice(0, cut).trimEnd());
+        rest = indent + rest.slice(cut).trimStart();
+    }
+    lines.push(rest);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparability.ts
+
+/** Longest piece of file text quoted in a reason. */
+const QUOTE_LENGTH = 60;
+/** Two PUE values closer than this are the same value. */
+const PUE_TOLERANCE = 1e-9;
+/** Why base and head cannot be compared; empty when they can. */
+function incomparableReasons(base, head) {
+    const reasons = [];
+    const baseGpus = describeGpus(base);
+    const headGpus = describeGpus(head);
+    if (baseGpus !== headGpus) {
+        reasons.push(`hardware differs (${baseGpus} vs ${headGpus}): not comparable`);
+    }
+    const baseWorkload = quote(base.assumptions.workload?.value);
+    const headWorkload = quote(head.assumptions.workload?.value);
+    if (baseWorkload !== headWorkload) {
+        reasons.push(`workload differs (${baseWorkload} vs ${headWorkload}): not comparable`);
+    }
+    return reasons;
+}
+/**
+ * Carbon when region and PUE agree; facility energy when only the region
+ * differs; IT energy (before PUE) when the PUE differs, since facility
+ * energy moves with the PUE. The reasons say which and why.
+ */
+function chooseMetric(base, head) {
+    const reasons = [];
+    const baseRegion = quote(base.carbon.region);
+    const headRegion = quote(head.carbon.region);
+    const regionDiffers = baseRegion !== headRegion;
+    const basePue = base.assumptions.pue?.value;
+    const headPue = head.assumptions.pue?.value;
+    const pueDiffers = !samePue(basePue, headPue);
+    if (pueDiffers) {
+        const pues = `${quote(basePue)} vs ${quote(headPue)}`;
+        reasons.push(`PUE differs (${pues}): compared on IT energy before PUE`);
+    }
+    if (regionDiffers) {
+        const basis = pueDiffers ? 'IT energy' : 'energy';
+        reasons.push(`regions differ (${baseRegion} vs ${headRegion}): compared on ${basis}`);
+    }
+    if (pueDiffers)
+        return { metric: 'it_energy', reasons };
+    return { metric: regionDiffers ? 'facility_energy' : 'carbon', reasons };
+}
+/** The value a metric compares: kg CO2e or kWh. */
+function metricValue(result, metric) {
+    switch (metric) {
+        case 'carbon':
+            return result.carbon.kg;
+        case 'facility_energy':
+            return result.energy.facility_kwh;
+        case 'it_energy':
+            return result.energy.it_kwh;
+    }
+}
+/** The GPUs as a sorted multiset: `2 × h100-sxm`, or `no GPUs`. */
+function describeGpus(result) {
+    const counts = new Map();
+    for (const device of result.devices) {
+        if (device.kind !== 'gpu')
+            continue;
+        const model = quote(device.hardware_id ?? device.name ?? 'unnamed GPU');
+        counts.set(model, (counts.get(model) ?? 0) + 1);
+    }
+    if (counts.size === 0)
+        return 'no GPUs';
+    return [...counts]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([model, count]) => `${count} × ${model}`)
+        .join(', ');
+}
+/** Equal PUE values, allowing for floating-point noise. */
+function samePue(base, head) {
+    if (typeof base === 'number' && typeof head === 'number') {
+        return Math.abs(base - head) <= PUE_TOLERANCE;
+    }
+    return base === head;
+}
+/** A value from a file, safe and short enough to quote in a reason. */
+function quote(value) {
+    if (value === null || value === undefined)
+        return 'not stated';
+    return safeText(String(value), QUOTE_LENGTH);
+}
+
+;// CONCATENATED MODULE: ./src/compare/measurement.ts
+
+/** How each metric is named in reasons, with its unit. */
+const METRIC_WORDS = {
+    carbon: { label: 'carbon', unit: 'kg', unitText: 'kg CO2e' },
+    facility_energy: { label: 'energy', unit: 'kWh', unitText: 'kWh' },
+    it_energy: { label: 'IT energy', unit: 'kWh', unitText: 'kWh' }
+};
+/** Measures base and head on one metric. */
+function measure(base, head, metric) {
+    const baseValue = metricValue(base, metric);
+    const headValue = metricValue(head, metric);
+    return {
+        metric,
+        baseValue,
+        headValue,
+        changeValue: headValue - baseValue,
+        changePercent: relativeChangePercent(baseValue, headValue),
+        baseCarbonKg: base.carbon.kg,
+        headCarbonKg: head.carbon.kg
+    };
+}
+/**
+ * (head − base) / base in percent: 0 → 0 is 0 %, 0 → x is null (never NaN
+ * or Infinity), so nothing downstream divides by zero.
+ */
+function relativeChangePercent(baseValue, headValue) {
+    if (baseValue === 0)
+        return headValue === 0 ? 0 : null;
+    return ((headValue - baseValue) / baseValue) * 100;
+}
+/**
+ * The change expressed in kg CO2e, for the kg noise floor: as is for
+ * carbon; for energy at the carbon per kWh of the head (or of the base
+ * when the head used none). Zero when neither side used any energy.
+ */
+function changeKg(measurement) {
+    if (measurement.metric === 'carbon')
+        return measurement.changeValue;
+    const { headValue, baseValue, headCarbonKg, baseCarbonKg } = measurement;
+    const kgPerKWh = headValue > 0
+        ? headCarbonKg / headValue
+        : baseValue > 0
+            ? baseCarbonKg / baseValue
+            : 0;
+    return measurement.changeValue * kgPerKWh;
+}
+
+;// CONCATENATED MODULE: ./src/compare/apply-gates.ts
+
+
+/**
+ * The gates on a comparable measurement. Only the worse direction fails
+ * (a −50 % change passes any max-increase); a change inside the noise
+ * floor passes without gating; a carbon budget already broken on the base
+ * blocks only a change that makes it worse.
+ */
+/**
+ * Slack in every limit check, in the limit's unit, for floating-point
+ * rounding: 0.1 → 0.11 kg computes as +10.000000000000009 %, which must
+ * not fail a 10 % limit.
+ */
+const ROUNDING_SLACK = 1e-9;
+/** Applies the noise floor, then max-increase and carbon-budget-kg. */
+function applyGates(m, options) {
+    const none = { gates: [], withinNoise: false };
+    if (options.maxIncreasePercent === undefined &&
+        options.carbonBudgetKg === undefined) {
+        const reasons = ['no gate set: nothing to pass or fail'];
+        return { ...none, verdict: 'neutral', reasons };
+    }
+    const noise = noiseFloorReason(m, options);
+    if (noise !== undefined) {
+        return { ...none, verdict: 'pass', reasons: [noise], withinNoise: true };
+    }
+    const gates = [];
+    const reasons = [];
+    for (const check of [maxIncreaseGate, budgetGate]) {
+        const outcome = check(m, options);
+        if (outcome.gate)
+            gates.push(outcome.gate);
+        if (outcome.reason)
+            reasons.push(outcome.reason);
+    }
+    return { verdict: verdictOf(gates), gates, reasons, withinNoise: false };
+}
+/** `within noise floor: …` when either floor covers the change. */
+function noiseFloorReason(m, options) {
+    const label = METRIC_WORDS[m.metric].label;
+    const percent = options.minChangePercent;
+    if (percent !== undefined &&
+        m.changePercent !== null &&
+        atMost(Math.abs(m.changePercent), percent)) {
+        return `within noise floor: ${label} ${formatChangePercent(m.changePercent)} is inside ±${formatNumber(percent)} %`;
+    }
+    const kg = options.minChangeKg;
+    const deltaKg = changeKg(m);
+    if (kg !== undefined && atMost(Math.abs(deltaKg), kg)) {
+        const energy = m.metric === 'carbon' ? '' : ' at the head’s kg CO2e per kWh';
+        return `within noise floor: ${label} change of ${signed(deltaKg)} kg CO2e${energy} is inside ±${formatNumber(kg)} kg`;
+    }
+    return undefined;
+}
+/** max-increase: fails when the change is above the limit. */
+function maxIncreaseGate(m, options) {
+    const limit = options.maxIncreasePercent;
+    if (limit === undefined)
+        return {};
+    const label = METRIC_WORDS[m.metric].label;
+    if (m.changePercent === null) {
+        return { reason: 'max-increase not applied: relative change undefined' };
+    }
+    const passed = atMost(m.changePercent, limit);
+    const change = `${label} ${formatChangePercent(m.changePercent)}`;
+    return {
+        gate: { name: 'max-increase', limit, value: m.changePercent, passed },
+        reason: `${change} ${passed ? 'is within' : 'exceeds'} max-increase ${formatNumber(limit)} %`
+    };
+}
+/** carbon-budget-kg: the head's carbon against an absolute limit. */
+function budgetGate(m, options) {
+    const limit = options.carbonBudgetKg;
+    if (limit === undefined)
+        return {};
+    const head = formatQuantity(m.headCarbonKg, 'kg CO2e');
+    const budget = `the ${formatNumber(limit)} kg budget`;
+    const gate = (passed) => ({
+        name: 'carbon-budget-kg',
+        limit,
+        value: m.headCarbonKg,
+        passed
+    });
+    if (atMost(m.headCarbonKg, limit)) {
+        return { gate: gate(true), reason: `carbon ${head} is within ${budget}` };
+    }
+    const base = formatQuantity(m.baseCarbonKg, 'kg CO2e');
+    if (!atMost(m.baseCarbonKg, limit) && m.changeValue <= 0) {
+        const reason = `carbon ${head} exceeds ${budget}, already exceeded on the base (${base}) and not made worse`;
+        return { gate: gate(true), reason };
+    }
+    return {
+        gate: gate(false),
+        reason: `carbon ${head} exceeds ${budget} (base ${base})`
+    };
+}
+/** Fail when a gate failed, pass when one applied, else neutral. */
+function verdictOf(gates) {
+    if (gates.some(gate => !gate.passed))
+        return 'fail';
+    return gates.length > 0 ? 'pass' : 'neutral';
+}
+/** value ≤ limit, allowing for rounding. */
+function atMost(value, limit) {
+    return value - limit <= ROUNDING_SLACK;
+}
+/** A number with its sign: `+0.05`, `-0.1`, `0`. */
+function signed(value) {
+    return `${value > 0 ? '+' : ''}${formatNumber(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare-audits.ts
+
+
+
+
+/**
+ * Compares a head audit with its base and applies the gates, returning the
+ * result's `comparison` block. Pure: no I/O, the same inputs give the same
+ * block. `baselineSource` says where the base came from (a file, a run).
+ */
+function compareAudits(base, head, gates, baselineSource) {
+    if (base === undefined)
+        return missingBaseline(head, gates, baselineSource);
+    const chosen = chooseMetric(base, head);
+    const measurement = measure(base, head, chosen.metric);
+    const summary = compare_audits_describe(measurement, baselineSource);
+    const differences = incomparableReasons(base, head);
+    if (differences.length > 0) {
+        return {
+            ...summary,
+            change_percent: null,
+            verdict: 'neutral',
+            reasons: [...differences, ...chosen.reasons],
+            comparable: false,
+            within_noise: false,
+            gates: []
+        };
+    }
+    const zeroBase = zeroBaseReason(measurement);
+    const outcome = applyGates(measurement, gates);
+    return {
+        ...summary,
+        verdict: outcome.verdict,
+        reasons: [...chosen.reasons, ...zeroBase, ...outcome.reasons],
+        comparable: true,
+        within_noise: outcome.withinNoise,
+        gates: outcome.gates
+    };
+}
+/** The fields every comparison with a base carries. */
+function compare_audits_describe(m, baselineSource) {
+    return {
+        baseline_source: baselineSource,
+        change_percent: m.changePercent,
+        metric: m.metric,
+        unit: METRIC_WORDS[m.metric].unit,
+        base_value: m.baseValue,
+        head_value: m.headValue,
+        change_value: m.changeValue,
+        base_carbon_kg: m.baseCarbonKg
+    };
+}
+/** Says why there is no percentage when the base is 0 and the head not. */
+function zeroBaseReason(m) {
+    if (m.changePercent !== null)
+        return [];
+    const { label, unitText } = METRIC_WORDS[m.metric];
+    return [`base ${label} is 0 ${unitText}; relative change undefined`];
+}
+/**
+ * No baseline: the verdict is the on-missing-baseline policy. A budget
+ * is reported but not gated, since whether the base already broke it is
+ * not known.
+ */
+function missingBaseline(head, gates, baselineSource) {
+    const policy = gates.onMissingBaseline;
+    const reasons = [
+        `no baseline (${baselineSource}): ${policy} by on-missing-baseline`
+    ];
+    const budget = gates.carbonBudgetKg;
+    if (budget !== undefined && head.carbon.kg > budget) {
+        reasons.push(`carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget; not gated without a baseline`);
+    }
+    return {
+        baseline_source: baselineSource,
+        change_percent: null,
+        verdict: policy,
+        reasons,
+        metric: 'carbon',
+        unit: 'kg',
+        base_value: null,
+        head_value: head.carbon.kg,
+        change_value: null,
+        base_carbon_kg: null,
+        comparable: null,
+        within_noise: false,
+        gates: []
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-budget.ts
@@ -51943,108 +52433,6 @@ function toAlignment(value) {
         : 0
 }
 
-;// CONCATENATED MODULE: ./src/report/format-number.ts
-/**
- * Number formatting for every report. Values come with their bounds, so
- * three significant figures say all the data supports; a value that is not
- * known (null, NaN, ±Infinity) prints as a dash, never as `NaN` or `null`.
- */
-/** What a value that is not known prints as. */
-const NOT_KNOWN = '—';
-/** Significant figures below 1,000; whole numbers from there on. */
-const SIGNIFICANT_FIGURES = 3;
-/** Grouping with commas whatever the runner's locale is. */
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-/** True for a number that can be printed. */
-function isKnown(value) {
-    return typeof value === 'number' && Number.isFinite(value);
-}
-/** Formats a bare number: `0.000123`, `12.3`, `1,235`, or a dash. */
-function formatNumber(value) {
-    if (!isKnown(value))
-        return NOT_KNOWN;
-    if (value === 0)
-        return '0';
-    const rounded = Number(value.toPrecision(SIGNIFICANT_FIGURES));
-    if (Math.abs(rounded) >= 1000)
-        return GROUPED.format(value);
-    // toPrecision switches to exponent form below 1e-6: keep it, it is exact.
-    return trimZeros(rounded.toPrecision(SIGNIFICANT_FIGURES));
-}
-/** Drops trailing zeros of a fraction: `1.50` → `1.5`, `2.00` → `2`. */
-function trimZeros(text) {
-    const [mantissa = text, exponent] = text.split('e');
-    const trimmed = mantissa.includes('.')
-        ? mantissa.replace(/\.?0+$/, '')
-        : mantissa;
-    return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
-}
-/** Formats a value with its unit: `1,235 kWh`; a dash when not known. */
-function formatQuantity(value, unit) {
-    if (!isKnown(value))
-        return NOT_KNOWN;
-    return withUnit(formatNumber(value), unit);
-}
-/**
- * Formats a value and its bounds as `12.3 kWh (11–14.2)`; the bounds are
- * left out when not known or when they print the same as the value.
- */
-function formatRange(value, low, high, unit) {
-    if (!isKnown(value))
-        return NOT_KNOWN;
-    const center = formatNumber(value);
-    const bounds = [formatNumber(low), formatNumber(high)];
-    const sameAsValue = bounds.every(bound => bound === center);
-    if (!isKnown(low) || !isKnown(high) || sameAsValue) {
-        return withUnit(center, unit);
-    }
-    return `${withUnit(center, unit)} (${bounds.join('–')})`;
-}
-/** Joins a number and a unit; an empty unit adds nothing. */
-function withUnit(number, unit) {
-    return unit === '' ? number : `${number} ${unit}`;
-}
-/**
- * Formats a fraction as a percentage: 0.123 → `12.3 %`. A fraction just
- * under 1 never prints as 100 %, which would claim full coverage.
- */
-function formatPercent(fraction) {
-    if (!isKnown(fraction))
-        return NOT_KNOWN;
-    const percent = fraction * 100;
-    if (fraction < 1 && percent >= 99.95)
-        return '>99.9 %';
-    if (percent >= 100)
-        return `${GROUPED.format(percent)} %`;
-    return `${formatNumber(percent)} %`;
-}
-/** Formats a change in percent with its sign: 12.5 → `+12.5 %`. */
-function formatChangePercent(percent) {
-    if (!isKnown(percent))
-        return NOT_KNOWN;
-    const sign = percent > 0 ? '+' : '';
-    return `${sign}${formatNumber(percent)} %`;
-}
-/** Formats a count with grouping: 5000 → `5,000`. */
-function formatCount(count) {
-    return isKnown(count) ? GROUPED.format(count) : NOT_KNOWN;
-}
-/** Formats a duration: `45 s`, `12 min 5 s`, `3 h 07 min`, `2 d 4 h`. */
-function formatDuration(seconds) {
-    if (!isKnown(seconds) || seconds < 0)
-        return NOT_KNOWN;
-    if (seconds < 60)
-        return `${formatNumber(seconds)} s`;
-    const total = Math.round(seconds);
-    const [days, hours] = [Math.floor(total / 86400), Math.floor(total / 3600)];
-    const minutes = Math.floor(total / 60) % 60;
-    if (days >= 1)
-        return `${days} d ${hours % 24} h`;
-    if (hours >= 1)
-        return `${hours} h ${String(minutes).padStart(2, '0')} min`;
-    return `${minutes} min ${total % 60} s`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown-blocks.ts
 
 
@@ -52072,57 +52460,6 @@ function moreLine(left, noun, where = 'the audit JSON') {
 /** Joins the defined parts of a section with blank lines between them. */
 function joinBlocks(blocks) {
     return blocks.filter(b => b !== undefined && b !== '').join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/escape-text.ts
-/**
- * Cleaning of text that came from telemetry files before it reaches a
- * terminal or a Markdown body. File text is untrusted: an escape sequence
- * could rewrite the terminal, and bidirectional overrides can make a name
- * read differently from what it is ("Trojan Source", CVE-2021-42574).
- */
-/** Line breaks and tabs: become one space so a value stays on its line. */
-const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
-/** C0 and C1 controls, DEL, bidi embeddings, overrides and isolates. */
-// eslint-disable-next-line no-control-regex -- matching controls is the point
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Removes control characters; line breaks and tabs become spaces. */
-function stripControl(text) {
-    return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '');
-}
-/** Strips controls and collapses runs of spaces, trimming both ends. */
-function cleanText(text) {
-    return stripControl(text).replace(/ {2,}/g, ' ').trim();
-}
-/**
- * Shortens text to at most `maxLength` characters (code points, so an
- * emoji is never cut in half), ending with an ellipsis when cut.
- */
-function clipText(text, maxLength) {
-    const points = Array.from(text);
-    if (points.length <= maxLength)
-        return text;
-    return `${points.slice(0, Math.max(0, maxLength - 1)).join('')}…`;
-}
-/** File text made safe and short for one terminal line. */
-function safeText(text, maxLength = 80) {
-    return clipText(cleanText(text), maxLength);
-}
-/**
- * Breaks a line longer than `width` at spaces, continuing with a hanging
- * indent, so nothing is cut off; a word longer than a line is split.
- */
-function wrapLine(line, width, indent = '      ') {
-    const lines = [];
-    let rest = line;
-    while (rest.length > width) {
-        const space = rest.lastIndexOf(' ', width);
-        const cut = space > indent.length + 10 ? space : width;
-        lines.push(rest.slice(0, cut).trimEnd());
-        rest = indent + rest.slice(cut).trimStart();
-    }
-    lines.push(rest);
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape-markdown.ts
@@ -52741,6 +53078,204 @@ function renderMarkdown(result, options = {}) {
     return fitSections(sections, footer, options.maxChars);
 }
 
+;// CONCATENATED MODULE: ./src/github/github-errors.ts
+/**
+ * Errors of the GitHub REST layer. Callers branch on `status` and the
+ * flags, never on the message text: GitHub rewords its messages (B62).
+ */
+/** A GitHub API call failed: an HTTP error status, or 0 for no answer. */
+class GitHubApiError extends Error {
+    status;
+    method;
+    endpoint;
+    rateLimited;
+    name = 'GitHubApiError';
+    /**
+     * @param status HTTP status, or 0 when no response came (network error,
+     *   timeout)
+     * @param method HTTP method of the failed call
+     * @param endpoint path of the call without its query string, which may
+     *   carry signatures (artifact download links)
+     * @param detail what GitHub or the network said, with the token masked
+     * @param rateLimited true when the answer was a rate-limit refusal whose
+     *   wait did not fit the retry budget
+     */
+    constructor(status, method, endpoint, detail, rateLimited = false) {
+        const answer = status === 0 ? 'got no answer' : `answered ${status}`;
+        super(`GitHub API ${method} ${endpoint} ${answer}: ${detail}`);
+        this.status = status;
+        this.method = method;
+        this.endpoint = endpoint;
+        this.rateLimited = rateLimited;
+    }
+}
+/** The REST client was configured with something it cannot use. */
+class GitHubConfigError extends Error {
+    name = 'GitHubConfigError';
+}
+/** A download was larger than the caller allowed; nothing was kept. */
+class DownloadTooLargeError extends Error {
+    maxBytes;
+    name = 'DownloadTooLargeError';
+    /** @param maxBytes the limit the download went past */
+    constructor(maxBytes) {
+        super(`download refused: larger than ${maxBytes} bytes`);
+        this.maxBytes = maxBytes;
+    }
+}
+/** Placeholder written wherever a secret would have appeared. */
+const MASK = '***';
+/** GitHub token shapes (classic, app, OAuth, fine-grained) and `Bearer x`. */
+const TOKEN_LIKE = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,})|(?<=\bbearer\s+)[^\s"',;]+/gi;
+/**
+ * Replaces every occurrence of each secret, anything shaped like a GitHub
+ * token and any `Bearer …` credential with `***`. Used on every text that
+ * can reach a message or a log.
+ */
+function maskSecrets(text, secrets) {
+    let masked = text;
+    for (const secret of secrets) {
+        if (secret.length > 0)
+            masked = masked.split(secret).join(MASK);
+    }
+    return masked.replace(TOKEN_LIKE, MASK);
+}
+/** True for an error of this layer that says the token may not do this. */
+function isForbidden(error) {
+    return (error instanceof GitHubApiError &&
+        error.status === 403 &&
+        !error.rateLimited);
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-config.ts
+
+/** The public GitHub API; callers use it when `GITHUB_API_URL` is unset. */
+const PUBLIC_API_URL = 'https://api.github.com';
+/**
+ * Checks the configuration and fills in defaults. Throws GitHubConfigError
+ * for a missing or non-http(s) base URL or an empty token.
+ */
+function resolveRestConfig(config) {
+    const url = parseBaseUrl(config.baseUrl);
+    if (!config.token || /\s/.test(config.token)) {
+        throw new GitHubConfigError('github-token: empty or contains whitespace; pass the workflow token');
+    }
+    return {
+        maxAttempts: 4,
+        maxTotalWaitMs: 120_000,
+        baseDelayMs: 1_000,
+        maxPages: 50,
+        timeoutMs: 30_000,
+        userAgent: 'ecocompute-audit',
+        now: Date.now,
+        sleep: sleepMs,
+        onRetry: () => undefined,
+        fetch: (input, init) => fetch(input, init),
+        ...withoutUndefined(config),
+        baseUrl: url.href.replace(/\/+$/, ''),
+        token: config.token,
+        origin: url.origin
+    };
+}
+/** The base URL parsed; only http(s) without credentials or query. */
+function parseBaseUrl(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl ?? '');
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url ||
+        !['http:', 'https:'].includes(url.protocol) ||
+        url.username ||
+        url.password ||
+        url.search) {
+        throw new GitHubConfigError(`GitHub API URL: "${baseUrl ?? ''}" is not an http(s) URL without ` +
+            `credentials or query; pass GITHUB_API_URL, e.g. ${PUBLIC_API_URL}`);
+    }
+    return url;
+}
+/** The object without keys whose value is undefined. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+/** A timer-based sleep. */
+function sleepMs(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/action/action-context.ts
+
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * Reads the runner's `GITHUB_*` variables and event payload once. Every
+ * URL comes from GITHUB_API_URL and GITHUB_SERVER_URL, so GitHub
+ * Enterprise Server works; events other than pull requests have none.
+ */
+function readActionContext(env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    return {
+        eventName,
+        owner,
+        repo,
+        apiUrl: env.GITHUB_API_URL || PUBLIC_API_URL,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: Number(env.GITHUB_RUN_ID ?? 0) || 0,
+        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1) || 1,
+        workflow: env.GITHUB_WORKFLOW ?? 'workflow',
+        job: env.GITHUB_JOB ?? 'job',
+        sha: env.GITHUB_SHA ?? '',
+        pullRequest: PULL_REQUEST_EVENTS.has(eventName)
+            ? pullRequestOf(payload, `${owner}/${repo}`)
+            : undefined
+    };
+}
+/** The event payload, or an empty object when there is none to read. */
+function readPayload(path) {
+    if (!path)
+        return {};
+    try {
+        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return typeof parsed === 'object' && parsed !== null
+            ? parsed
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** The part of a `pull_request` payload the action reads. */
+const PullRequestPayload = object({
+    number: schemas_number(),
+    head: object({
+        sha: schemas_string(),
+        repo: object({ full_name: schemas_string() }).nullish()
+    }),
+    base: object({ sha: schemas_string(), ref: schemas_string() })
+});
+/** The pull request fields the action needs, when the payload has them. */
+function pullRequestOf(payload, repository) {
+    const parsed = PullRequestPayload.safeParse(payload.pull_request);
+    if (!parsed.success)
+        return undefined;
+    const pr = parsed.data;
+    // A deleted fork has no head repository: treat it as a fork.
+    const headRepository = pr.head.repo?.full_name ?? '(deleted fork)';
+    return {
+        number: pr.number,
+        headSha: pr.head.sha,
+        baseSha: pr.base.sha,
+        baseRef: pr.base.ref,
+        headRepository,
+        isFork: headRepository !== repository
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/usage-error.ts
 /** A mistake on the command line: exit code 2 with this message. */
 class usage_error_UsageError extends Error {
@@ -52794,6 +53329,112 @@ function choiceOption(name, text, choices, fallback) {
     throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got "${text}"`);
 }
 
+;// CONCATENATED MODULE: ./src/compare/gate-options.ts
+
+
+/**
+ * Gate settings of a comparison with the base branch, as one checked
+ * object. The action inputs and the `compare` flags arrive as text and go
+ * through `parseGateOptions`, which names the input and the value received.
+ */
+/** What a missing baseline decides: `on-missing-baseline`. */
+const MISSING_BASELINE_POLICIES = ['neutral', 'fail', 'pass'];
+const MissingBaselinePolicy = schemas_enum(MISSING_BASELINE_POLICIES);
+const amount = schemas_number().nonnegative().finite();
+/** Checked gate settings; every gate is off unless given. */
+const GateOptions = object({
+    /** `max-increase`: fail when the change is above this many percent. */
+    maxIncreasePercent: amount.optional(),
+    /** `carbon-budget-kg`: fail when the head's carbon is above this. */
+    carbonBudgetKg: amount.optional(),
+    /** `min-change` in percent: smaller changes are noise and pass. */
+    minChangePercent: amount.optional(),
+    /** `min-change` in kg CO2e: smaller changes are noise and pass. */
+    minChangeKg: amount.optional(),
+    onMissingBaseline: MissingBaselinePolicy.default('neutral')
+});
+/** A plain decimal number, optionally signed, without units. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+/** A finite, non-negative plain decimal. */
+function isAmount(text) {
+    return (DECIMAL.test(text) && Number(text) >= 0 && Number.isFinite(Number(text)));
+}
+/**
+ * Reads the gate inputs; `prefix` is put before each name in messages
+ * (`--` for CLI flags). Throws UsageError for a value it cannot read.
+ */
+function parseGateOptions(texts, prefix = '') {
+    const floor = parseMinChange(texts['min-change'], `${prefix}min-change`);
+    return GateOptions.parse({
+        maxIncreasePercent: parsePercent(texts['max-increase'], `${prefix}max-increase`),
+        carbonBudgetKg: parseKg(texts['carbon-budget-kg'], `${prefix}carbon-budget-kg`),
+        minChangePercent: floor.percent,
+        minChangeKg: floor.kg,
+        onMissingBaseline: parsePolicy(texts['on-missing-baseline'], `${prefix}on-missing-baseline`)
+    });
+}
+/** `10%`, `10 %` or `10` → 10; anything else is a usage error. */
+function parsePercent(text, name) {
+    const value = text?.trim();
+    if (value === undefined || value === '')
+        return undefined;
+    const number = value.replace(/\s*%$/, '');
+    if (isAmount(number))
+        return Number(number);
+    throw new usage_error_UsageError(`${name} must be a percentage such as 10% or 10, got "${text}"`);
+}
+/** `2.5` or `2.5kg` → 2.5; anything else is a usage error. */
+function parseKg(text, name) {
+    const value = text?.trim();
+    if (value === undefined || value === '')
+        return undefined;
+    const number = value.replace(/\s*kg$/i, '');
+    if (isAmount(number))
+        return Number(number);
+    throw new usage_error_UsageError(`${name} must be a mass in kg CO2e such as 2.5 or 2.5kg, got "${text}"`);
+}
+/**
+ * `2%`, `0.1kg`, or both separated by a comma (`2%,0.1kg`); a bare number
+ * is a percentage, as for max-increase.
+ */
+function parseMinChange(text, name) {
+    const floor = {};
+    const parts = (text ?? '').split(',').map(part => part.trim());
+    for (const part of parts.filter(Boolean)) {
+        const isKg = /kg$/i.test(part);
+        const key = isKg ? 'kg' : 'percent';
+        if (floor[key] !== undefined)
+            throw minChangeError(name, text);
+        try {
+            floor[key] = isKg ? parseKg(part, name) : parsePercent(part, name);
+        }
+        catch {
+            throw minChangeError(name, text);
+        }
+    }
+    return floor;
+}
+/** The usage error of an unreadable min-change. */
+function minChangeError(name, text) {
+    return new usage_error_UsageError(`${name} must be a percentage (2%), a mass (0.1kg) or both (2%,0.1kg), got "${text}"`);
+}
+/** One of neutral, fail, pass; neutral when not given. */
+function parsePolicy(text, name) {
+    const value = text?.trim();
+    if (value === undefined || value === '')
+        return 'neutral';
+    const parsed = MissingBaselinePolicy.safeParse(value);
+    if (parsed.success)
+        return parsed.data;
+    throw new usage_error_UsageError(`${name} must be one of ${MISSING_BASELINE_POLICIES.join(', ')}, got "${text}"`);
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-types.ts
+/** How the sticky comment is written; `off` writes nothing. */
+const STICKY_MODES = ['update', 'recreate', 'off'];
+/** The login `GITHUB_TOKEN` comments as; it cannot call `GET /user`. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
 ;// CONCATENATED MODULE: ./src/action/format-zod-issues.ts
 /** One line per problem: `input: message`. */
 function formatZodIssues(error) {
@@ -52803,6 +53444,8 @@ function formatZodIssues(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/action-inputs.ts
+
+
 
 
 
@@ -52823,7 +53466,22 @@ const RawInputs = object({
     columns: schemas_string().optional(),
     'input-format': schemas_string().optional(),
     'electricity-price': schemas_string().optional(),
-    'gpu-hour-price': schemas_string().optional()
+    'gpu-hour-price': schemas_string().optional(),
+    baseline: schemas_string().default('auto'),
+    'max-increase': schemas_string().optional(),
+    'carbon-budget-kg': schemas_string().optional(),
+    'min-change': schemas_string().optional(),
+    'on-missing-baseline': schemas_string().optional(),
+    comment: schemas_enum(STICKY_MODES, {
+        error: `comment must be one of ${STICKY_MODES.join(', ')}`
+    })
+        .default('update'),
+    'comment-key': schemas_string()
+        .regex(/^[\w.-]{1,64}$/, 'comment-key: letters, digits, _ . - only, at most 64')
+        .default('default'),
+    'check-run': schemas_enum(['true', 'false'], { error: 'check-run must be true or false' })
+        .default('true'),
+    'github-token': schemas_string().optional()
 });
 /** Reads every input through one schema and returns a frozen config. */
 function readActionInputs() {
@@ -52835,29 +53493,1467 @@ function readActionInputs() {
     if (!parsed.success)
         throw new Error(formatZodIssues(parsed.error));
     const inputs = parsed.data;
-    const config = Object.freeze({
+    if (inputs['github-token'])
+        core_setSecret(inputs['github-token']);
+    const config = {
         telemetryPatterns: inputs.telemetry
             .split('\n')
             .map(line => line.trim())
             .filter(Boolean),
-        options: Object.freeze(Object.fromEntries(Object.entries({
-            region: inputs.region,
-            pue: numberOption('pue', inputs.pue, 1, 3),
-            workload: inputs.workload,
-            nodeProfile: inputs['node-profile'],
-            gpuModel: inputs.gpu,
-            timezone: inputs.timezone,
-            intervalMs: numberOption('interval-ms', inputs['interval-ms'], 0.001, 86_400_000),
-            columns: columnsOption(inputs.columns),
-            inputFormat: inputs['input-format'],
-            electricityPriceUsdPerKWh: numberOption('electricity-price', inputs['electricity-price'], 0, 100),
-            gpuHourPriceUsd: numberOption('gpu-hour-price', inputs['gpu-hour-price'], 0, 10_000)
-        }).filter(([, value]) => value !== undefined)))
-    });
+        options: auditOptions(inputs),
+        gates: parseGateOptions(inputs),
+        baseline: inputs.baseline.trim(),
+        comment: inputs.comment,
+        commentKey: inputs['comment-key'],
+        checkRun: inputs['check-run'] === 'true',
+        token: inputs['github-token']
+    };
     const problems = checkAuditChoices(config.options);
     if (problems.length > 0)
         throw new Error(problems.join('\n'));
-    return config;
+    return Object.freeze(config);
+}
+/** The engine options from the inputs, unset ones left out. */
+function auditOptions(inputs) {
+    const options = {
+        region: inputs.region,
+        pue: numberOption('pue', inputs.pue, 1, 3),
+        workload: inputs.workload,
+        nodeProfile: inputs['node-profile'],
+        gpuModel: inputs.gpu,
+        timezone: inputs.timezone,
+        intervalMs: numberOption('interval-ms', inputs['interval-ms'], 0.001, 86_400_000),
+        columns: columnsOption(inputs.columns),
+        inputFormat: inputs['input-format'],
+        electricityPriceUsdPerKWh: numberOption('electricity-price', inputs['electricity-price'], 0, 100),
+        gpuHourPriceUsd: numberOption('gpu-hour-price', inputs['gpu-hour-price'], 0, 10_000)
+    };
+    return Object.freeze(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)));
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit-schema.ts
+
+
+/**
+ * `ecocompute.audit/v1`: the audit result shared by the CLI's JSON output,
+ * the action's artifact, the baseline and the web page. Energies in kWh,
+ * carbon in kg CO2e, money in USD unless `currency` says otherwise, times
+ * ISO 8601 UTC. A value not known is null, never left out or zero.
+ */
+const GROUNDING_LEVELS = ['L1', 'L2', 'L3'];
+const GroundingLevel = schemas_enum(GROUNDING_LEVELS);
+const kwh = schemas_number().nonnegative();
+const Warning = object({
+    code: schemas_enum(WARNING_CODES),
+    message: schemas_string(),
+    file: schemas_string().optional(),
+    line: schemas_number().int().positive().optional(),
+    device: schemas_string().optional(),
+    /** How many times this warning occurred when aggregated. */
+    count: schemas_number().int().positive().optional()
+});
+const Gap = object({
+    /** Null when the file has no timestamps (times counted from its start). */
+    start: schemas_string().nullable(),
+    end: schemas_string().nullable(),
+    duration_s: schemas_number().nonnegative(),
+    filled_kwh: kwh
+});
+const Device = object({
+    id: schemas_string(),
+    kind: schemas_enum(DEVICE_KINDS),
+    name: schemas_string().nullable(),
+    /** Catalogue id the name matched, null when unknown. */
+    hardware_id: schemas_string().nullable(),
+    uuid: schemas_string().optional(),
+    node: schemas_string().nullable(),
+    job: schemas_string().nullable(),
+    file: schemas_string(),
+    level: GroundingLevel,
+    level_reason: schemas_string(),
+    field: schemas_enum(POWER_FIELDS),
+    samples: schemas_number().int().nonnegative(),
+    first: schemas_string().nullable(),
+    last: schemas_string().nullable(),
+    median_interval_s: schemas_number().nonnegative().nullable(),
+    coverage: schemas_number().min(0).max(1),
+    energy_kwh: kwh,
+    low_kwh: kwh,
+    high_kwh: kwh,
+    mean_w: schemas_number().nullable(),
+    max_w: schemas_number().nullable(),
+    gaps: array(Gap),
+    gap_count: schemas_number().int().nonnegative(),
+    warnings: array(schemas_string())
+});
+const Energy = object({
+    gpu_kwh: kwh,
+    /** GPUs whose power was measured (L2 or better), without L1 devices. */
+    measured_gpu_kwh: kwh,
+    it_kwh: kwh,
+    facility_kwh: kwh,
+    low_kwh: kwh,
+    high_kwh: kwh
+});
+const Carbon = object({
+    kg: schemas_number().nonnegative(),
+    low_kg: schemas_number().nonnegative(),
+    high_kg: schemas_number().nonnegative(),
+    intensity_g_per_kwh: schemas_number().nonnegative(),
+    intensity_low_g_per_kwh: schemas_number().nonnegative(),
+    intensity_high_g_per_kwh: schemas_number().nonnegative(),
+    region: schemas_string(),
+    /** How the region was resolved: cloud-region, zone, country, world. */
+    fallback: schemas_enum(['cloud-region', 'zone', 'country', 'world', 'given']),
+    dataset: schemas_string(),
+    year: schemas_number().int().nullable(),
+    licence: schemas_string()
+});
+const Cost = object({
+    energy_usd: schemas_number().nonnegative().nullable(),
+    compute_usd: schemas_number().nonnegative().nullable(),
+    total_usd: schemas_number().nonnegative().nullable(),
+    low_usd: schemas_number().nonnegative().nullable(),
+    high_usd: schemas_number().nonnegative().nullable(),
+    currency: schemas_string()
+});
+const Equivalent = object({
+    kind: schemas_string(),
+    value: schemas_number().nonnegative(),
+    unit: schemas_string(),
+    source: schemas_string()
+});
+/** A value used in the computation and where it came from. */
+const Assumption = object({
+    value: union([schemas_number(), schemas_string()]).nullable(),
+    low: schemas_number().nullable().optional(),
+    high: schemas_number().nullable().optional(),
+    source: schemas_string(),
+    /** True when the user did not choose it. */
+    is_default: schemas_boolean()
+});
+/** What a comparison measured: carbon, or energy when region or PUE differ. */
+const COMPARISON_METRICS = [
+    'carbon',
+    'facility_energy',
+    'it_energy'
+];
+/** One gate as applied: its limit, the value it saw, and the outcome. */
+const GateResult = object({
+    name: schemas_enum(['max-increase', 'carbon-budget-kg']),
+    /** Percent for max-increase, kg CO2e for carbon-budget-kg. */
+    limit: schemas_number(),
+    /** The change in percent, or the head's carbon in kg CO2e. */
+    value: schemas_number(),
+    passed: schemas_boolean()
+});
+const Comparison = object({
+    baseline_source: schemas_string(),
+    /** Change of `metric` in percent; null when base is 0, none or not comparable. */
+    change_percent: schemas_number().nullable(),
+    verdict: schemas_enum(['pass', 'fail', 'neutral']),
+    reasons: array(schemas_string()),
+    metric: schemas_enum(COMPARISON_METRICS).optional(),
+    /** Unit of base_value, head_value and change_value. */
+    unit: schemas_enum(['kg', 'kWh']).optional(),
+    base_value: schemas_number().nonnegative().nullable().optional(),
+    head_value: schemas_number().nonnegative().optional(),
+    /** head_value − base_value; null without a baseline. */
+    change_value: schemas_number().nullable().optional(),
+    /** The base's central carbon, whatever the metric; null without one. */
+    base_carbon_kg: schemas_number().nonnegative().nullable().optional(),
+    /** False when hardware or workload differ; null without a baseline. */
+    comparable: schemas_boolean().nullable().optional(),
+    /** True when the change was inside the `min-change` noise floor. */
+    within_noise: schemas_boolean().optional(),
+    gates: array(GateResult).optional()
+});
+const InputFile = object({
+    file: schemas_string(),
+    format: schemas_string(),
+    devices: schemas_number().int().nonnegative(),
+    /** The last line number a reading or rejected row came from. */
+    lines: schemas_number().int().nonnegative(),
+    rejected_rows: schemas_number().int().nonnegative()
+});
+const AuditResult = object({
+    schema: literal('ecocompute.audit/v1'),
+    generator: schemas_string(),
+    created: schemas_string(),
+    grounding: object({
+        level: GroundingLevel,
+        devices: record(schemas_string(), GroundingLevel),
+        reasons: array(schemas_string())
+    }),
+    window: object({
+        start: schemas_string().nullable(),
+        end: schemas_string().nullable(),
+        duration_s: schemas_number().nonnegative()
+    }),
+    energy: Energy,
+    carbon: Carbon,
+    cost: Cost,
+    equivalents: array(Equivalent),
+    comparison: Comparison.optional(),
+    assumptions: record(schemas_string(), Assumption),
+    inputs: array(InputFile),
+    devices: array(Device),
+    warnings: array(Warning)
+});
+
+;// CONCATENATED MODULE: ./src/compare/read-audit-file.ts
+
+
+
+
+
+/**
+ * Reading an `ecocompute.audit/v1` file for a comparison. The file may
+ * come from another run or a fork, so it is size-capped and validated
+ * before anything uses it; every problem names the file.
+ */
+/** Largest audit file read: 10 MiB, far above any real result. */
+const MAX_AUDIT_BYTES = 10 * 1024 * 1024;
+/** Schema problems listed before the rest are only counted. */
+const MAX_LISTED_PROBLEMS = 20;
+/** Reads and validates an audit file; throws InputError naming it. */
+async function readAuditFile(path) {
+    const result = await readOptionalAuditFile(path);
+    if (result === undefined)
+        throw new InputError('the file is empty or does not exist', path);
+    return result;
+}
+/**
+ * Like readAuditFile, but a file that does not exist or is empty is no
+ * baseline (undefined) rather than an error, as when a base run failed.
+ */
+async function readOptionalAuditFile(path) {
+    const size = await fileSize(path);
+    if (size === undefined || size === 0)
+        return undefined;
+    if (size > MAX_AUDIT_BYTES) {
+        throw new input_error_InputError(`the file is ${size} bytes, more than the ${MAX_AUDIT_BYTES} an audit result may have`, path);
+    }
+    return parseAudit(await readText(path), path);
+}
+/** The size of a plain file, undefined when there is none at the path. */
+async function fileSize(path) {
+    try {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (!info.isFile())
+            throw new input_error_InputError('not a plain file', path);
+        return info.size;
+    }
+    catch (error) {
+        if (error instanceof input_error_InputError)
+            throw error;
+        if (isNodeError(error) && error.code === 'ENOENT')
+            return undefined;
+        throw new input_error_InputError(`cannot read the file: ${messageOf(error)}`, path);
+    }
+}
+/** The file's text, or an InputError naming it. */
+async function readText(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new input_error_InputError(`cannot read the file: ${messageOf(error)}`, path);
+    }
+}
+/** JSON parsed and checked against the audit schema. */
+function parseAudit(text, path) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new input_error_InputError(`not valid JSON: ${stripControl(messageOf(error))}`, path);
+    }
+    const parsed = AuditResult.safeParse(json);
+    if (parsed.success)
+        return parsed.data;
+    const lines = formatZodIssues(parsed.error).split('\n');
+    const listed = lines.slice(0, MAX_LISTED_PROBLEMS).map(stripControl);
+    if (lines.length > listed.length)
+        listed.push(`… ${lines.length - listed.length} more problems`);
+    throw new input_error_InputError(`not an ecocompute.audit/v1 result:\n  ${listed.join('\n  ')}`, path);
+}
+/**
+ * True for an error from Node with a `code` such as ENOENT; duck-typed,
+ * since an error from another realm (a test's VM) is no `instanceof Error`.
+ */
+function isNodeError(error) {
+    return typeof error === 'object' && error !== null && 'code' in error;
+}
+/** The message of anything thrown, from any realm. */
+function messageOf(error) {
+    if (typeof error === 'object' && error !== null && 'message' in error)
+        return String(error.message);
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/action/load-baseline.ts
+
+
+/**
+ * The baseline named by the `baseline` input: `none`, a file path, or
+ * `auto`. The file is untrusted (it may come from another run): it is
+ * size-capped and schema-checked before use.
+ */
+async function loadBaseline(input) {
+    if (input === 'none')
+        return { result: undefined, source: 'none (baseline: none)' };
+    if (input === 'auto') {
+        // TODO(#3): look up the base SHA's run and its audit artifact.
+        info('baseline: auto looks for no artifacts yet; pass baseline: PATH to compare');
+        return {
+            result: undefined,
+            source: 'none found (automatic lookup from artifacts is not available yet)'
+        };
+    }
+    const result = await readOptionalAuditFile(input);
+    const source = result === undefined
+        ? `none (${input} is missing or empty)`
+        : `file ${input}`;
+    return { result, source };
+}
+
+;// CONCATENATED MODULE: ./src/github/issue-comments.ts
+
+/** `/repos/{owner}/{repo}` with both parts encoded. */
+function repoPath(owner, repo) {
+    return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+}
+/** Every comment of an issue, oldest first, across all pages. */
+function listIssueComments(client, ref) {
+    const path = `${repoPath(ref.owner, ref.repo)}/issues/${ref.issueNumber}/comments`;
+    return client.paginate(path);
+}
+/** Posts a new comment. */
+async function createIssueComment(client, ref, body) {
+    const path = `${repoPath(ref.owner, ref.repo)}/issues/${ref.issueNumber}/comments`;
+    const response = await client.request({
+        method: 'POST',
+        path,
+        body: { body }
+    });
+    return response.data;
+}
+/** Replaces a comment's body. */
+async function updateIssueComment(client, ref, commentId, body) {
+    const response = await client.request({
+        method: 'PATCH',
+        path: `${repoPath(ref.owner, ref.repo)}/issues/comments/${commentId}`,
+        body: { body }
+    });
+    return response.data;
+}
+/** One comment, or undefined when it no longer exists (404). */
+async function getIssueComment(client, ref, commentId) {
+    try {
+        const response = await client.request({
+            method: 'GET',
+            path: `${repoPath(ref.owner, ref.repo)}/issues/comments/${commentId}`
+        });
+        return response.data;
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+/** Deletes a comment; false when it was already gone (404). */
+async function deleteIssueComment(client, ref, commentId) {
+    try {
+        await client.request({
+            method: 'DELETE',
+            path: `${repoPath(ref.owner, ref.repo)}/issues/comments/${commentId}`
+        });
+        return true;
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404)
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/truncate-markdown.ts
+/**
+ * Cuts Markdown to fit a size limit without breaking what follows: whole
+ * lines are kept while they fit, an open code fence and open `<details>`
+ * blocks are closed, and a note says where the rest is.
+ */
+/**
+ * Returns `text` unchanged when it fits `limits`, otherwise a prefix of
+ * it, closed, followed by a blank line and `note`. The note must fit.
+ */
+function truncateMarkdown(text, limits, note) {
+    if (truncate_markdown_fits(text.length, byteLength(text), limits)) {
+        return { text, truncated: false };
+    }
+    const tail = `\n\n${note}`;
+    const kept = [];
+    let state = { fence: undefined, detailsDepth: 0 };
+    let chars = 0;
+    let bytes = 0;
+    for (const line of text.split('\n')) {
+        const next = advance(state, line);
+        const extra = `${kept.length > 0 ? '\n' : ''}${line}`;
+        const ending = closers(next) + tail;
+        const total = chars + extra.length + ending.length;
+        const totalBytes = bytes + byteLength(extra) + byteLength(ending);
+        if (!truncate_markdown_fits(total, totalBytes, limits)) {
+            const partial = cutLine(extra, limits, chars, bytes, closers(state) + tail);
+            if (partial)
+                kept.push(partial);
+            break;
+        }
+        kept.push(extra);
+        chars += extra.length;
+        bytes += byteLength(extra);
+        state = next;
+    }
+    return { text: kept.join('') + closers(state) + tail, truncated: true };
+}
+/** The block state after one more line. */
+function advance(state, line) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (state.fence !== undefined) {
+        const closes = fence !== undefined &&
+            fence[0] === state.fence[0] &&
+            fence.length >= state.fence.length &&
+            line.trim() === fence;
+        return closes ? { ...state, fence: undefined } : state;
+    }
+    if (fence !== undefined)
+        return { ...state, fence };
+    const opened = line.match(/<details[\s>]/gi)?.length ?? 0;
+    const closed = line.match(/<\/details\s*>/gi)?.length ?? 0;
+    const detailsDepth = Math.max(0, state.detailsDepth + opened - closed);
+    return { ...state, detailsDepth };
+}
+/** The lines that close what is open. */
+function closers(state) {
+    const fence = state.fence === undefined ? '' : `\n${state.fence}`;
+    return fence + '\n</details>'.repeat(state.detailsDepth);
+}
+/**
+ * The part of a line that still fits, cut at a character boundary and
+ * without a half-written HTML tag or entity; '' when less than a quarter
+ * of the limit is left (then the line is dropped whole).
+ * A cut line opens no fence or `<details>` (those are dropped from it), so
+ * the closers of the state before it still apply.
+ */
+function cutLine(extra, limits, chars, bytes, ending) {
+    const roomChars = limits.maxChars - chars - ending.length;
+    const roomBytes = limits.maxBytes - bytes - byteLength(ending);
+    // Only a line that would take much with it is cut; others go whole.
+    if (roomChars < limits.maxChars / 4)
+        return '';
+    let end = Math.min(extra.length, roomChars, roomBytes);
+    if (end <= 0)
+        return '';
+    while (end > 0 && byteLength(extra.slice(0, end)) > roomBytes) {
+        end = Math.floor(end * 0.9);
+    }
+    const code = extra.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    const partial = extra.slice(0, end);
+    if (/^\n? {0,3}(`{3,}|~{3,})/.test(partial))
+        return '';
+    return partial
+        .replace(/<\/?details[^>]*>/gi, '')
+        .replace(/<[^>]*$/, '')
+        .replace(/&[#A-Za-z0-9]*$/, '');
+}
+/** True when both sizes are within the limits. */
+function truncate_markdown_fits(chars, bytes, limits) {
+    return chars <= limits.maxChars && bytes <= limits.maxBytes;
+}
+/** UTF-8 length of a string. */
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+
+
+
+/** Conclusions GitHub accepts for a completed check run. */
+const CHECK_CONCLUSIONS = (/* unused pure expression or super */ null && ([
+    'success',
+    'failure',
+    'neutral',
+    'cancelled',
+    'skipped',
+    'timed_out',
+    'action_required'
+]));
+/** GitHub's limit on `output.summary` and `output.text`, in characters. */
+const MAX_CHECK_OUTPUT_CHARS = 65_535;
+/** Note ending a truncated summary or text. */
+const CHECK_NOTE = '*Truncated. The full report is in the job summary.*';
+/**
+ * Creates the check run on the head commit, or, when one with the same
+ * name and external id exists there (a rerun), updates it by id. A 403
+ * (no `checks: write`, fork pull request) returns `forbidden`.
+ */
+async function publishCheckRun(client, options) {
+    try {
+        return await publish(client, options);
+    }
+    catch (error) {
+        if (!isForbidden(error))
+            throw error;
+        return {
+            status: 'forbidden',
+            reason: forbiddenReason(error),
+            truncated: false
+        };
+    }
+}
+/** Find, then PATCH or POST. */
+async function publish(client, options) {
+    const repo = repoPath(options.owner, options.repo);
+    const existing = await findCheckRun(client, options);
+    const limits = { maxChars: MAX_CHECK_OUTPUT_CHARS, maxBytes: 4 * 65_535 };
+    const summary = truncateMarkdown(options.summary, limits, CHECK_NOTE);
+    const text = truncateMarkdown(options.text ?? '', limits, CHECK_NOTE);
+    const body = {
+        name: options.name,
+        external_id: options.externalId,
+        status: 'completed',
+        conclusion: options.conclusion,
+        completed_at: (options.completedAt ?? new Date()).toISOString(),
+        details_url: options.detailsUrl,
+        output: {
+            title: options.title,
+            summary: summary.text,
+            text: options.text === undefined ? undefined : text.text
+        }
+    };
+    const response = existing
+        ? await client.request({
+            method: 'PATCH',
+            path: `${repo}/check-runs/${existing.id}`,
+            body
+        })
+        : await client.request({
+            method: 'POST',
+            path: `${repo}/check-runs`,
+            body: { ...body, head_sha: options.headSha }
+        });
+    return {
+        status: existing ? 'updated' : 'created',
+        checkRunId: response.data.id,
+        url: response.data.html_url,
+        truncated: summary.truncated || text.truncated
+    };
+}
+/** The newest check run on the commit with our name and external id. */
+async function findCheckRun(client, options) {
+    const repo = repoPath(options.owner, options.repo);
+    const sha = encodeURIComponent(options.headSha);
+    const list = await client.paginate(`${repo}/commits/${sha}/check-runs`, { check_name: options.name, filter: 'all' }, data => data?.check_runs);
+    return list.items
+        .filter(run => run.name === options.name)
+        .filter(run => run.external_id === options.externalId)
+        .sort((a, b) => b.id - a.id)[0];
+}
+/** The reason a 403 gives, naming the call that was refused. */
+function forbiddenReason(error) {
+    return (`GitHub refused ${error.method} ${error.endpoint} (403): the token ` +
+        'may not write check runs (a fork pull request, or a workflow without ' +
+        '`checks: write`); the verdict and the job summary are unaffected');
+}
+
+;// CONCATENATED MODULE: ./src/github/link-header.ts
+/**
+ * Reads the `Link` response header GitHub uses for pagination, e.g.
+ * `<https://api.github.com/repositories/1/issues/2/comments?page=2>;
+ * rel="next", <…?page=4>; rel="last"`.
+ */
+/** The URL of the `rel="next"` page, or undefined on the last page. */
+function nextPageUrl(link) {
+    if (!link)
+        return undefined;
+    for (const part of splitLinks(link)) {
+        const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (!match)
+            continue;
+        const rels = /\brel\s*=\s*"?([^";]+)"?/i.exec(match[2] ?? '');
+        const names = (rels?.[1] ?? '').toLowerCase().split(/\s+/);
+        if (names.includes('next'))
+            return match[1];
+    }
+    return undefined;
+}
+/** Splits on commas that separate links, not commas inside `<…>`. */
+function splitLinks(link) {
+    const parts = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < link.length; i++) {
+        const char = link[i];
+        if (char === '<')
+            depth++;
+        else if (char === '>')
+            depth = Math.max(0, depth - 1);
+        else if (char === ',' && depth === 0) {
+            parts.push(link.slice(start, i));
+            start = i + 1;
+        }
+    }
+    parts.push(link.slice(start));
+    return parts;
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-attempt.ts
+
+/** The API version this layer was written against. */
+const API_VERSION = '2022-11-28';
+/** Builds the absolute URL of a request; refuses other origins. */
+function requestUrl(config, request) {
+    const absolute = /^https?:\/\//i.test(request.path);
+    const url = new URL(absolute ? request.path : config.baseUrl + request.path);
+    if (url.origin !== config.origin) {
+        throw new GitHubApiError(0, request.method, `${url.origin}${url.pathname}`, `refused: not on the API origin ${config.origin}`);
+    }
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+        if (value !== undefined)
+            url.searchParams.set(key, String(value));
+    }
+    return url;
+}
+/**
+ * Sends one request with the token and GitHub's headers. Redirects are
+ * not followed (`redirect: 'manual'`): the caller decides, so the token
+ * never travels to a host it was not meant for.
+ */
+function sendAuthorized(config, method, url, body) {
+    const headers = {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${config.token}`,
+        'user-agent': config.userAgent,
+        'x-github-api-version': API_VERSION
+    };
+    if (body !== undefined)
+        headers['content-type'] = 'application/json';
+    return config.fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(config.timeoutMs)
+    });
+}
+/** Reads a body as JSON when it says so, else as text; empty → undefined. */
+async function readBody(response) {
+    const text = await response.text();
+    if (text.length === 0)
+        return undefined;
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('json'))
+        return text;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** GitHub's `message` from an error body, or the start of the text. */
+function errorDetail(data, secrets) {
+    const message = typeof data === 'object' && data !== null && 'message' in data
+        ? String(data.message)
+        : typeof data === 'string'
+            ? data
+            : 'no message';
+    return maskSecrets(message.slice(0, 300), secrets);
+}
+/** Describes a thrown fetch failure (network, timeout) without secrets. */
+function networkDetail(error, secrets) {
+    const parts = [];
+    let current = error;
+    for (let depth = 0; current instanceof Error && depth < 3; depth++) {
+        parts.push(current.message);
+        current = current.cause;
+    }
+    if (parts.length === 0)
+        parts.push(String(error));
+    return maskSecrets(parts.join(': ').slice(0, 300), secrets);
+}
+
+;// CONCATENATED MODULE: ./src/github/retry-policy.ts
+/**
+ * When to try a GitHub call again and how long to wait first. Follows
+ * GitHub's documented rate-limit headers: `retry-after` (seconds) first,
+ * then `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (epoch
+ * seconds); 5xx and network failures back off exponentially. Other 4xx
+ * answers are final: a 403 without rate-limit headers is a permission
+ * refusal (fork or read-only token), and retrying cannot change it.
+ */
+/** Margin added to a rate-limit reset time, for clock skew (1 s). */
+const RESET_MARGIN_MS = 1_000;
+/**
+ * The wait before attempt `attempt + 1`, or undefined when the outcome is
+ * final. `attempt` counts from 1; `nowMs` is epoch milliseconds.
+ */
+function adviseRetry(outcome, attempt, nowMs, baseDelayMs) {
+    const backoffMs = baseDelayMs * 2 ** (attempt - 1);
+    const { status, headers } = outcome;
+    if (status === undefined || status >= 500) {
+        return { waitMs: backoffMs, rateLimited: false };
+    }
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const limitWaitMs = headers ? rateLimitWaitMs(headers, nowMs) : undefined;
+    if (limitWaitMs !== undefined) {
+        return { waitMs: limitWaitMs, rateLimited: true };
+    }
+    return status === 429 ? { waitMs: backoffMs, rateLimited: true } : undefined;
+}
+/** True when a 403 or 429 carries rate-limit headers. */
+function isRateLimitAnswer(status, headers) {
+    if (status === 429)
+        return true;
+    return status === 403 && rateLimitWaitMs(headers, 0) !== undefined;
+}
+/**
+ * Milliseconds the rate-limit headers ask for, or undefined when they ask
+ * for nothing. `retry-after` may be seconds or an HTTP date.
+ */
+function rateLimitWaitMs(headers, nowMs) {
+    const retryAfter = headers.get('retry-after')?.trim();
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return Math.max(0, seconds * 1000);
+        const dateMs = Date.parse(retryAfter);
+        if (Number.isFinite(dateMs))
+            return Math.max(0, dateMs - nowMs);
+    }
+    if (headers.get('x-ratelimit-remaining')?.trim() !== '0')
+        return undefined;
+    const resetS = Number(headers.get('x-ratelimit-reset'));
+    if (!Number.isFinite(resetS) || resetS <= 0)
+        return 60_000;
+    return Math.max(0, resetS * 1000 - nowMs) + RESET_MARGIN_MS;
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-download.ts
+
+
+
+/**
+ * Downloads the bytes a signed link points at. The link is resolved anew
+ * on every attempt (signed links expire within minutes) and fetched
+ * without the token: it is addressed to blob storage, not to GitHub.
+ * 5xx and network failures are retried like API calls.
+ */
+async function downloadBytes(config, resolveLink, limits) {
+    let waitedMs = 0;
+    for (let attempt = 1;; attempt++) {
+        const link = await resolveLink();
+        const endpoint = `${link.origin}${link.pathname}`;
+        let response;
+        let error;
+        try {
+            response = await config.fetch(link, {
+                redirect: 'follow',
+                signal: AbortSignal.timeout(config.timeoutMs)
+            });
+            if (response.ok)
+                return await readCapped(response, limits.maxBytes);
+        }
+        catch (thrown) {
+            if (thrown instanceof DownloadTooLargeError)
+                throw thrown;
+            error = thrown;
+        }
+        const status = response?.status;
+        const advice = adviseRetry({ status, headers: response?.headers }, attempt, config.now(), config.baseDelayMs);
+        await response?.body?.cancel();
+        const retry = advice !== undefined &&
+            attempt < config.maxAttempts &&
+            waitedMs + advice.waitMs <= config.maxTotalWaitMs;
+        if (!retry) {
+            const detail = status
+                ? 'download failed'
+                : networkDetail(error, [config.token]);
+            throw new GitHubApiError(status ?? 0, 'GET', endpoint, detail);
+        }
+        await config.sleep(advice.waitMs);
+        waitedMs += advice.waitMs;
+    }
+}
+/** The whole body, or DownloadTooLargeError once it passes `maxBytes`. */
+async function readCapped(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel();
+        throw new DownloadTooLargeError(maxBytes);
+    }
+    const chunks = [];
+    let total = 0;
+    const reader = response.body?.getReader();
+    for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done)
+            break;
+        const bytes = chunk.value;
+        total += bytes.length;
+        if (total > maxBytes) {
+            await reader?.cancel();
+            throw new DownloadTooLargeError(maxBytes);
+        }
+        chunks.push(bytes);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-retry.ts
+
+
+
+/** Same-origin redirects followed per attempt (a renamed repository). */
+const MAX_REDIRECTS = 3;
+/**
+ * Sends a call until it succeeds, retrying as the retry policy advises
+ * within `maxAttempts` and `maxTotalWaitMs`. Throws GitHubApiError with
+ * the token masked when the last answer is still a failure.
+ */
+async function sendWithRetries(config, plan) {
+    let waitedMs = 0;
+    for (let attempt = 1;; attempt++) {
+        const outcome = await attemptOnce(config, plan);
+        const { response } = outcome;
+        if (response && isAnswer(response.status, plan.keepRedirect)) {
+            return response;
+        }
+        const advice = adviseRetry(outcome, attempt, config.now(), config.baseDelayMs);
+        const retry = advice !== undefined &&
+            attempt < config.maxAttempts &&
+            waitedMs + advice.waitMs <= config.maxTotalWaitMs;
+        if (!retry)
+            throw await rest_retry_failure(config, plan, outcome);
+        await response?.body?.cancel();
+        config.onRetry(`GitHub API ${plan.method} ${plan.url.pathname}: ` +
+            `${response ? `answered ${response.status}` : 'no answer'}, ` +
+            `retry ${attempt} of ${config.maxAttempts - 1} in ${advice.waitMs} ms`);
+        await config.sleep(advice.waitMs);
+        waitedMs += advice.waitMs;
+    }
+}
+/** True for a status the caller takes as its answer. */
+function isAnswer(status, keepRedirect) {
+    if (status >= 200 && status < 300)
+        return true;
+    return keepRedirect && status >= 300 && status < 400;
+}
+/** One attempt, following same-origin redirects unless asked not to. */
+async function attemptOnce(config, plan) {
+    let url = plan.url;
+    for (let hop = 0;; hop++) {
+        let response;
+        try {
+            response = await sendAuthorized(config, plan.method, url, plan.body);
+        }
+        catch (error) {
+            return { error };
+        }
+        const location = response.headers.get('location');
+        const redirected = response.status >= 300 && response.status < 400;
+        if (plan.keepRedirect || !redirected || !location || hop >= MAX_REDIRECTS) {
+            return { response, status: response.status, headers: response.headers };
+        }
+        await response.body?.cancel();
+        const target = new URL(location, url).href;
+        url = requestUrl(config, { method: plan.method, path: target });
+    }
+}
+/** The GitHubApiError describing a final failed attempt. */
+async function rest_retry_failure(config, plan, outcome) {
+    const secrets = [config.token];
+    const endpoint = plan.url.pathname;
+    const { response } = outcome;
+    if (!response) {
+        const detail = networkDetail(outcome.error, secrets);
+        return new GitHubApiError(0, plan.method, endpoint, detail);
+    }
+    const body = await readBody(response).catch(() => undefined);
+    const detail = errorDetail(body, secrets);
+    const limited = isRateLimitAnswer(response.status, response.headers);
+    return new GitHubApiError(response.status, plan.method, endpoint, detail, limited);
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-client.ts
+/**
+ * A small typed GitHub REST client over Node's global `fetch`.
+ *
+ * Why not Octokit (`@actions/github`): its `getOctokit` neither retries
+ * nor waits out rate limits (those are separate plugins, and the
+ * throttling one is not installed here), and the action needs exact
+ * control of three things: retries that honour `retry-after` and
+ * `x-ratelimit-reset` within a total wait budget, redirects that never
+ * carry the token to another host (artifact downloads land on blob
+ * storage), and errors that carry the status and a path without query
+ * secrets. It also keeps the bundle small: a dozen endpoints need no
+ * generated route table.
+ */
+
+
+
+
+
+
+/** GitHub REST calls with retries, pagination and masked errors. */
+class GitHubRestClient {
+    /** Private field: keeps the token out of JSON.stringify and inspect. */
+    #config;
+    /** Checks the configuration; throws GitHubConfigError when unusable. */
+    constructor(config) {
+        this.#config = resolveRestConfig(config);
+    }
+    /** The API root every path is resolved against. */
+    get baseUrl() {
+        return this.#config.baseUrl;
+    }
+    /** One call; throws GitHubApiError for any non-2xx final answer. */
+    async request(request) {
+        const url = requestUrl(this.#config, request);
+        const response = await sendWithRetries(this.#config, {
+            method: request.method,
+            url,
+            body: request.body,
+            keepRedirect: false
+        });
+        const data = (await readBody(response).catch((error) => {
+            const detail = networkDetail(error, [this.#config.token]);
+            throw new GitHubApiError(0, request.method, url.pathname, detail);
+        }));
+        return { status: response.status, headers: response.headers, data };
+    }
+    /**
+     * Every item of a list endpoint, `per_page=100`, following `Link:
+     * rel="next"` up to `maxPages` pages. `pick` takes the array out of
+     * wrapped answers such as `{ total_count, check_runs: [...] }`.
+     */
+    async paginate(path, query = {}, pick = data => data) {
+        const items = [];
+        let next = path;
+        let pageQuery = { ...query, per_page: 100 };
+        for (let page = 0; page < this.#config.maxPages && next; page++) {
+            const response = await this.request({
+                method: 'GET',
+                path: next,
+                query: pageQuery
+            });
+            items.push(...asArray(pick(response.data), next));
+            next = nextPageUrl(response.headers.get('link'));
+            pageQuery = {}; // a next link carries its own query
+        }
+        return { items, complete: next === undefined };
+    }
+    /**
+     * The absolute `Location` a GET answers with a redirect (an artifact's
+     * signed download link). Throws GitHubApiError on any other answer, so
+     * an expired artifact's 410 reaches the caller as a status.
+     */
+    async resolveRedirect(path, query) {
+        const url = requestUrl(this.#config, { method: 'GET', path, query });
+        const response = await sendWithRetries(this.#config, {
+            method: 'GET',
+            url,
+            keepRedirect: true
+        });
+        await response.body?.cancel();
+        const location = response.headers.get('location');
+        if (response.status < 300 || response.status > 399 || !location) {
+            throw new GitHubApiError(response.status, 'GET', url.pathname, 'expected a redirect to the download');
+        }
+        return new URL(location, url);
+    }
+    /**
+     * Bytes behind a redirecting endpoint (`…/artifacts/{id}/zip`): the
+     * redirect is resolved with the token, the target fetched without it,
+     * and more than `maxBytes` is refused with DownloadTooLargeError.
+     */
+    async download(path, options) {
+        return downloadBytes(this.#config, () => this.resolveRedirect(path), {
+            maxBytes: options.maxBytes
+        });
+    }
+}
+/** The value as an array, or a GitHubApiError naming the endpoint. */
+function asArray(value, path) {
+    if (Array.isArray(value))
+        return value;
+    const endpoint = new URL(path, 'http://x').pathname;
+    throw new GitHubApiError(200, 'GET', endpoint, 'expected a list');
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-marker.ts
+/**
+ * The hidden lines that identify a sticky comment. The first names the
+ * comment's key; the second records which commit and run wrote it, so an
+ * older run never overwrites a newer report:
+ *
+ *     <!-- ecocompute-audit:key=gpu-train -->
+ *     <!-- ecocompute-audit:head=0123abcd run=9876 attempt=1 -->
+ */
+/** Prefix shared by both marker lines. */
+const PREFIX = 'ecocompute-audit';
+/** Reads the stamp line; a SHA is 7–64 hex digits. */
+const STAMP_LINE = new RegExp(`<!-- ${PREFIX}:head=([0-9a-f]{7,64}) run=(\\d{1,20}) attempt=(\\d{1,6}) -->`, 'i');
+/**
+ * The key marker. The key is percent-encoded, so no key can close the
+ * HTML comment early or be a prefix of another key's marker.
+ */
+function keyMarker(key) {
+    return `<!-- ${PREFIX}:key=${encodeURIComponent(key)} -->`;
+}
+/** The stamp marker; throws RangeError for a stamp that is not well formed. */
+function stampMarker(stamp) {
+    const line = `<!-- ${PREFIX}:head=${stamp.headSha} run=${stamp.runId} ` +
+        `attempt=${stamp.runAttempt} -->`;
+    if (!STAMP_LINE.test(line) || stamp.runId < 1 || stamp.runAttempt < 1) {
+        throw new RangeError(`sticky comment: head SHA "${stamp.headSha}", run ${stamp.runId}, ` +
+            `attempt ${stamp.runAttempt}: need hex SHA and positive integers`);
+    }
+    return line;
+}
+/** True when a comment body carries the key's marker. */
+function hasKeyMarker(body, key) {
+    return (body ?? '').includes(keyMarker(key));
+}
+/** The stamp a body records, or undefined when the line is missing. */
+function readStamp(body) {
+    const match = STAMP_LINE.exec(body ?? '');
+    if (!match)
+        return undefined;
+    return {
+        headSha: match[1] ?? '',
+        runId: Number(match[2]),
+        runAttempt: Number(match[3])
+    };
+}
+/**
+ * Orders stamps: positive when `a` is newer. Run ids grow over time in a
+ * repository; a rerun keeps its id and raises the attempt. A missing
+ * stamp is older than any.
+ */
+function compareStamps(a, b) {
+    const runDelta = (a?.runId ?? 0) - (b?.runId ?? 0);
+    if (runDelta !== 0)
+        return Math.sign(runDelta);
+    return Math.sign((a?.runAttempt ?? 0) - (b?.runAttempt ?? 0));
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-plan.ts
+
+
+/** Note ending a truncated comment. */
+const DEFAULT_TRUNCATION_NOTE = '*Report truncated to fit a pull-request comment. The full report is ' +
+    "in this run's job summary.*";
+/**
+ * Checks the options and builds the bodies: the two marker lines first
+ * (kept by any cut), then the report, truncated safely to the limits.
+ * Throws RangeError for a malformed stamp or an empty key.
+ */
+function planStickyBody(options, defaults) {
+    if (options.key.trim() === '') {
+        throw new RangeError('sticky comment: the key is empty');
+    }
+    const stamp = {
+        headSha: options.headSha,
+        runId: options.runId,
+        runAttempt: options.runAttempt ?? 1
+    };
+    const whole = `${keyMarker(options.key)}\n${stampMarker(stamp)}\n` + options.body;
+    const note = options.truncationNote ?? DEFAULT_TRUNCATION_NOTE;
+    const limits = {
+        maxChars: options.maxChars ?? defaults.maxChars,
+        maxBytes: options.maxBytes ?? defaults.maxBytes
+    };
+    const fitted = truncateMarkdown(whole, limits, note);
+    const half = {
+        maxChars: Math.floor(limits.maxChars / 2),
+        maxBytes: Math.floor(limits.maxBytes / 2)
+    };
+    return {
+        ref: {
+            owner: options.owner,
+            repo: options.repo,
+            issueNumber: options.issueNumber
+        },
+        key: options.key,
+        stamp,
+        botLogin: options.botLogin ?? defaults.botLogin,
+        mode: options.mode,
+        body: fitted.text,
+        truncated: fitted.truncated,
+        shortBody: truncateMarkdown(whole, half, note).text
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-repair.ts
+
+
+/**
+ * The token's comments carrying the key's marker, across all pages,
+ * newest report first (then highest id). Others' comments never count,
+ * even when they quote our marker.
+ */
+async function listOwnComments(client, plan, warnings) {
+    const list = await listIssueComments(client, plan.ref);
+    if (!list.complete) {
+        warnings.push(`read only the first ${list.items.length} comments; an older ` +
+            'report further down may be left in place');
+    }
+    return list.items
+        .filter(comment => isOwnMarked(comment, plan))
+        .map(comment => ({
+        id: comment.id,
+        stamp: readStamp(comment.body),
+        url: comment.html_url
+    }))
+        .sort(newestFirst);
+}
+/**
+ * Lists again after writing and deletes every own marked comment but the
+ * newest. Every concurrent run picks the same survivor from the same
+ * list, so parallel upserts converge on one comment.
+ */
+async function removeDuplicates(client, plan, written, check, warnings) {
+    const own = await listOwnComments(client, plan, []);
+    if (check === 'ok' && !own.some(comment => comment.id === written.id)) {
+        // The list may lag behind the write just verified.
+        own.push({ id: written.id, stamp: plan.stamp, url: written.url });
+        own.sort(newestFirst);
+    }
+    const [survivor, ...duplicates] = own;
+    const deletedIds = [];
+    for (const duplicate of duplicates) {
+        if (await deleteIssueComment(client, plan.ref, duplicate.id)) {
+            deletedIds.push(duplicate.id);
+        }
+    }
+    if (deletedIds.length > 0) {
+        warnings.push(`removed ${deletedIds.length} duplicate report comment(s): ` +
+            deletedIds.join(', '));
+    }
+    return { survivor, deletedIds };
+}
+/** True for a comment by the token's login that carries the key marker. */
+function isOwnMarked(comment, plan) {
+    const login = comment.user?.login ?? '';
+    if (login.toLowerCase() !== plan.botLogin.toLowerCase())
+        return false;
+    return hasKeyMarker(comment.body, plan.key);
+}
+/** Sort order: newer stamp first, then higher id. */
+function newestFirst(a, b) {
+    return compareStamps(b.stamp, a.stamp) || b.id - a.id;
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-steps.ts
+
+
+
+/** A stamp in words, for reasons and warnings. */
+function describeStamp(stamp) {
+    if (!stamp)
+        return 'no run recorded';
+    return `run ${stamp.runId} attempt ${stamp.runAttempt}`;
+}
+/**
+ * PATCHes `targetId`, or POSTs when there is none or it was deleted
+ * meanwhile (404). A 422 is retried once with the half-size body: GitHub
+ * answers 422 for a body it finds too long (B56).
+ */
+async function writeComment(client, plan, targetId, warnings) {
+    try {
+        return await writeOnce(client, plan, targetId, plan.body, plan.truncated);
+    }
+    catch (error) {
+        if (!(error instanceof GitHubApiError) || error.status !== 422) {
+            throw error;
+        }
+        warnings.push('GitHub refused the comment body (422); posted a shorter report');
+        return await writeOnce(client, plan, targetId, plan.shortBody, true);
+    }
+}
+/** One write of one body. */
+async function writeOnce(client, plan, targetId, body, truncated) {
+    if (targetId !== undefined) {
+        try {
+            const comment = await updateIssueComment(client, plan.ref, targetId, body);
+            const url = comment.html_url;
+            return { id: comment.id, url, status: 'updated', body, truncated };
+        }
+        catch (error) {
+            if (!(error instanceof GitHubApiError) || error.status !== 404) {
+                throw error;
+            }
+        }
+    }
+    const comment = await createIssueComment(client, plan.ref, body);
+    const url = comment.html_url;
+    return { id: comment.id, url, status: 'created', body, truncated };
+}
+/**
+ * Re-reads the comment and checks both markers (B59: a write can land
+ * without them). A missing or older marker is rewritten once.
+ */
+async function verifyComment(client, plan, written, warnings) {
+    for (let pass = 1;; pass++) {
+        const read = await getIssueComment(client, plan.ref, written.id);
+        if (!read)
+            return 'gone';
+        const stamp = readStamp(read.body);
+        if (hasKeyMarker(read.body, plan.key) && stamp) {
+            const order = compareStamps(stamp, plan.stamp);
+            if (order === 0)
+                return 'ok';
+            if (order > 0)
+                return 'superseded';
+        }
+        if (pass === 2)
+            return 'failed';
+        warnings.push(`comment ${written.id}: the marker was missing after writing; ` +
+            'wrote the report again');
+        await updateIssueComment(client, plan.ref, written.id, written.body);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Creates or updates the one comment of `key` on an issue or pull request.
+ * Never throws for a refused write (403: fork or read-only token) or a
+ * failed verification; those come back as `forbidden` and `unverified`.
+ */
+async function upsertStickyComment(client, options) {
+    if (options.mode === 'off') {
+        return {
+            ...emptyResult(),
+            status: 'skipped',
+            reason: 'comment mode is off'
+        };
+    }
+    const plan = planStickyBody(options, {
+        botLogin: ACTIONS_BOT_LOGIN,
+        maxChars: MAX_COMMENT_CHARS,
+        maxBytes: MAX_COMMENT_BYTES
+    });
+    try {
+        return await upsert(client, plan);
+    }
+    catch (error) {
+        if (!isForbidden(error))
+            throw error;
+        const reason = sticky_comment_forbiddenReason(error);
+        return { ...emptyResult(), status: 'forbidden', reason };
+    }
+}
+/** Fields every result starts from. */
+function emptyResult() {
+    return { truncated: false, warnings: [], deletedIds: [] };
+}
+/** Find, guard, write, verify, then repair duplicates. */
+async function upsert(client, plan) {
+    const warnings = [];
+    const own = await listOwnComments(client, plan, warnings);
+    const newest = own[0];
+    if (newest && compareStamps(newest.stamp, plan.stamp) > 0) {
+        const reason = `comment ${newest.id} holds a newer report (${describeStamp(newest.stamp)})`;
+        const commentId = newest.id;
+        return { ...emptyResult(), warnings, status: 'skipped', commentId, reason };
+    }
+    const deletedIds = plan.mode === 'recreate' ? await deleteAll(client, plan, own) : [];
+    const target = plan.mode === 'update' ? newest?.id : undefined;
+    const written = await writeComment(client, plan, target, warnings);
+    const check = await verifyComment(client, plan, written, warnings);
+    const repair = await removeDuplicates(client, plan, written, check, warnings);
+    deletedIds.push(...repair.deletedIds);
+    const outcome = judge(plan, written, check, repair.survivor);
+    return { truncated: written.truncated, warnings, deletedIds, ...outcome };
+}
+/** Deletes every listed comment; the ids that were still there. */
+async function deleteAll(client, plan, comments) {
+    const deleted = [];
+    for (const comment of comments) {
+        if (await deleteIssueComment(client, plan.ref, comment.id)) {
+            deleted.push(comment.id);
+        }
+    }
+    return deleted;
+}
+/** The status after writing: ours, superseded, or not verifiable. */
+function judge(plan, written, check, survivor) {
+    const order = survivor ? compareStamps(survivor.stamp, plan.stamp) : -1;
+    if (survivor && order > 0) {
+        const reason = `${describeStamp(survivor.stamp)} wrote a newer report meanwhile`;
+        return { status: 'skipped', commentId: survivor.id, reason };
+    }
+    if (check === 'failed') {
+        const reason = `comment ${written.id}: the marker was still missing after rewriting it; a later run may post a second comment`;
+        return { status: 'unverified', commentId: written.id, reason };
+    }
+    if (!survivor || order < 0) {
+        const reason = `comment ${written.id} disappeared after writing and no report comment remains`;
+        return { status: 'unverified', commentId: written.id, reason };
+    }
+    const url = survivor.id === written.id ? written.url : survivor.url;
+    return { status: written.status, commentId: survivor.id, url };
+}
+/** The reason a 403 gives, naming the call that was refused. */
+function sticky_comment_forbiddenReason(error) {
+    return (`GitHub refused ${error.method} ${error.endpoint} (403): the token may ` +
+        'not write pull-request comments (a fork pull request, or a workflow ' +
+        'without `pull-requests: write`); the report is in the job summary');
+}
+
+;// CONCATENATED MODULE: ./src/action/publish-github.ts
+
+
+
+
+const CONCLUSIONS = {
+    pass: 'success',
+    fail: 'failure',
+    neutral: 'neutral'
+};
+/**
+ * Posts the sticky comment and the check run. Neither can change the
+ * verdict: a refused write (a fork's read-only token) or an API failure
+ * is a warning, and the report is still in the job summary.
+ */
+async function publishToGitHub(report, config, context) {
+    if (config.token === undefined) {
+        core_warning('github-token is empty: no comment or check run; the report is in the job summary');
+        return;
+    }
+    const client = new GitHubRestClient({
+        baseUrl: context.apiUrl,
+        token: config.token
+    });
+    await attempt('comment', () => postComment(client, report, config, context));
+    await attempt('check run', () => postCheckRun(client, report, config, context));
+}
+/** Runs one publishing step; a failure becomes a warning. */
+async function attempt(what, step) {
+    try {
+        await step();
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        core_warning(`${what} not published: ${message}; the report is in the job summary`);
+    }
+}
+/** The sticky comment on the pull request, when there is one. */
+async function postComment(client, report, config, context) {
+    const pr = context.pullRequest;
+    if (pr === undefined || config.comment === 'off')
+        return;
+    const result = await upsertStickyComment(client, {
+        owner: context.owner,
+        repo: context.repo,
+        issueNumber: pr.number,
+        key: config.commentKey,
+        body: report.markdown,
+        headSha: pr.headSha,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        mode: config.comment
+    });
+    for (const warning of result.warnings)
+        core_warning(warning);
+    if (result.status === 'forbidden') {
+        core_warning(`comment refused (${result.reason ?? '403'}): a fork's token is read-only; see the fork pattern in the README`);
+    }
+    else
+        info(`Comment ${result.status}${result.url ? `: ${result.url}` : ''}`);
+}
+/** The check run on the head commit (the PR head, not the merge commit). */
+async function postCheckRun(client, report, config, context) {
+    if (!config.checkRun)
+        return;
+    const verdict = report.result.comparison?.verdict ?? 'neutral';
+    const key = config.commentKey === 'default' ? '' : ` / ${config.commentKey}`;
+    const result = await publishCheckRun(client, {
+        owner: context.owner,
+        repo: context.repo,
+        headSha: context.pullRequest?.headSha ?? context.sha,
+        name: `EcoCompute audit (${context.workflow} / ${context.job}${key})`,
+        conclusion: CONCLUSIONS[verdict] ?? 'neutral',
+        title: `${report.result.carbon.kg.toPrecision(3)} kg CO2e, ${report.result.energy.facility_kwh.toPrecision(3)} kWh, ${verdict}`,
+        summary: report.markdown,
+        externalId: `ecocompute:${context.workflow}:${context.job}:${config.commentKey}`,
+        detailsUrl: report.runUrl
+    });
+    if (result.status === 'forbidden') {
+        core_warning(`check run refused (${result.reason ?? '403'}): the token lacks checks: write (forks never have it)`);
+    }
+    else
+        info(`Check run ${result.status}${result.url ? `: ${result.url}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/set-outputs.ts
+
+
+
+/**
+ * Writes the audit JSON next to the runner's temp files and sets every
+ * output; values not computed are empty strings, never 0.
+ */
+async function setResultOutputs(result) {
+    const reportPath = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? '.', 'ecocompute-audit.json');
+    await (0,promises_namespaceObject.writeFile)(reportPath, `${JSON.stringify(result, null, 2)}\n`);
+    setRange('energy-kwh', result.energy.facility_kwh, result.energy.low_kwh, result.energy.high_kwh);
+    setRange('carbon-kg', result.carbon.kg, result.carbon.low_kg, result.carbon.high_kg);
+    setRange('cost-usd', result.cost.total_usd, result.cost.low_usd, result.cost.high_usd);
+    setOutput('grounding-level', result.grounding.level);
+    setOutput('change-percent', result.comparison?.change_percent ?? '');
+    setOutput('verdict', result.comparison?.verdict ?? 'neutral');
+    setOutput('report-path', reportPath);
+    info(`Facility energy ${result.energy.facility_kwh.toPrecision(4)} kWh, ${result.carbon.kg.toPrecision(4)} kg CO2e, level ${result.grounding.level}, verdict ${result.comparison?.verdict ?? 'neutral'}`);
+    warnAggregated(result);
+}
+/** NAME, NAME-low and NAME-high; empty when not computed. */
+function setRange(name, value, low, high) {
+    setOutput(name, value ?? '');
+    setOutput(`${name}-low`, low ?? '');
+    setOutput(`${name}-high`, high ?? '');
+}
+/** One annotation per warning code, with its count and first message. */
+function warnAggregated(result) {
+    const byCode = new Map();
+    for (const warning of result.warnings) {
+        const seen = byCode.get(warning.code);
+        const count = warning.count ?? 1;
+        if (seen)
+            seen.count += count;
+        else
+            byCode.set(warning.code, { count, first: warning.message });
+    }
+    for (const [code, { count, first }] of byCode) {
+        core_warning(count > 1 ? `${code} (×${count}): ${first}` : `${code}: ${first}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -52868,17 +54964,34 @@ function readActionInputs() {
 
 
 
+
+
+
 /**
- * The action: read inputs → find telemetry → audit → job summary →
- * outputs. The only place that catches and calls setFailed.
+ * The action: inputs → telemetry → audit → baseline → compare → render
+ * → publish → outputs. The only place that catches and calls setFailed.
  */
 async function run() {
     try {
         const config = readActionInputs();
+        const context = readActionContext();
+        warnAboutEvent(context);
         const files = await findTelemetry(config.telemetryPatterns);
         info(`Auditing ${files.length} telemetry file(s)`);
-        const result = await runAudit(files, config.options);
-        await publish(result);
+        const audit = await runAudit(files, config.options);
+        const baseline = await loadBaseline(config.baseline);
+        const result = {
+            ...audit,
+            comparison: compareAudits(baseline.result, audit, config.gates, baseline.source)
+        };
+        const runUrl = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
+        const markdown = renderMarkdown(result, { runUrl });
+        await summary.addRaw(markdown).write();
+        await publishToGitHub({ result, markdown, runUrl }, config, context);
+        await setResultOutputs(result);
+        if (result.comparison?.verdict === 'fail') {
+            setFailed(`carbon gate failed: ${result.comparison.reasons.join('; ')}`);
+        }
     }
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));
@@ -52895,26 +55008,14 @@ async function findTelemetry(patterns) {
     }
     return files;
 }
-/** Job summary, the report file and the step outputs. */
-async function publish(result) {
-    const markdown = renderMarkdown(result);
-    await summary.addRaw(markdown).write();
-    const reportPath = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? '.', 'ecocompute-audit.json');
-    await (0,promises_namespaceObject.writeFile)(reportPath, `${JSON.stringify(result, null, 2)}\n`);
-    setRange('energy-kwh', result.energy.facility_kwh, result.energy.low_kwh, result.energy.high_kwh);
-    setRange('carbon-kg', result.carbon.kg, result.carbon.low_kg, result.carbon.high_kg);
-    setRange('cost-usd', result.cost.total_usd, result.cost.low_usd, result.cost.high_usd);
-    setOutput('grounding-level', result.grounding.level);
-    setOutput('report-path', reportPath);
-    info(`Facility energy ${result.energy.facility_kwh.toPrecision(4)} kWh, ${result.carbon.kg.toPrecision(4)} kg CO2e, level ${result.grounding.level}`);
-    for (const warning of result.warnings.slice(0, 10))
-        core_warning(warning.message);
-}
-/** NAME, NAME-low and NAME-high outputs; empty when not computed. */
-function setRange(name, value, low, high) {
-    setOutput(name, value ?? '');
-    setOutput(`${name}-low`, low ?? '');
-    setOutput(`${name}-high`, high ?? '');
+/** Says what a run outside a pull request does, and warns about pull_request_target. */
+function warnAboutEvent(context) {
+    if (context.eventName === 'pull_request_target') {
+        core_warning("pull_request_target runs with a write token: never check out or run the pull request's code in this job; see the fork pattern in the README");
+    }
+    if (context.pullRequest === undefined) {
+        info(`Event ${context.eventName || 'unknown'}: no pull request, so no comment; summary, check run and outputs only`);
+    }
 }
 
 

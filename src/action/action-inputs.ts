@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { checkAuditChoices } from '../audit/audit-choices.js'
 import type { AuditOptions } from '../audit/audit-options.js'
 import { columnsOption, numberOption } from '../cli/option-values.js'
+import { type GateOptions, parseGateOptions } from '../compare/gate-options.js'
+import { STICKY_MODES, type StickyMode } from '../github/sticky-types.js'
 import { formatZodIssues } from './format-zod-issues.js'
 
 /** Inputs named as in action.yml; empty strings are read as undefined. */
@@ -20,13 +22,42 @@ const RawInputs = z.object({
   columns: z.string().optional(),
   'input-format': z.string().optional(),
   'electricity-price': z.string().optional(),
-  'gpu-hour-price': z.string().optional()
+  'gpu-hour-price': z.string().optional(),
+  baseline: z.string().default('auto'),
+  'max-increase': z.string().optional(),
+  'carbon-budget-kg': z.string().optional(),
+  'min-change': z.string().optional(),
+  'on-missing-baseline': z.string().optional(),
+  comment: z
+    .enum(STICKY_MODES, {
+      error: `comment must be one of ${STICKY_MODES.join(', ')}`
+    })
+    .default('update'),
+  'comment-key': z
+    .string()
+    .regex(
+      /^[\w.-]{1,64}$/,
+      'comment-key: letters, digits, _ . - only, at most 64'
+    )
+    .default('default'),
+  'check-run': z
+    .enum(['true', 'false'], { error: 'check-run must be true or false' })
+    .default('true'),
+  'github-token': z.string().optional()
 })
 
 /** The action's configuration, read and checked once. */
 export interface ActionConfig {
   telemetryPatterns: string[]
   options: AuditOptions
+  gates: GateOptions
+  /** `auto`, `none`, or the path of a baseline audit JSON. */
+  baseline: string
+  comment: StickyMode
+  commentKey: string
+  checkRun: boolean
+  /** Never logged; absent means comment and check run are skipped. */
+  token: string | undefined
 }
 
 /** Reads every input through one schema and returns a frozen config. */
@@ -40,45 +71,58 @@ export function readActionInputs(): Readonly<ActionConfig> {
   const parsed = RawInputs.safeParse(raw)
   if (!parsed.success) throw new Error(formatZodIssues(parsed.error))
   const inputs = parsed.data
-  const config = Object.freeze({
+  if (inputs['github-token']) core.setSecret(inputs['github-token'])
+  const config: ActionConfig = {
     telemetryPatterns: inputs.telemetry
       .split('\n')
       .map(line => line.trim())
       .filter(Boolean),
-    options: Object.freeze(
-      Object.fromEntries(
-        Object.entries({
-          region: inputs.region,
-          pue: numberOption('pue', inputs.pue, 1, 3),
-          workload: inputs.workload,
-          nodeProfile: inputs['node-profile'],
-          gpuModel: inputs.gpu,
-          timezone: inputs.timezone,
-          intervalMs: numberOption(
-            'interval-ms',
-            inputs['interval-ms'],
-            0.001,
-            86_400_000
-          ),
-          columns: columnsOption(inputs.columns),
-          inputFormat: inputs['input-format'],
-          electricityPriceUsdPerKWh: numberOption(
-            'electricity-price',
-            inputs['electricity-price'],
-            0,
-            100
-          ),
-          gpuHourPriceUsd: numberOption(
-            'gpu-hour-price',
-            inputs['gpu-hour-price'],
-            0,
-            10_000
-          )
-        }).filter(([, value]) => value !== undefined)
-      ) as AuditOptions
-    )
-  })
+    options: auditOptions(inputs),
+    gates: parseGateOptions(inputs),
+    baseline: inputs.baseline.trim(),
+    comment: inputs.comment,
+    commentKey: inputs['comment-key'],
+    checkRun: inputs['check-run'] === 'true',
+    token: inputs['github-token']
+  }
   const problems = checkAuditChoices(config.options)
   if (problems.length > 0) throw new Error(problems.join('\n'))
-  return config
+  return Object.freeze(config)
+}
+
+/** The engine options from the inputs, unset ones left out. */
+function auditOptions(inputs: z.output<typeof RawInputs>): AuditOptions {
+  const options = {
+    region: inputs.region,
+    pue: numberOption('pue', inputs.pue, 1, 3),
+    workload: inputs.workload,
+    nodeProfile: inputs['node-profile'],
+    gpuModel: inputs.gpu,
+    timezone: inputs.timezone,
+    intervalMs: numberOption(
+      'interval-ms',
+      inputs['interval-ms'],
+      0.001,
+      86_400_000
+    ),
+    columns: columnsOption(inputs.columns),
+    inputFormat: inputs['input-format'],
+    electricityPriceUsdPerKWh: numberOption(
+      'electricity-price',
+      inputs['electricity-price'],
+      0,
+      100
+    ),
+    gpuHourPriceUsd: numberOption(
+      'gpu-hour-price',
+      inputs['gpu-hour-price'],
+      0,
+      10_000
+    )
+  }
+  return Object.freeze(
+    Object.fromEntries(
+      Object.entries(options).filter(([, value]) => value !== undefined)
+    )
+  )
 }

@@ -1,23 +1,47 @@
 import * as core from '@actions/core'
 import * as glob from '@actions/glob'
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { runAudit } from '../audit/run-audit.js'
 import type { AuditResult } from '../audit/audit-schema.js'
+import { runAudit } from '../audit/run-audit.js'
+import { compareAudits } from '../compare/compare-audits.js'
 import { renderMarkdown } from '../report/render-markdown.js'
+import { type ActionContext, readActionContext } from './action-context.js'
 import { readActionInputs } from './action-inputs.js'
+import { loadBaseline } from './load-baseline.js'
+import { publishToGitHub } from './publish-github.js'
+import { setResultOutputs } from './set-outputs.js'
 
 /**
- * The action: read inputs → find telemetry → audit → job summary →
- * outputs. The only place that catches and calls setFailed.
+ * The action: inputs → telemetry → audit → baseline → compare → render
+ * → publish → outputs. The only place that catches and calls setFailed.
  */
 export async function run(): Promise<void> {
   try {
     const config = readActionInputs()
+    const context = readActionContext()
+    warnAboutEvent(context)
     const files = await findTelemetry(config.telemetryPatterns)
     core.info(`Auditing ${files.length} telemetry file(s)`)
-    const result = await runAudit(files, config.options)
-    await publish(result)
+    const audit = await runAudit(files, config.options)
+    const baseline = await loadBaseline(config.baseline)
+    const result: AuditResult = {
+      ...audit,
+      comparison: compareAudits(
+        baseline.result,
+        audit,
+        config.gates,
+        baseline.source
+      )
+    }
+    const runUrl = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
+    const markdown = renderMarkdown(result, { runUrl })
+    await core.summary.addRaw(markdown).write()
+    await publishToGitHub({ result, markdown, runUrl }, config, context)
+    await setResultOutputs(result)
+    if (result.comparison?.verdict === 'fail') {
+      core.setFailed(
+        `carbon gate failed: ${result.comparison.reasons.join('; ')}`
+      )
+    }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }
@@ -37,51 +61,16 @@ async function findTelemetry(patterns: string[]): Promise<string[]> {
   return files
 }
 
-/** Job summary, the report file and the step outputs. */
-async function publish(result: AuditResult): Promise<void> {
-  const markdown = renderMarkdown(result)
-  await core.summary.addRaw(markdown).write()
-  const reportPath = join(
-    process.env.RUNNER_TEMP ?? '.',
-    'ecocompute-audit.json'
-  )
-  await writeFile(reportPath, `${JSON.stringify(result, null, 2)}\n`)
-
-  setRange(
-    'energy-kwh',
-    result.energy.facility_kwh,
-    result.energy.low_kwh,
-    result.energy.high_kwh
-  )
-  setRange(
-    'carbon-kg',
-    result.carbon.kg,
-    result.carbon.low_kg,
-    result.carbon.high_kg
-  )
-  setRange(
-    'cost-usd',
-    result.cost.total_usd,
-    result.cost.low_usd,
-    result.cost.high_usd
-  )
-  core.setOutput('grounding-level', result.grounding.level)
-  core.setOutput('report-path', reportPath)
-  core.info(
-    `Facility energy ${result.energy.facility_kwh.toPrecision(4)} kWh, ${result.carbon.kg.toPrecision(4)} kg CO2e, level ${result.grounding.level}`
-  )
-  for (const warning of result.warnings.slice(0, 10))
-    core.warning(warning.message)
-}
-
-/** NAME, NAME-low and NAME-high outputs; empty when not computed. */
-function setRange(
-  name: string,
-  value: number | null,
-  low: number | null,
-  high: number | null
-): void {
-  core.setOutput(name, value ?? '')
-  core.setOutput(`${name}-low`, low ?? '')
-  core.setOutput(`${name}-high`, high ?? '')
+/** Says what a run outside a pull request does, and warns about pull_request_target. */
+function warnAboutEvent(context: ActionContext): void {
+  if (context.eventName === 'pull_request_target') {
+    core.warning(
+      "pull_request_target runs with a write token: never check out or run the pull request's code in this job; see the fork pattern in the README"
+    )
+  }
+  if (context.pullRequest === undefined) {
+    core.info(
+      `Event ${context.eventName || 'unknown'}: no pull request, so no comment; summary, check run and outputs only`
+    )
+  }
 }

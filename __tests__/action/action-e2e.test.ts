@@ -1,0 +1,265 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  MOCK_BOT,
+  MOCK_TOKEN,
+  type MockGitHub,
+  startMockGitHub
+} from '../github/mock-github-server.js'
+import type { MockComment } from '../github/mock/mock-types.js'
+
+/**
+ * The bundled action, run the way a runner runs it (INPUT_*, GITHUB_*,
+ * an event payload file), against a local server that answers like the
+ * GitHub REST API on 127.0.0.1.
+ */
+const run = promisify(execFile)
+const REPO = 'acme/trainer'
+const HEAD_SHA = 'a'.repeat(40)
+
+let github: MockGitHub
+let dir: string
+
+beforeEach(async () => {
+  github = await startMockGitHub()
+  dir = mkdtempSync(join(tmpdir(), 'eco-e2e-'))
+})
+afterEach(async () => {
+  await github.close()
+})
+
+/** A pull_request payload; `headRepo` differs from REPO for a fork. */
+function pullRequestEvent(headRepo = REPO): object {
+  return {
+    pull_request: {
+      number: 7,
+      head: { sha: HEAD_SHA, repo: { full_name: headRepo } },
+      base: { sha: 'b'.repeat(40), ref: 'main' }
+    }
+  }
+}
+
+/** Runs dist/index.js; returns exit code, stdout and the outputs. */
+async function runAction(
+  inputs: Record<string, string>,
+  event: { name: string; payload: object } = {
+    name: 'pull_request',
+    payload: pullRequestEvent()
+  },
+  apiUrl = github.apiUrl
+): Promise<{
+  code: number
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+}> {
+  const eventPath = join(dir, 'event.json')
+  const outputPath = join(dir, 'output')
+  const summaryPath = join(dir, 'summary')
+  writeFileSync(eventPath, JSON.stringify(event.payload))
+  writeFileSync(outputPath, '')
+  writeFileSync(summaryPath, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: 'http://127.0.0.1',
+    GITHUB_RUN_ID: '1001',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_JOB: 'audit',
+    GITHUB_SHA: 'c'.repeat(40),
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: dir,
+    'INPUT_GITHUB-TOKEN': MOCK_TOKEN
+  }
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.toUpperCase()}`] = value
+  const { code, stdout } = await run(
+    process.execPath,
+    [resolve('dist/index.js')],
+    { env }
+  ).then(
+    done => ({ code: 0, stdout: done.stdout }),
+    (error: { code: number; stdout: string }) => ({
+      code: error.code,
+      stdout: error.stdout
+    })
+  )
+  return {
+    code,
+    stdout,
+    outputs: readOutputs(readFileSync(outputPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8')
+  }
+}
+
+/** The runner's `name<<delimiter` output file, parsed. */
+function readOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  for (const match of text.matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm))
+    outputs[match[1]!] = match[3]!
+  return outputs
+}
+
+/** Writes a baseline: the example's own audit with carbon scaled. */
+async function baselineScaled(factor: number): Promise<string> {
+  const first = await runAction({
+    telemetry: 'examples/*.csv',
+    region: 'SE',
+    comment: 'off',
+    'check-run': 'false'
+  })
+  const report = JSON.parse(
+    readFileSync(first.outputs['report-path']!, 'utf8')
+  ) as {
+    carbon: { kg: number; low_kg: number; high_kg: number }
+  }
+  report.carbon.kg *= factor
+  report.carbon.low_kg *= factor
+  report.carbon.high_kg *= factor
+  const path = join(dir, `base-${factor}.json`)
+  writeFileSync(path, JSON.stringify(report))
+  return path
+}
+
+const botComments = (): MockComment[] =>
+  github.state.commentsOf(REPO, 7).filter(c => c.user.login === MOCK_BOT)
+
+describe('on a pull request', () => {
+  it('posts one comment and one check run on the first run, with a neutral verdict and no baseline', async () => {
+    const result = await runAction({
+      telemetry: 'examples/*.csv',
+      region: 'SE'
+    })
+    expect(result.code).toBe(0)
+    expect(botComments()).toHaveLength(1)
+    expect(botComments()[0]!.body).toContain('Sustainability Audit')
+    expect(github.state.checkRuns).toHaveLength(1)
+    expect(github.state.checkRuns[0]).toMatchObject({
+      head_sha: HEAD_SHA,
+      conclusion: 'neutral'
+    })
+    expect(result.outputs.verdict).toBe('neutral')
+    expect(result.summary).toContain('Sustainability Audit')
+  })
+
+  it('fails the step when carbon rose past max-increase, and passes when it fell', async () => {
+    const lower = await baselineScaled(0.5)
+    const worse = await runAction({
+      telemetry: 'examples/*.csv',
+      region: 'SE',
+      baseline: lower,
+      'max-increase': '10%'
+    })
+    expect(worse.code).toBe(1)
+    expect(worse.outputs.verdict).toBe('fail')
+    expect(Number(worse.outputs['change-percent'])).toBeCloseTo(100, 6)
+    expect(worse.stdout).toContain('::error::carbon gate failed')
+
+    const higher = await baselineScaled(2)
+    const better = await runAction({
+      telemetry: 'examples/*.csv',
+      region: 'SE',
+      baseline: higher,
+      'max-increase': '10%'
+    })
+    expect(better.code).toBe(0)
+    expect(better.outputs.verdict).toBe('pass')
+    expect(Number(better.outputs['change-percent'])).toBeCloseTo(-50, 6)
+  })
+
+  it('updates its comment at position 35 of 40 instead of adding one', async () => {
+    await runAction({ telemetry: 'examples/*.csv', region: 'SE' })
+    const ours = botComments()[0]!
+    github.state.comments.length = 0
+    for (let i = 1; i <= 40; i++) {
+      if (i === 35) github.state.comments.push(ours)
+      else
+        github.state.addComment({
+          repo: REPO,
+          issueNumber: 7,
+          body: `comment ${i}`
+        })
+    }
+    const again = await runAction(
+      { telemetry: 'examples/*.csv', region: 'SE' },
+      undefined
+    )
+    expect(again.code).toBe(0)
+    expect(botComments()).toHaveLength(1)
+    expect(github.state.commentsOf(REPO, 7)).toHaveLength(40)
+    expect(
+      github.requests.filter(
+        r => r.method === 'POST' && r.path.endsWith('/comments')
+      )
+    ).toHaveLength(1)
+    expect(github.state.checkRuns).toHaveLength(1)
+  })
+
+  it("keeps the verdict and the summary when a fork's token is refused (403)", async () => {
+    github.fail('comments.list', { kind: 'forbidden' }, 5)
+    github.fail('checks.listForRef', { kind: 'forbidden' }, 5)
+    const result = await runAction(
+      { telemetry: 'examples/*.csv', region: 'SE' },
+      { name: 'pull_request', payload: pullRequestEvent('someone/fork') }
+    )
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('::warning::comment refused')
+    expect(result.summary).toContain('Sustainability Audit')
+    expect(result.outputs.verdict).toBe('neutral')
+  })
+
+  it('waits out a 429 and a secondary rate limit, then posts', async () => {
+    github.fail(
+      'comments.list',
+      { kind: 'rate-limit', status: 429, resetInS: 1 },
+      1
+    )
+    github.fail(
+      'comments.create',
+      { kind: 'secondary-rate-limit', retryAfterS: 1 },
+      1
+    )
+    const result = await runAction({
+      telemetry: 'examples/*.csv',
+      region: 'SE'
+    })
+    expect(result.code).toBe(0)
+    expect(botComments()).toHaveLength(1)
+  }, 30_000)
+})
+
+describe('outside a pull request and on GHES', () => {
+  it('writes summary, check run and outputs on a push, without a comment', async () => {
+    const result = await runAction(
+      { telemetry: 'examples/*.csv', region: 'SE' },
+      { name: 'push', payload: { ref: 'refs/heads/main' } }
+    )
+    expect(result.code).toBe(0)
+    expect(github.state.comments).toHaveLength(0)
+    expect(github.state.checkRuns).toHaveLength(1)
+    expect(result.outputs['energy-kwh']).not.toBe('')
+  })
+
+  it('uses GITHUB_API_URL with an /api/v3 prefix for every call', async () => {
+    await github.close()
+    github = await startMockGitHub({ prefix: '/api/v3' })
+    const result = await runAction(
+      { telemetry: 'examples/*.csv', region: 'SE' },
+      undefined,
+      github.apiUrl
+    )
+    expect(result.code).toBe(0)
+    expect(github.requests.length).toBeGreaterThan(0)
+    expect(github.requests.every(r => r.path.startsWith('/api/v3/'))).toBe(true)
+    expect(botComments()).toHaveLength(1)
+  })
+})

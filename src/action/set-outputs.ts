@@ -1,0 +1,71 @@
+import * as core from '@actions/core'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AuditResult } from '../audit/audit-schema.js'
+
+/**
+ * Writes the audit JSON next to the runner's temp files and sets every
+ * output; values not computed are empty strings, never 0.
+ */
+export async function setResultOutputs(result: AuditResult): Promise<void> {
+  const reportPath = join(
+    process.env.RUNNER_TEMP ?? '.',
+    'ecocompute-audit.json'
+  )
+  await writeFile(reportPath, `${JSON.stringify(result, null, 2)}\n`)
+
+  setRange(
+    'energy-kwh',
+    result.energy.facility_kwh,
+    result.energy.low_kwh,
+    result.energy.high_kwh
+  )
+  setRange(
+    'carbon-kg',
+    result.carbon.kg,
+    result.carbon.low_kg,
+    result.carbon.high_kg
+  )
+  setRange(
+    'cost-usd',
+    result.cost.total_usd,
+    result.cost.low_usd,
+    result.cost.high_usd
+  )
+  core.setOutput('grounding-level', result.grounding.level)
+  core.setOutput('change-percent', result.comparison?.change_percent ?? '')
+  core.setOutput('verdict', result.comparison?.verdict ?? 'neutral')
+  core.setOutput('report-path', reportPath)
+  core.info(
+    `Facility energy ${result.energy.facility_kwh.toPrecision(4)} kWh, ${result.carbon.kg.toPrecision(4)} kg CO2e, level ${result.grounding.level}, verdict ${result.comparison?.verdict ?? 'neutral'}`
+  )
+  warnAggregated(result)
+}
+
+/** NAME, NAME-low and NAME-high; empty when not computed. */
+function setRange(
+  name: string,
+  value: number | null,
+  low: number | null,
+  high: number | null
+): void {
+  core.setOutput(name, value ?? '')
+  core.setOutput(`${name}-low`, low ?? '')
+  core.setOutput(`${name}-high`, high ?? '')
+}
+
+/** One annotation per warning code, with its count and first message. */
+function warnAggregated(result: AuditResult): void {
+  const byCode = new Map<string, { count: number; first: string }>()
+  for (const warning of result.warnings) {
+    const seen = byCode.get(warning.code)
+    const count = warning.count ?? 1
+    if (seen) seen.count += count
+    else byCode.set(warning.code, { count, first: warning.message })
+  }
+  for (const [code, { count, first }] of byCode) {
+    core.warning(
+      count > 1 ? `${code} (×${count}): ${first}` : `${code}: ${first}`
+    )
+  }
+}
