@@ -1,40 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  afterEach,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { captureOutput } from '../helpers/capture-output.js'
 import { AuditResult } from '../../src/audit/audit-schema.js'
 import { runCompareCommand } from '../../src/cli/compare-command.js'
 import { UsageError } from '../../src/cli/usage-error.js'
 import { InputError } from '../../src/telemetry/input-error.js'
 import { resultWith } from '../compare/compare-fixture.js'
 
-let stdout: string
-let stderr: string
+const output = captureOutput()
 let folder: string
 
 beforeEach(() => {
-  stdout = ''
-  stderr = ''
   folder = mkdtempSync(join(tmpdir(), 'eco-compare-'))
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout += String(chunk)
-    return true
-  })
-  jest.spyOn(process.stderr, 'write').mockImplementation(chunk => {
-    stderr += String(chunk)
-    return true
-  })
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
 })
 
 /** A file in the test's folder with `text` in it. */
@@ -59,7 +38,7 @@ describe('compare: verdicts and exit codes', () => {
       0
     )
     // (0.105 − 0.1) / 0.1 = +5 %
-    expect(stdout).toBe(
+    expect(output.stdout).toBe(
       `Comparison with ${base}: PASS\n` +
         '  carbon 0.1 → 0.105 kg CO2e (+5 %)\n' +
         '  - carbon +5 % is within max-increase 10 %\n'
@@ -71,8 +50,8 @@ describe('compare: verdicts and exit codes', () => {
     expect(await runCompareCommand([base, head, '--max-increase', '10'])).toBe(
       3
     )
-    expect(stdout).toContain('FAIL')
-    expect(stdout).toContain('carbon +25 % exceeds max-increase 10 %')
+    expect(output.stdout).toContain('FAIL')
+    expect(output.stdout).toContain('carbon +25 % exceeds max-increase 10 %')
   })
 
   it('exits 0 for an improvement beyond the threshold (B45)', async () => {
@@ -80,7 +59,7 @@ describe('compare: verdicts and exit codes', () => {
     expect(await runCompareCommand([base, head, '--max-increase', '10%'])).toBe(
       0
     )
-    expect(stdout).toContain('(-50 %)')
+    expect(output.stdout).toContain('(-50 %)')
   })
 
   it('applies the kg noise floor and the budget from flags', async () => {
@@ -108,7 +87,7 @@ describe('compare: verdicts and exit codes', () => {
     expect(result.carbon.kg).toBe(0.125)
     expect(result.comparison?.verdict).toBe('fail')
     expect(result.comparison?.baseline_source).toBe(base)
-    expect(stdout).toBe('')
+    expect(output.stdout).toBe('')
   })
 
   it('renders the Markdown report with the comparison', async () => {
@@ -116,8 +95,8 @@ describe('compare: verdicts and exit codes', () => {
     expect(await runCompareCommand([base, head, '--format', 'markdown'])).toBe(
       0
     )
-    expect(stdout).toContain('## Sustainability Audit')
-    expect(stdout).toContain('vs base')
+    expect(output.stdout).toContain('## Sustainability Audit')
+    expect(output.stdout).toContain('vs base')
   })
 })
 
@@ -126,8 +105,10 @@ describe('compare: missing baseline (B66)', () => {
     const [, head] = pair(0.105)
     const base = join(folder, 'never-written.json')
     expect(await runCompareCommand([base, head])).toBe(0)
-    expect(stdout).toContain('NEUTRAL')
-    expect(stderr).toContain(`note: no baseline (${base}: missing or empty)`)
+    expect(output.stdout).toContain('NEUTRAL')
+    expect(output.stderr).toContain(
+      `note: no baseline (${base}: missing or empty)`
+    )
   })
 
   it('exits 3 for an empty BASE with --on-missing-baseline fail', async () => {
@@ -141,7 +122,9 @@ describe('compare: missing baseline (B66)', () => {
     const [, head] = pair(0.105)
     const args = ['none', head, '--on-missing-baseline', 'pass']
     expect(await runCompareCommand(args)).toBe(0)
-    expect(stdout).toContain('no baseline (none): pass by on-missing-baseline')
+    expect(output.stdout).toContain(
+      'no baseline (none): pass by on-missing-baseline'
+    )
   })
 })
 
@@ -209,9 +192,9 @@ describe('compare: unreadable input and usage errors', () => {
 
   it('prints its help and exits 0 with --help', async () => {
     expect(await runCompareCommand(['--help'])).toBe(0)
-    expect(stdout).toContain(
+    expect(output.stdout).toContain(
       'Usage: node dist/cli.js compare BASE.json HEAD.json'
     )
-    expect(stdout).toContain('3 a gate failed')
+    expect(output.stdout).toContain('3 a gate failed')
   })
 })

@@ -1,38 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  afterEach,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  jest
-} from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { captureOutput } from '../helpers/capture-output.js'
 import { AuditResult } from '../../src/audit/audit-schema.js'
 import { main } from '../../src/cli/main.js'
 
 const EXAMPLE = 'examples/h100x2-smoke-train.csv'
 
-let stdout: string
-let stderr: string
+const output = captureOutput()
 
-beforeEach(() => {
-  stdout = ''
-  stderr = ''
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout += String(chunk)
-    return true
-  })
-  jest.spyOn(process.stderr, 'write').mockImplementation(chunk => {
-    stderr += String(chunk)
-    return true
-  })
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-})
+beforeEach(() => {})
 
 /** A temporary file with `text` in it. */
 function tempFile(name: string, text: string): string {
@@ -52,53 +30,55 @@ describe('audit', () => {
       'SE'
     ])
     expect(code).toBe(0)
-    const result = AuditResult.parse(JSON.parse(stdout))
+    const result = AuditResult.parse(JSON.parse(output.stdout))
     expect(result.devices).toHaveLength(2)
     expect(result.carbon.region).toBe('SE')
   })
 
   it('prints a terminal summary with the grounding level by default', async () => {
     expect(await main(['audit', EXAMPLE])).toBe(0)
-    expect(stdout).toContain('grounding L2')
-    expect(stdout).toContain('Energy')
+    expect(output.stdout).toContain('grounding L2')
+    expect(output.stdout).toContain('Energy')
   })
 
   it('prints the Markdown report with --format markdown', async () => {
     expect(await main(['audit', EXAMPLE, '--format', 'markdown'])).toBe(0)
-    expect(stdout).toContain('## Sustainability Audit')
+    expect(output.stdout).toContain('## Sustainability Audit')
   })
 
   it('exits 2 with a message for an unknown option', async () => {
     expect(await main(['audit', EXAMPLE, '--bogus'])).toBe(2)
-    expect(stderr).toContain("Unknown option '--bogus'")
-    expect(stderr).not.toContain('    at ')
+    expect(output.stderr).toContain("Unknown option '--bogus'")
+    expect(output.stderr).not.toContain('    at ')
   })
 
   it('exits 2 for a PUE outside 1–3, naming the option and the value', async () => {
     expect(await main(['audit', EXAMPLE, '--pue', '15'])).toBe(2)
-    expect(stderr).toContain('--pue must be a number from 1 to 3, got "15"')
+    expect(output.stderr).toContain(
+      '--pue must be a number from 1 to 3, got "15"'
+    )
   })
 
   it('exits 2 for an unknown time zone', async () => {
     expect(await main(['audit', EXAMPLE, '--timezone', 'Mars/Olympus'])).toBe(2)
-    expect(stderr).toContain('Mars/Olympus')
+    expect(output.stderr).toContain('Mars/Olympus')
   })
 
   it('exits 2 for an unknown input format and lists the known ones', async () => {
     expect(await main(['audit', EXAMPLE, '--input-format', 'xml'])).toBe(2)
-    expect(stderr).toContain('nvidia-smi-csv')
+    expect(output.stderr).toContain('nvidia-smi-csv')
   })
 
   it('exits 1 naming a file that does not exist', async () => {
     expect(await main(['audit', 'no/such/file.csv'])).toBe(1)
-    expect(stderr).toContain('no/such/file.csv: no such file or folder')
+    expect(output.stderr).toContain('no/such/file.csv: no such file or folder')
   })
 
   it('exits 1 for a file that is no telemetry, naming it', async () => {
     const path = tempFile('notes.txt', 'hello\nworld\n')
     expect(await main(['audit', path])).toBe(1)
-    expect(stderr).toContain(path)
-    expect(stderr).toContain('not a recognised telemetry format')
+    expect(output.stderr).toContain(path)
+    expect(output.stderr).toContain('not a recognised telemetry format')
   })
 
   it('exits 1 with the file and line when time goes backwards', async () => {
@@ -107,7 +87,7 @@ describe('audit', () => {
       'timestamp, power.draw [W]\n2024/06/01 12:00:02.000, 100 W\n2024/06/01 12:00:01.000, 100 W\n'
     )
     expect(await main(['audit', path])).toBe(1)
-    expect(stderr).toContain(`${path}:3: time goes back`)
+    expect(output.stderr).toContain(`${path}:3: time goes back`)
   })
 
   it('exits 0 and reports rejected rows with their line numbers', async () => {
@@ -116,7 +96,7 @@ describe('audit', () => {
       'timestamp, power.draw [W]\n2024/06/01 12:00:00.000, 100 W\n2024/06/01 12:00:01.000, 1OO W\n2024/06/01 12:00:02.000, 100 W\n'
     )
     expect(await main(['audit', path, '--format', 'json'])).toBe(0)
-    const result = AuditResult.parse(JSON.parse(stdout))
+    const result = AuditResult.parse(JSON.parse(output.stdout))
     expect(result.warnings).toContainEqual(
       expect.objectContaining({ code: 'rejected-row', line: 3, file: path })
     )
@@ -127,14 +107,14 @@ describe('audit', () => {
 describe('validate and help', () => {
   it('validates the example: format, devices and span', async () => {
     expect(await main(['validate', EXAMPLE])).toBe(0)
-    expect(stdout).toContain('OK (nvidia-smi-csv)')
-    expect(stdout).toContain('901 samples')
+    expect(output.stdout).toContain('OK (nvidia-smi-csv)')
+    expect(output.stdout).toContain('901 samples')
   })
 
   it('exits 1 from validate when a file is not usable', async () => {
     const path = tempFile('empty.csv', '')
     expect(await main(['validate', path])).toBe(1)
-    expect(stdout).toContain('NOT USABLE')
+    expect(output.stdout).toContain('NOT USABLE')
   })
 
   it('lists every input format in audit --help', async () => {
@@ -147,12 +127,12 @@ describe('validate and help', () => {
       'ecocompute-jsonl',
       'dcgm-exporter'
     ]) {
-      expect(stdout).toContain(name)
+      expect(output.stdout).toContain(name)
     }
   })
 
   it('exits 2 for an unknown command', async () => {
     expect(await main(['frobnicate'])).toBe(2)
-    expect(stderr).toContain('unknown command "frobnicate"')
+    expect(output.stderr).toContain('unknown command "frobnicate"')
   })
 })

@@ -56,17 +56,6 @@ export class FileSink implements TelemetrySink {
     return this.devices.length - 1
   }
 
-  /** Rejects a reading whose time no clock gives; true when it did. */
-  private badTime(line: number, ...timesMs: number[]): boolean {
-    if (timesMs.every(isPlausibleTimeMs)) return false
-    const shown = timesMs.find(t => !isPlausibleTimeMs(t))!
-    this.reject(
-      line,
-      `time ${formatInstant(shown)} is outside 1970–2200: expected a real clock or a time counted from the start`
-    )
-    return true
-  }
-
   /** One power reading. */
   power(
     device: number,
@@ -75,12 +64,7 @@ export class FileSink implements TelemetrySink {
     line: number,
     aux: number
   ): void {
-    if (this.badTime(line, timeMs)) return
-    const accumulator = this.devices[device]!.accumulator
-    this.lastLine = Math.max(this.lastLine, line)
-    this.readings++
-    accumulator.seen(timeMs)
-    accumulator.power.add(timeMs, powerW, line, aux)
+    this.accept(device, line, timeMs)?.power.add(timeMs, powerW, line, aux)
   }
 
   /** One utilisation reading. */
@@ -90,12 +74,7 @@ export class FileSink implements TelemetrySink {
     percent: number,
     line: number
   ): void {
-    if (this.badTime(line, timeMs)) return
-    const accumulator = this.devices[device]!.accumulator
-    this.lastLine = Math.max(this.lastLine, line)
-    this.readings++
-    accumulator.seen(timeMs)
-    accumulator.utilization.add(timeMs, percent)
+    this.accept(device, line, timeMs)?.utilization.add(timeMs, percent)
   }
 
   /** One energy-counter reading. */
@@ -106,12 +85,9 @@ export class FileSink implements TelemetrySink {
     line: number,
     wrapRangeMJ?: number
   ): void {
-    if (this.badTime(line, timeMs)) return
-    const accumulator = this.devices[device]!.accumulator
-    this.lastLine = Math.max(this.lastLine, line)
-    this.readings++
-    accumulator.seen(timeMs)
-    accumulator.counterSeries().add(timeMs, energyMJ, line, wrapRangeMJ)
+    this.accept(device, line, timeMs)
+      ?.counterSeries()
+      .add(timeMs, energyMJ, line, wrapRangeMJ)
   }
 
   /** One tool-measured energy window. */
@@ -122,10 +98,36 @@ export class FileSink implements TelemetrySink {
     energyJ: number,
     line: number
   ): void {
-    if (this.badTime(line, startMs, endMs)) return
+    this.accept(device, line, startMs, endMs)?.addWindow(
+      startMs,
+      endMs,
+      energyJ
+    )
+  }
+
+  /**
+   * Counts a reading and returns its device's accumulator, marked as seen
+   * at its times; undefined (and the row rejected) when a time is outside
+   * 1970–2200, which no clock gives.
+   */
+  private accept(
+    device: number,
+    line: number,
+    ...timesMs: number[]
+  ): DeviceAccumulator | undefined {
     this.lastLine = Math.max(this.lastLine, line)
+    const bad = timesMs.find(timeMs => !isPlausibleTimeMs(timeMs))
+    if (bad !== undefined) {
+      this.reject(
+        line,
+        `time ${formatInstant(bad)} is outside 1970–2200: expected a real clock or a time counted from the start`
+      )
+      return undefined
+    }
     this.readings++
-    this.devices[device]!.accumulator.addWindow(startMs, endMs, energyJ)
+    const accumulator = this.devices[device]!.accumulator
+    for (const timeMs of timesMs) accumulator.seen(timeMs)
+    return accumulator
   }
 
   /** A rejected row: the first few quoted, all counted. */
