@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(369);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(967);
 
 // A closed pipe or a full disk on standard output is reported, not thrown.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 369:
+/***/ 967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62,13 +62,15 @@ function formatLocation(file, line) {
 ;// CONCATENATED MODULE: ./calibration-data/equivalents.json
 const equivalents_namespaceObject = /*#__PURE__*/JSON.parse('{"records":[{"id":"passenger-car-km","label":"km driven by a typical US passenger car","unit":"km","g_co2e_per_unit":248.7,"inputs":{"g_co2_per_gallon":8887,"miles_per_gallon":22.2,"km_per_mile":1.609344},"derivation":"8,887 g CO2 per gallon of gasoline ÷ 22.2 miles per gallon = 400.3 g per mile; ÷ 1.609344 km per mile = 248.7 g per km. Tailpipe CO2 only.","source":{"title":"US EPA, Greenhouse Gas Emissions from a Typical Passenger Vehicle","url":"https://www.epa.gov/greenvehicles/greenhouse-gas-emissions-typical-passenger-vehicle","document":"EPA-420-F-23-014","year":2023}}]}');
 ;// CONCATENATED MODULE: ./calibration-data/hardware.json
-const hardware_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["All TFLOP/s are dense (no structured sparsity). NVIDIA datasheets print sparse figures, twice the dense ones.","names: the exact strings nvidia-smi, DCGM and CodeCarbon print. aliases: user-facing ids. Matching is exact after normalisation, never by substring.","idle_w is the board power of a GPU with nothing running. It is used to split measured power into static and dynamic parts."],"rules":{"idle_rule":"Without an observed idle: value 12 % of max_power_w, low 4 %, high 25 %, marked basis \\"rule\\".","generic_rule":"generic-gpu spans the catalogue so that an unknown device gets wide, honest bounds.","sensor_accuracy":"sensor_accuracy_w is 5 W unless a record says otherwise: nvidia-smi documents power.draw as accurate to within +/- 5 W."},"sensor_accuracy_source":{"title":"nvidia-smi documentation (power.draw: \\"accurate to within +/- 5 watts\\")","url":"https://docs.nvidia.com/deploy/nvidia-smi/index.html","year":2024},"records":[{"sensor_accuracy_w":5,"id":"v100-sxm2-16gb","display_name":"NVIDIA V100-SXM2-16GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":125,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":16,"names":["Tesla V100-SXM2-16GB"],"aliases":["v100-16gb","v100-sxm2-16gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100-sxm2-32gb","display_name":"NVIDIA V100-SXM2-32GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":125,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":32,"names":["Tesla V100-SXM2-32GB"],"aliases":["v100","v100-sxm2","v100-32gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100-pcie-16gb","display_name":"NVIDIA V100-PCIE-16GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":30,"low":10,"high":62.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (250 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":112,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":16,"names":["Tesla V100-PCIE-16GB"],"aliases":["v100-pcie","v100-pcie-16gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100-pcie-32gb","display_name":"NVIDIA V100-PCIE-32GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":30,"low":10,"high":62.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (250 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":112,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":32,"names":["Tesla V100-PCIE-32GB"],"aliases":["v100-pcie-32gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100s-pcie-32gb","display_name":"NVIDIA V100S-PCIE-32GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":30,"low":10,"high":62.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (250 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":130,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":32,"names":["Tesla V100S-PCIE-32GB"],"aliases":["v100s","v100s-pcie"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"a100-sxm4-40gb","display_name":"NVIDIA A100 SXM4 40GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":400,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},"idle_w":{"value":52,"low":40,"high":70,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 45–54 W; range widened for board-to-board spread and a loaded context.","source":{"title":"nvidia-smi output, NVIDIA A100-SXM4-40GB at 0 % utilisation (Slusheeking/nextgen docs/SYSTEM_HARDWARE.md: \\"P0 45W / 400W\\")","url":"https://github.com/Slusheeking/nextgen/blob/main/docs/SYSTEM_HARDWARE.md","year":2025}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":40,"names":["NVIDIA A100-SXM4-40GB"],"aliases":["a100-40gb","a100-sxm4-40gb","a100-sxm-40gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a100-sxm4-80gb","display_name":"NVIDIA A100 SXM4 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":400,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021},"note":"Some HGX A100 80GB boards are configured for 500 W; nvidia-smi then shows a 500 W limit."},"idle_w":{"value":58,"low":45,"high":80,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 54–65 W on HGX boards.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA A100-SXM4-80GB … P0 54W / 400W … 0%","year":2025}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":80,"names":["NVIDIA A100-SXM4-80GB","NVIDIA A100-SXM-80GB"],"aliases":["a100","a100-80gb","a100-sxm4","a100-sxm","a100-sxm4-80gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a100-pcie-40gb","display_name":"NVIDIA A100 PCIe 40GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},"idle_w":{"value":36,"low":30,"high":60,"basis":"observed","derivation":"A 1,470 s mostly idle nvidia-smi log of an A100-PCIE-40GB reads 35.9–62.2 W, mean 38.0 W.","source":{"title":"nvidia-smi log GA100-baseline-LSTM-1410-0 (mertside/ai-inference-energy, sample-collection-scripts/results)","url":"https://github.com/mertside/ai-inference-energy","document":"commit 66d56117b52ac5f263a30e525b72efd7d73e4764","year":2025}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":40,"names":["NVIDIA A100-PCIE-40GB"],"aliases":["a100-pcie","a100-pcie-40gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a100-pcie-80gb","display_name":"NVIDIA A100 PCIe 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":80,"names":["NVIDIA A100 80GB PCIe"],"aliases":["a100-pcie-80gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a10","display_name":"NVIDIA A10","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":150,"basis":"datasheet","source":{"title":"NVIDIA A10 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/products/a10-gpu/","year":2021}},"idle_w":{"value":18,"low":6,"high":37.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (150 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":125,"dense_fp16_tflops":125,"dense_fp8_tflops":null,"tflops_note":"Datasheet prints 250 TFLOP/s with sparsity; dense is half.","memory_gb":24,"names":["NVIDIA A10"],"aliases":["a10"],"source":{"title":"NVIDIA A10 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/products/a10-gpu/","year":2021}},{"sensor_accuracy_w":5,"id":"a10g","display_name":"NVIDIA A10G (AWS G5)","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"observed-limit","note":"No datasheet exists; nvidia-smi on G5 instances reports a 300 W power limit. Some third-party tables list 150 W.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA A10G … P8 11W / 300W … 23028MiB","year":2025}},"idle_w":{"value":11,"low":9,"high":71,"basis":"observed","derivation":"nvidia-smi reads 9–11 W in P8; 62–71 W in P0 with a model loaded, so the range spans both states.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA A10G … P8 9W / 300W … 0%","year":2025}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Not published by NVIDIA or AWS; often assumed close to the A10, not assumed here.","memory_gb":24,"names":["NVIDIA A10G"],"aliases":["a10g"],"source":{"title":"Amazon EC2 G5 instances (NVIDIA A10G Tensor Core GPUs, 24 GB each)","url":"https://aws.amazon.com/ec2/instance-types/g5/","year":2021}},{"sensor_accuracy_w":5,"id":"a40","display_name":"NVIDIA A40","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA A40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/a40/","year":2020}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":149.7,"dense_fp16_tflops":149.7,"dense_fp8_tflops":null,"tflops_note":"Datasheet prints 299.4 TFLOP/s with sparsity; dense is half.","memory_gb":48,"names":["NVIDIA A40"],"aliases":["a40"],"source":{"title":"NVIDIA A40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/a40/","year":2020}},{"sensor_accuracy_w":5,"id":"h100-sxm","display_name":"NVIDIA H100 SXM5 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":700,"basis":"datasheet","source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023}},"idle_w":{"value":72,"low":60,"high":90,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 69–71 W; an idle 8-GPU host logged 72.6–74.3 W per GPU (xypp3/gpu_glasses nvidia_smi.csv, commit af34f4b8).","source":{"title":"nvidia-smi output of an idle NVIDIA H100 80GB HBM3 (\\"P0 69W / 700W\\"), huggingface/diffusers tests/quantization/torchao/README.md","url":"https://github.com/huggingface/diffusers/blob/main/tests/quantization/torchao/README.md","year":2024}},"dense_bf16_tflops":989,"dense_fp16_tflops":989,"dense_fp8_tflops":1979,"tflops_note":"Datasheet prints sparse figures (1,979 / 3,958); dense is half.","memory_gb":80,"names":["NVIDIA H100 80GB HBM3"],"aliases":["h100","h100-sxm","h100-sxm5","h100-80gb"],"source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023}},{"sensor_accuracy_w":5,"id":"h100-pcie","display_name":"NVIDIA H100 PCIe 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":350,"basis":"datasheet","source":{"title":"NVIDIA H100 PCIe GPU product brief","document":"PB-11133-001","year":2023},"note":"Configurable 300–350 W; nvidia-smi shows a 350 W limit."},"idle_w":{"value":50,"low":40,"high":90,"basis":"observed","derivation":"nvidia-smi reads 46–49 W in P0 with no memory in use and 73–87 W with a model loaded.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA H100 PCIe … P0 46W / 350W … 1MiB / 81559MiB … 0%","year":2025}},"dense_bf16_tflops":756,"dense_fp16_tflops":756,"dense_fp8_tflops":1513,"tflops_note":"Product brief prints sparse figures; dense is half.","memory_gb":80,"names":["NVIDIA H100 PCIe"],"aliases":["h100-pcie"],"source":{"title":"NVIDIA H100 PCIe GPU product brief","document":"PB-11133-001","year":2023}},{"sensor_accuracy_w":5,"id":"h100-nvl","display_name":"NVIDIA H100 NVL 94GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":400,"basis":"datasheet","source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023},"note":"Configurable 350–400 W."},"idle_w":{"value":48,"low":16,"high":100,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (400 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":835,"dense_fp16_tflops":835,"dense_fp8_tflops":1671,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":94,"names":["NVIDIA H100 NVL"],"aliases":["h100-nvl"],"source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023}},{"sensor_accuracy_w":5,"id":"h200-sxm","display_name":"NVIDIA H200 SXM 141GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":700,"basis":"datasheet","source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},"idle_w":{"value":75,"low":65,"high":125,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 73–76 W with no memory in use and about 120 W on some hosts with memory allocated.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA H200 … P0 74W / 700W … 1MiB / 143771MiB … 0%","year":2025}},"dense_bf16_tflops":989,"dense_fp16_tflops":989,"dense_fp8_tflops":1979,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":141,"names":["NVIDIA H200"],"aliases":["h200","h200-sxm"],"source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},{"sensor_accuracy_w":5,"id":"h200-nvl","display_name":"NVIDIA H200 NVL 141GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":600,"basis":"datasheet","source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},"idle_w":{"value":72,"low":24,"high":150,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (600 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":835,"dense_fp16_tflops":835,"dense_fp8_tflops":1671,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":141,"names":["NVIDIA H200 NVL"],"aliases":["h200-nvl"],"source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},{"sensor_accuracy_w":5,"id":"b200","display_name":"NVIDIA B200 (HGX, air-cooled)","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":1000,"basis":"datasheet","source":{"title":"NVIDIA DGX B200 datasheet","url":"https://www.nvidia.com/en-us/data-center/dgx-b200/","year":2024},"note":"Liquid-cooled configurations are rated higher (up to about 1,200 W)."},"idle_w":{"value":120,"low":40,"high":250,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (1000 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":2250,"dense_fp16_tflops":2250,"dense_fp8_tflops":4500,"tflops_note":"The DGX B200 datasheet prints 72 PFLOP/s FP8 with sparsity for 8 GPUs, so 4,500 dense FP8 per GPU; BF16 runs at half the FP8 rate.","memory_gb":180,"names":["NVIDIA B200"],"aliases":["b200"],"source":{"title":"NVIDIA DGX B200 datasheet","url":"https://www.nvidia.com/en-us/data-center/dgx-b200/","year":2024}},{"sensor_accuracy_w":5,"id":"l4","display_name":"NVIDIA L4","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":72,"basis":"datasheet","source":{"title":"NVIDIA L4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l4/","year":2023}},"idle_w":{"value":16,"low":12,"high":41,"basis":"observed","derivation":"nvidia-smi reads 13–17 W in P8 and 34–41 W in P0 with a model loaded; the range spans both states.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA L4 … P8 16W / 72W … 0%","year":2025}},"dense_bf16_tflops":121,"dense_fp16_tflops":121,"dense_fp8_tflops":242,"tflops_note":"Datasheet prints sparse figures (242 / 485); dense is half.","memory_gb":24,"names":["NVIDIA L4"],"aliases":["l4"],"source":{"title":"NVIDIA L4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l4/","year":2023}},{"sensor_accuracy_w":5,"id":"l40s","display_name":"NVIDIA L40S","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":350,"basis":"datasheet","source":{"title":"NVIDIA L40S GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40s/","year":2023}},"idle_w":{"value":42,"low":14,"high":87.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (350 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). A single DCGM sample of 35.7 W (load unknown) lies inside this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":362,"dense_fp16_tflops":362,"dense_fp8_tflops":733,"tflops_note":"Datasheet prints sparse figures (733 / 1,466); dense is half.","memory_gb":48,"names":["NVIDIA L40S"],"aliases":["l40s"],"source":{"title":"NVIDIA L40S GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40s/","year":2023}},{"sensor_accuracy_w":5,"id":"l40","display_name":"NVIDIA L40","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA L40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40/","year":2022}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":181,"dense_fp16_tflops":181,"dense_fp8_tflops":362,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":48,"names":["NVIDIA L40"],"aliases":["l40"],"source":{"title":"NVIDIA L40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40/","year":2022}},{"sensor_accuracy_w":5,"id":"t4","display_name":"NVIDIA T4","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":70,"basis":"datasheet","source":{"title":"NVIDIA T4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/tesla-t4/t4-tensor-core-datasheet-951643.pdf","document":"t4-tensor-core-datasheet-951643","year":2019}},"idle_w":{"value":10,"low":8,"high":31,"basis":"observed","derivation":"nvidia-smi reads 9–10 W in P8 and 16–31 W in P0; the range spans both states.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: Tesla T4 … P8 9W / 70W … 0%","year":2025}},"dense_bf16_tflops":null,"dense_fp16_tflops":65,"dense_fp8_tflops":null,"tflops_note":"Turing tensor cores: FP16 mixed precision only (INT8 130 TOPS); no BF16 or FP8.","memory_gb":16,"names":["Tesla T4"],"aliases":["t4"],"source":{"title":"NVIDIA T4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/tesla-t4/t4-tensor-core-datasheet-951643.pdf","document":"t4-tensor-core-datasheet-951643","year":2019}},{"sensor_accuracy_w":5,"id":"rtx-4090","display_name":"NVIDIA GeForce RTX 4090","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":450,"basis":"datasheet","source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023},"note":"Total graphics power (TGP)."},"idle_w":{"value":28,"low":15,"high":60,"basis":"observed","derivation":"Lowest readings in two real logs: 25.7 W (Levos06/baikal gpu_monitor.csv, commit 153c5417) and 33.1 W (eobo0530/vlm_optimization gpu_log.csv, commit a35a6474); neither isolates idle, so the range is wide.","source":{"title":"nvidia-smi power log of a GeForce RTX 4090 (Levos06/baikal gpu_monitor.csv)","url":"https://github.com/Levos06/baikal","document":"commit 153c541747af730eb84c862d634e157997e24784","year":2026}},"dense_bf16_tflops":165.2,"dense_fp16_tflops":165.2,"dense_fp8_tflops":330.3,"tflops_note":"FP32-accumulate rates (GeForce runs them at half the FP16-accumulate rate: 330.3 FP16, 660.6 FP8).","memory_gb":24,"names":["NVIDIA GeForce RTX 4090"],"aliases":["rtx4090","rtx-4090","geforce-rtx-4090"],"source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023}},{"sensor_accuracy_w":5,"id":"rtx-4080","display_name":"NVIDIA GeForce RTX 4080","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":320,"basis":"datasheet","source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023},"note":"Total graphics power (TGP)."},"idle_w":{"value":35,"low":20,"high":45,"basis":"observed","derivation":"An RTX 4080 left idle for 22 minutes read 33.7–36.4 W (Levos06/baikal gpu_monitor.csv, GPU 1).","source":{"title":"nvidia-smi power log of an idle GeForce RTX 4080 (Levos06/baikal gpu_monitor.csv)","url":"https://github.com/Levos06/baikal","document":"commit 153c541747af730eb84c862d634e157997e24784","year":2026}},"dense_bf16_tflops":97.5,"dense_fp16_tflops":97.5,"dense_fp8_tflops":194.9,"tflops_note":"FP32-accumulate rates (half the FP16-accumulate rate on GeForce).","memory_gb":16,"names":["NVIDIA GeForce RTX 4080"],"aliases":["rtx4080","rtx-4080","geforce-rtx-4080"],"source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023}},{"sensor_accuracy_w":5,"id":"rtx-3060-ti","display_name":"NVIDIA GeForce RTX 3060 Ti","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":200,"basis":"datasheet","source":{"title":"NVIDIA GeForce RTX 3060 family specifications (RTX 3060 Ti: 200 W graphics card power, 8 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3060-3060ti/","year":2020},"note":"Graphics card power."},"idle_w":{"value":24,"low":8,"high":50,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (200 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). CodeCarbon logged 11.6 W over a 1.5 s run (Akialess/nnLandmark emissions.csv), inside this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"NVIDIA publishes no tensor TFLOP/s for GA104 GeForce parts; not derived here.","memory_gb":8,"names":["NVIDIA GeForce RTX 3060 Ti"],"aliases":["rtx3060ti","rtx-3060-ti","geforce-rtx-3060-ti"],"source":{"title":"NVIDIA GeForce RTX 3060 family specifications (RTX 3060 Ti: 200 W graphics card power, 8 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3060-3060ti/","year":2020}},{"sensor_accuracy_w":5,"id":"gtx-1650","display_name":"NVIDIA GeForce GTX 1650","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":75,"basis":"datasheet","source":{"title":"NVIDIA GeForce GTX 1650 specifications (75 W graphics card power, 4 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/gtx-1650/","year":2019},"note":"Graphics card power; factory-overclocked boards may be higher."},"idle_w":{"value":9,"low":3,"high":18.8,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (75 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). A short CUDA run logged 18.9–20.0 W (RdrigoMachado/fletcher-io gpu_power.csv), above idle.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"TU117 has no tensor cores.","memory_gb":4,"names":["NVIDIA GeForce GTX 1650"],"aliases":["gtx1650","gtx-1650","geforce-gtx-1650"],"source":{"title":"NVIDIA GeForce GTX 1650 specifications (75 W graphics card power, 4 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/gtx-1650/","year":2019}},{"sensor_accuracy_w":5,"id":"rtx-4000-ada","display_name":"NVIDIA RTX 4000 Ada Generation","vendor":"nvidia","segment":"workstation","form_factor":"pcie","max_power_w":{"value":70,"basis":"datasheet","source":{"title":"NVIDIA RTX 4000 Ada Generation datasheet (70 W, 20 GB GDDR6)","url":"https://www.nvidia.com/en-us/design-visualization/rtx-4000/","year":2023}},"idle_w":{"value":11,"low":6,"high":20,"basis":"observed","derivation":"A 2.7 h mostly idle headerless nvidia-smi log of a 20 GB, 70 W card read 10.8–11.6 W at rest (beam11221/plato gpu_log.csv, commit 2aecdb83); the card model is inferred, not printed, so the range is wide.","source":{"title":"nvidia-smi log of a 20 GB, 70 W card, model inferred (beam11221/plato gpu_log.csv)","url":"https://github.com/beam11221/plato","document":"commit 2aecdb833b300bc59f366233ffd89232e1de2970","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"The datasheet gives only one sparse \\"tensor performance\\" figure without its precision; not split here.","memory_gb":20,"names":["NVIDIA RTX 4000 Ada Generation"],"aliases":["rtx-4000-ada","rtx4000-ada","rtx-4000-ada-generation"],"source":{"title":"NVIDIA RTX 4000 Ada Generation datasheet (70 W, 20 GB GDDR6)","url":"https://www.nvidia.com/en-us/design-visualization/rtx-4000/","year":2023}},{"sensor_accuracy_w":5,"id":"generic-gpu","display_name":"Unknown GPU (generic class)","vendor":"generic","segment":"generic","form_factor":"generic","max_power_w":{"value":300,"low":70,"high":1000,"basis":"rule","note":"Spans this catalogue: 70 W (T4, RTX 4000 Ada) to 1,000 W (B200).","source":{"title":"EcoCompute generic GPU class","document":"calibration-data/hardware.json rules.generic_rule","year":2026}},"idle_w":{"value":40,"low":5,"high":150,"basis":"rule","derivation":"Spans observed idle across this catalogue (9 W T4 P8 to about 120 W H200 with memory allocated) with margin.","source":{"title":"EcoCompute generic GPU class","document":"calibration-data/hardware.json rules.generic_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Unknown device.","memory_gb":null,"names":[],"aliases":["generic-gpu"],"source":{"title":"EcoCompute generic GPU class","document":"calibration-data/hardware.json rules.generic_rule","year":2026}}]}');
+const hardware_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["All TFLOP/s are dense (no structured sparsity). NVIDIA datasheets print sparse figures, twice the dense ones.","names: the exact strings nvidia-smi, DCGM and CodeCarbon print. aliases: user-facing ids. Matching is exact after normalisation, never by substring.","idle_w is the board power of a GPU with nothing running. It is used to split measured power into static and dynamic parts."],"rules":{"idle_rule":"Without an observed idle: value 12 % of max_power_w, low 4 %, high 25 %, marked basis \\"rule\\".","generic_rule":"generic-gpu spans the catalogue so that an unknown device gets wide, honest bounds.","sensor_accuracy":"sensor_accuracy_w is 5 W unless a record says otherwise: nvidia-smi documents power.draw as accurate to within +/- 5 W.","unpublished_power_rule":"Where a vendor publishes no power rating and no citable secondary figure exists: max_power_w takes the generic-gpu value and bounds (300 W, 70–1,000 W), basis \\"rule\\"."},"sensor_accuracy_source":{"title":"nvidia-smi documentation (power.draw: \\"accurate to within +/- 5 watts\\")","url":"https://docs.nvidia.com/deploy/nvidia-smi/index.html","year":2024},"records":[{"sensor_accuracy_w":5,"id":"v100-sxm2-16gb","display_name":"NVIDIA V100-SXM2-16GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":125,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":16,"names":["Tesla V100-SXM2-16GB"],"aliases":["v100-16gb","v100-sxm2-16gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100-sxm2-32gb","display_name":"NVIDIA V100-SXM2-32GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":125,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":32,"names":["Tesla V100-SXM2-32GB"],"aliases":["v100","v100-sxm2","v100-32gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100-pcie-16gb","display_name":"NVIDIA V100-PCIE-16GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":30,"low":10,"high":62.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (250 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":112,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":16,"names":["Tesla V100-PCIE-16GB"],"aliases":["v100-pcie","v100-pcie-16gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100-pcie-32gb","display_name":"NVIDIA V100-PCIE-32GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":30,"low":10,"high":62.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (250 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":112,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":32,"names":["Tesla V100-PCIE-32GB"],"aliases":["v100-pcie-32gb"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"v100s-pcie-32gb","display_name":"NVIDIA V100S-PCIE-32GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},"idle_w":{"value":30,"low":10,"high":62.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (250 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). One light-load V100 (GV100) dcgmi log read 24–51 W (mertside/ai-inference-energy, commit 805329ff), consistent with this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":130,"dense_fp8_tflops":null,"tflops_note":"Volta tensor cores support FP16 only (no BF16, no FP8).","memory_gb":32,"names":["Tesla V100S-PCIE-32GB"],"aliases":["v100s","v100s-pcie"],"source":{"title":"NVIDIA Tesla V100 GPU Accelerator datasheet","url":"https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf","document":"volta-v100-datasheet-update-us-1165301-r5","year":2020}},{"sensor_accuracy_w":5,"id":"a100-sxm4-40gb","display_name":"NVIDIA A100 SXM4 40GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":400,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},"idle_w":{"value":52,"low":40,"high":70,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 45–54 W; range widened for board-to-board spread and a loaded context.","source":{"title":"nvidia-smi output, NVIDIA A100-SXM4-40GB at 0 % utilisation (Slusheeking/nextgen docs/SYSTEM_HARDWARE.md: \\"P0 45W / 400W\\")","url":"https://github.com/Slusheeking/nextgen/blob/main/docs/SYSTEM_HARDWARE.md","year":2025}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":40,"names":["NVIDIA A100-SXM4-40GB"],"aliases":["a100-40gb","a100-sxm4-40gb","a100-sxm-40gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a100-sxm4-80gb","display_name":"NVIDIA A100 SXM4 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":400,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021},"note":"Some HGX A100 80GB boards are configured for 500 W; nvidia-smi then shows a 500 W limit."},"idle_w":{"value":58,"low":45,"high":80,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 54–65 W on HGX boards.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA A100-SXM4-80GB … P0 54W / 400W … 0%","year":2025}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":80,"names":["NVIDIA A100-SXM4-80GB","NVIDIA A100-SXM-80GB"],"aliases":["a100","a100-80gb","a100-sxm4","a100-sxm","a100-sxm4-80gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a100-pcie-40gb","display_name":"NVIDIA A100 PCIe 40GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":250,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},"idle_w":{"value":36,"low":30,"high":60,"basis":"observed","derivation":"A 1,470 s mostly idle nvidia-smi log of an A100-PCIE-40GB reads 35.9–62.2 W, mean 38.0 W.","source":{"title":"nvidia-smi log GA100-baseline-LSTM-1410-0 (mertside/ai-inference-energy, sample-collection-scripts/results)","url":"https://github.com/mertside/ai-inference-energy","document":"commit 66d56117b52ac5f263a30e525b72efd7d73e4764","year":2025}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":40,"names":["NVIDIA A100-PCIE-40GB"],"aliases":["a100-pcie","a100-pcie-40gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a100-pcie-80gb","display_name":"NVIDIA A100 PCIe 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":312,"dense_fp16_tflops":312,"dense_fp8_tflops":null,"tflops_note":"Ampere has no FP8 tensor path.","memory_gb":80,"names":["NVIDIA A100 80GB PCIe"],"aliases":["a100-pcie-80gb"],"source":{"title":"NVIDIA A100 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf","document":"nvidia-a100-datasheet-us-nvidia-1758950-r4","year":2021}},{"sensor_accuracy_w":5,"id":"a10","display_name":"NVIDIA A10","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":150,"basis":"datasheet","source":{"title":"NVIDIA A10 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/products/a10-gpu/","year":2021}},"idle_w":{"value":18,"low":6,"high":37.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (150 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":125,"dense_fp16_tflops":125,"dense_fp8_tflops":null,"tflops_note":"Datasheet prints 250 TFLOP/s with sparsity; dense is half.","memory_gb":24,"names":["NVIDIA A10"],"aliases":["a10"],"source":{"title":"NVIDIA A10 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/products/a10-gpu/","year":2021}},{"sensor_accuracy_w":5,"id":"a10g","display_name":"NVIDIA A10G (AWS G5)","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"observed-limit","note":"No datasheet exists; nvidia-smi on G5 instances reports a 300 W power limit. Some third-party tables list 150 W.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA A10G … P8 11W / 300W … 23028MiB","year":2025}},"idle_w":{"value":11,"low":9,"high":71,"basis":"observed","derivation":"nvidia-smi reads 9–11 W in P8; 62–71 W in P0 with a model loaded, so the range spans both states.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA A10G … P8 9W / 300W … 0%","year":2025}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Not published by NVIDIA or AWS; often assumed close to the A10, not assumed here.","memory_gb":24,"names":["NVIDIA A10G"],"aliases":["a10g"],"source":{"title":"Amazon EC2 G5 instances (NVIDIA A10G Tensor Core GPUs, 24 GB each)","url":"https://aws.amazon.com/ec2/instance-types/g5/","year":2021}},{"sensor_accuracy_w":5,"id":"a40","display_name":"NVIDIA A40","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA A40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/a40/","year":2020}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":149.7,"dense_fp16_tflops":149.7,"dense_fp8_tflops":null,"tflops_note":"Datasheet prints 299.4 TFLOP/s with sparsity; dense is half.","memory_gb":48,"names":["NVIDIA A40"],"aliases":["a40"],"source":{"title":"NVIDIA A40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/a40/","year":2020}},{"sensor_accuracy_w":5,"id":"h100-sxm","display_name":"NVIDIA H100 SXM5 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":700,"basis":"datasheet","source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023}},"idle_w":{"value":72,"low":60,"high":90,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 69–71 W; an idle 8-GPU host logged 72.6–74.3 W per GPU (xypp3/gpu_glasses nvidia_smi.csv, commit af34f4b8).","source":{"title":"nvidia-smi output of an idle NVIDIA H100 80GB HBM3 (\\"P0 69W / 700W\\"), huggingface/diffusers tests/quantization/torchao/README.md","url":"https://github.com/huggingface/diffusers/blob/main/tests/quantization/torchao/README.md","year":2024}},"dense_bf16_tflops":989,"dense_fp16_tflops":989,"dense_fp8_tflops":1979,"tflops_note":"Datasheet prints sparse figures (1,979 / 3,958); dense is half.","memory_gb":80,"names":["NVIDIA H100 80GB HBM3"],"aliases":["h100","h100-sxm","h100-sxm5","h100-80gb"],"source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023}},{"sensor_accuracy_w":5,"id":"h100-pcie","display_name":"NVIDIA H100 PCIe 80GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":350,"basis":"datasheet","source":{"title":"NVIDIA H100 PCIe GPU product brief","document":"PB-11133-001","year":2023},"note":"Configurable 300–350 W; nvidia-smi shows a 350 W limit."},"idle_w":{"value":50,"low":40,"high":90,"basis":"observed","derivation":"nvidia-smi reads 46–49 W in P0 with no memory in use and 73–87 W with a model loaded.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA H100 PCIe … P0 46W / 350W … 1MiB / 81559MiB … 0%","year":2025}},"dense_bf16_tflops":756,"dense_fp16_tflops":756,"dense_fp8_tflops":1513,"tflops_note":"Product brief prints sparse figures; dense is half.","memory_gb":80,"names":["NVIDIA H100 PCIe"],"aliases":["h100-pcie"],"source":{"title":"NVIDIA H100 PCIe GPU product brief","document":"PB-11133-001","year":2023}},{"sensor_accuracy_w":5,"id":"h100-nvl","display_name":"NVIDIA H100 NVL 94GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":400,"basis":"datasheet","source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023},"note":"Configurable 350–400 W."},"idle_w":{"value":48,"low":16,"high":100,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (400 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":835,"dense_fp16_tflops":835,"dense_fp8_tflops":1671,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":94,"names":["NVIDIA H100 NVL"],"aliases":["h100-nvl"],"source":{"title":"NVIDIA H100 Tensor Core GPU datasheet","url":"https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet","year":2023}},{"sensor_accuracy_w":5,"id":"h200-sxm","display_name":"NVIDIA H200 SXM 141GB","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":700,"basis":"datasheet","source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},"idle_w":{"value":75,"low":65,"high":125,"basis":"observed","derivation":"nvidia-smi at 0 % utilisation in P0 reads 73–76 W with no memory in use and about 120 W on some hosts with memory allocated.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA H200 … P0 74W / 700W … 1MiB / 143771MiB … 0%","year":2025}},"dense_bf16_tflops":989,"dense_fp16_tflops":989,"dense_fp8_tflops":1979,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":141,"names":["NVIDIA H200"],"aliases":["h200","h200-sxm"],"source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},{"sensor_accuracy_w":5,"id":"h200-nvl","display_name":"NVIDIA H200 NVL 141GB","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":600,"basis":"datasheet","source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},"idle_w":{"value":72,"low":24,"high":150,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (600 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":835,"dense_fp16_tflops":835,"dense_fp8_tflops":1671,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":141,"names":["NVIDIA H200 NVL"],"aliases":["h200-nvl"],"source":{"title":"NVIDIA H200 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/h200/","year":2024}},{"sensor_accuracy_w":5,"id":"b200","display_name":"NVIDIA B200 (HGX, air-cooled)","vendor":"nvidia","segment":"datacenter","form_factor":"sxm","max_power_w":{"value":1000,"basis":"datasheet","source":{"title":"NVIDIA DGX B200 datasheet","url":"https://www.nvidia.com/en-us/data-center/dgx-b200/","year":2024},"note":"Liquid-cooled configurations are rated higher (up to about 1,200 W)."},"idle_w":{"value":120,"low":40,"high":250,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (1000 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":2250,"dense_fp16_tflops":2250,"dense_fp8_tflops":4500,"tflops_note":"The DGX B200 datasheet prints 72 PFLOP/s FP8 with sparsity for 8 GPUs, so 4,500 dense FP8 per GPU; BF16 runs at half the FP8 rate.","memory_gb":180,"names":["NVIDIA B200"],"aliases":["b200"],"source":{"title":"NVIDIA DGX B200 datasheet","url":"https://www.nvidia.com/en-us/data-center/dgx-b200/","year":2024}},{"sensor_accuracy_w":5,"id":"l4","display_name":"NVIDIA L4","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":72,"basis":"datasheet","source":{"title":"NVIDIA L4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l4/","year":2023}},"idle_w":{"value":16,"low":12,"high":41,"basis":"observed","derivation":"nvidia-smi reads 13–17 W in P8 and 34–41 W in P0 with a model loaded; the range spans both states.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: NVIDIA L4 … P8 16W / 72W … 0%","year":2025}},"dense_bf16_tflops":121,"dense_fp16_tflops":121,"dense_fp8_tflops":242,"tflops_note":"Datasheet prints sparse figures (242 / 485); dense is half.","memory_gb":24,"names":["NVIDIA L4"],"aliases":["l4"],"source":{"title":"NVIDIA L4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l4/","year":2023}},{"sensor_accuracy_w":5,"id":"l40s","display_name":"NVIDIA L40S","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":350,"basis":"datasheet","source":{"title":"NVIDIA L40S GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40s/","year":2023}},"idle_w":{"value":42,"low":14,"high":87.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (350 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). A single DCGM sample of 35.7 W (load unknown) lies inside this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":362,"dense_fp16_tflops":362,"dense_fp8_tflops":733,"tflops_note":"Datasheet prints sparse figures (733 / 1,466); dense is half.","memory_gb":48,"names":["NVIDIA L40S"],"aliases":["l40s"],"source":{"title":"NVIDIA L40S GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40s/","year":2023}},{"sensor_accuracy_w":5,"id":"l40","display_name":"NVIDIA L40","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":300,"basis":"datasheet","source":{"title":"NVIDIA L40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40/","year":2022}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %).","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":181,"dense_fp16_tflops":181,"dense_fp8_tflops":362,"tflops_note":"Datasheet prints sparse figures; dense is half.","memory_gb":48,"names":["NVIDIA L40"],"aliases":["l40"],"source":{"title":"NVIDIA L40 GPU datasheet","url":"https://www.nvidia.com/en-us/data-center/l40/","year":2022}},{"sensor_accuracy_w":5,"id":"t4","display_name":"NVIDIA T4","vendor":"nvidia","segment":"datacenter","form_factor":"pcie","max_power_w":{"value":70,"basis":"datasheet","source":{"title":"NVIDIA T4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/tesla-t4/t4-tensor-core-datasheet-951643.pdf","document":"t4-tensor-core-datasheet-951643","year":2019}},"idle_w":{"value":10,"low":8,"high":31,"basis":"observed","derivation":"nvidia-smi reads 9–10 W in P8 and 16–31 W in P0; the range spans both states.","source":{"title":"nvidia-smi table output published in public GitHub repositories (GitHub code search)","document":"sample line: Tesla T4 … P8 9W / 70W … 0%","year":2025}},"dense_bf16_tflops":null,"dense_fp16_tflops":65,"dense_fp8_tflops":null,"tflops_note":"Turing tensor cores: FP16 mixed precision only (INT8 130 TOPS); no BF16 or FP8.","memory_gb":16,"names":["Tesla T4"],"aliases":["t4"],"source":{"title":"NVIDIA T4 Tensor Core GPU datasheet","url":"https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/tesla-t4/t4-tensor-core-datasheet-951643.pdf","document":"t4-tensor-core-datasheet-951643","year":2019}},{"sensor_accuracy_w":5,"id":"rtx-4090","display_name":"NVIDIA GeForce RTX 4090","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":450,"basis":"datasheet","source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023},"note":"Total graphics power (TGP)."},"idle_w":{"value":28,"low":15,"high":60,"basis":"observed","derivation":"Lowest readings in two real logs: 25.7 W (Levos06/baikal gpu_monitor.csv, commit 153c5417) and 33.1 W (eobo0530/vlm_optimization gpu_log.csv, commit a35a6474); neither isolates idle, so the range is wide.","source":{"title":"nvidia-smi power log of a GeForce RTX 4090 (Levos06/baikal gpu_monitor.csv)","url":"https://github.com/Levos06/baikal","document":"commit 153c541747af730eb84c862d634e157997e24784","year":2026}},"dense_bf16_tflops":165.2,"dense_fp16_tflops":165.2,"dense_fp8_tflops":330.3,"tflops_note":"FP32-accumulate rates (GeForce runs them at half the FP16-accumulate rate: 330.3 FP16, 660.6 FP8).","memory_gb":24,"names":["NVIDIA GeForce RTX 4090"],"aliases":["rtx4090","rtx-4090","geforce-rtx-4090"],"source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023}},{"sensor_accuracy_w":5,"id":"rtx-4080","display_name":"NVIDIA GeForce RTX 4080","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":320,"basis":"datasheet","source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023},"note":"Total graphics power (TGP)."},"idle_w":{"value":35,"low":20,"high":45,"basis":"observed","derivation":"An RTX 4080 left idle for 22 minutes read 33.7–36.4 W (Levos06/baikal gpu_monitor.csv, GPU 1).","source":{"title":"nvidia-smi power log of an idle GeForce RTX 4080 (Levos06/baikal gpu_monitor.csv)","url":"https://github.com/Levos06/baikal","document":"commit 153c541747af730eb84c862d634e157997e24784","year":2026}},"dense_bf16_tflops":97.5,"dense_fp16_tflops":97.5,"dense_fp8_tflops":194.9,"tflops_note":"FP32-accumulate rates (half the FP16-accumulate rate on GeForce).","memory_gb":16,"names":["NVIDIA GeForce RTX 4080"],"aliases":["rtx4080","rtx-4080","geforce-rtx-4080"],"source":{"title":"NVIDIA Ada GPU Architecture whitepaper v2.1 (appendix tables for GeForce RTX 4090 and 4080)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf","year":2023}},{"sensor_accuracy_w":5,"id":"rtx-3060-ti","display_name":"NVIDIA GeForce RTX 3060 Ti","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":200,"basis":"datasheet","source":{"title":"NVIDIA GeForce RTX 3060 family specifications (RTX 3060 Ti: 200 W graphics card power, 8 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3060-3060ti/","year":2020},"note":"Graphics card power."},"idle_w":{"value":24,"low":8,"high":50,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (200 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). CodeCarbon logged 11.6 W over a 1.5 s run (Akialess/nnLandmark emissions.csv), inside this range.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"NVIDIA publishes no tensor TFLOP/s for GA104 GeForce parts; not derived here.","memory_gb":8,"names":["NVIDIA GeForce RTX 3060 Ti"],"aliases":["rtx3060ti","rtx-3060-ti","geforce-rtx-3060-ti"],"source":{"title":"NVIDIA GeForce RTX 3060 family specifications (RTX 3060 Ti: 200 W graphics card power, 8 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3060-3060ti/","year":2020}},{"sensor_accuracy_w":5,"id":"gtx-1650","display_name":"NVIDIA GeForce GTX 1650","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":75,"basis":"datasheet","source":{"title":"NVIDIA GeForce GTX 1650 specifications (75 W graphics card power, 4 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/gtx-1650/","year":2019},"note":"Graphics card power; factory-overclocked boards may be higher."},"idle_w":{"value":9,"low":3,"high":18.8,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (75 W), range 4–25 %, the spread of observed idle/max ratios across this catalogue (A10G P8 3 % to L4 P8 22 %). A short CUDA run logged 18.9–20.0 W (RdrigoMachado/fletcher-io gpu_power.csv), above idle.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"TU117 has no tensor cores.","memory_gb":4,"names":["NVIDIA GeForce GTX 1650"],"aliases":["gtx1650","gtx-1650","geforce-gtx-1650"],"source":{"title":"NVIDIA GeForce GTX 1650 specifications (75 W graphics card power, 4 GB)","url":"https://www.nvidia.com/en-us/geforce/graphics-cards/gtx-1650/","year":2019}},{"sensor_accuracy_w":5,"id":"rtx-4000-ada","display_name":"NVIDIA RTX 4000 Ada Generation","vendor":"nvidia","segment":"workstation","form_factor":"pcie","max_power_w":{"value":70,"basis":"datasheet","source":{"title":"NVIDIA RTX 4000 Ada Generation datasheet (70 W, 20 GB GDDR6)","url":"https://www.nvidia.com/en-us/design-visualization/rtx-4000/","year":2023}},"idle_w":{"value":11,"low":6,"high":20,"basis":"observed","derivation":"A 2.7 h mostly idle headerless nvidia-smi log of a 20 GB, 70 W card read 10.8–11.6 W at rest (beam11221/plato gpu_log.csv, commit 2aecdb83); the card model is inferred, not printed, so the range is wide.","source":{"title":"nvidia-smi log of a 20 GB, 70 W card, model inferred (beam11221/plato gpu_log.csv)","url":"https://github.com/beam11221/plato","document":"commit 2aecdb833b300bc59f366233ffd89232e1de2970","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"The datasheet gives only one sparse \\"tensor performance\\" figure without its precision; not split here.","memory_gb":20,"names":["NVIDIA RTX 4000 Ada Generation"],"aliases":["rtx-4000-ada","rtx4000-ada","rtx-4000-ada-generation"],"source":{"title":"NVIDIA RTX 4000 Ada Generation datasheet (70 W, 20 GB GDDR6)","url":"https://www.nvidia.com/en-us/design-visualization/rtx-4000/","year":2023}},{"sensor_accuracy_w":5,"id":"rtx-3090","display_name":"NVIDIA GeForce RTX 3090","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":350,"basis":"datasheet","note":"Total graphics power (TGP).","source":{"title":"NVIDIA Ampere GA102 GPU Architecture whitepaper (GeForce RTX 3090 specifications table)","url":"https://images.nvidia.com/aem-dam/en-zz/Solutions/geforce/ampere/pdf/NVIDIA-ampere-GA102-GPU-Architecture-Whitepaper-V1.pdf","year":2020}},"idle_w":{"value":42,"low":14,"high":87.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (350 W), range 4–25 %.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":71,"dense_fp16_tflops":71,"dense_fp8_tflops":null,"tflops_note":"FP32-accumulate rates (GeForce runs them at half the FP16-accumulate rate: 142 FP16). Ampere has no FP8.","memory_gb":24,"names":["NVIDIA GeForce RTX 3090"],"aliases":["rtx3090","rtx-3090","geforce-rtx-3090"],"source":{"title":"NVIDIA Ampere GA102 GPU Architecture whitepaper (GeForce RTX 3090 specifications table)","url":"https://images.nvidia.com/aem-dam/en-zz/Solutions/geforce/ampere/pdf/NVIDIA-ampere-GA102-GPU-Architecture-Whitepaper-V1.pdf","year":2020}},{"sensor_accuracy_w":5,"id":"rtx-5090","display_name":"NVIDIA GeForce RTX 5090","vendor":"nvidia","segment":"consumer","form_factor":"pcie","max_power_w":{"value":575,"basis":"datasheet","note":"Total graphics power (TGP).","source":{"title":"NVIDIA RTX Blackwell GPU Architecture whitepaper (GeForce RTX 5090 specifications table)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf","year":2025}},"idle_w":{"value":69,"low":23,"high":143.8,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (575 W), range 4–25 %.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":209.5,"dense_fp16_tflops":209.5,"dense_fp8_tflops":null,"tflops_note":"FP32-accumulate FP16/BF16 rate, approximate (about 209). No official dense FP8 figure was verified (about 419 is quoted); the 3,352 \'AI TOPS\' is FP4 with sparsity.","memory_gb":32,"names":["NVIDIA GeForce RTX 5090"],"aliases":["rtx5090","rtx-5090","geforce-rtx-5090"],"source":{"title":"NVIDIA RTX Blackwell GPU Architecture whitepaper (GeForce RTX 5090 specifications table)","url":"https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf","year":2025}},{"sensor_accuracy_w":5,"id":"gb200","display_name":"NVIDIA GB200 (one Blackwell GPU of a Grace Blackwell superchip)","vendor":"nvidia","segment":"datacenter","form_factor":"superchip","max_power_w":{"value":1200,"low":1000,"high":1350,"basis":"rule","note":"No per-GPU rating is published. The GB200 superchip (1 Grace CPU + 2 Blackwell GPUs) is quoted at up to 2,700 W, so at most about 1,350 W per GPU with the CPU\'s share included; 1,000–1,200 W is the B200 air/liquid range. Secondary figure, not re-verified.","source":{"title":"NVIDIA GB200 NVL72 datasheet (360 PFLOPS sparse BF16 and 720 PFLOPS sparse FP8 per 72 GPUs)","url":"https://www.nvidia.com/en-us/data-center/gb200-nvl72/","year":2024}},"idle_w":{"value":144,"low":48,"high":300,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (1200 W), range 4–25 %.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":2500,"dense_fp16_tflops":2500,"dense_fp8_tflops":5000,"tflops_note":"Per GPU: the NVL72 rack figures (sparse) divided by 72 GPUs, then halved for dense.","memory_gb":186,"names":["NVIDIA GB200"],"aliases":["gb200"],"source":{"title":"NVIDIA GB200 NVL72 datasheet (360 PFLOPS sparse BF16 and 720 PFLOPS sparse FP8 per 72 GPUs)","url":"https://www.nvidia.com/en-us/data-center/gb200-nvl72/","year":2024}},{"sensor_accuracy_w":5,"id":"mi250x","display_name":"AMD Instinct MI250X","vendor":"amd","segment":"datacenter","form_factor":"oam","max_power_w":{"value":560,"basis":"datasheet","note":"Peak board power (OAM).","source":{"title":"AMD Instinct MI250X accelerator specifications","url":"https://www.amd.com/en/products/accelerators/instinct/mi200/mi250x.html","year":2021}},"idle_w":{"value":67.2,"low":22.4,"high":140,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (560 W), range 4–25 %.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":383,"dense_fp16_tflops":383,"dense_fp8_tflops":null,"tflops_note":"AMD prints dense peak matrix rates; CDNA 2 has no FP8.","memory_gb":128,"names":[],"aliases":["mi250x","instinct-mi250x","amd-instinct-mi250x"],"source":{"title":"AMD Instinct MI250X accelerator specifications","url":"https://www.amd.com/en/products/accelerators/instinct/mi200/mi250x.html","year":2021}},{"sensor_accuracy_w":5,"id":"mi300x","display_name":"AMD Instinct MI300X","vendor":"amd","segment":"datacenter","form_factor":"oam","max_power_w":{"value":750,"basis":"datasheet","note":"Peak board power (OAM).","source":{"title":"AMD Instinct MI300X accelerator specifications","url":"https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html","year":2023}},"idle_w":{"value":90,"low":30,"high":187.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (750 W), range 4–25 %.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":1307.4,"dense_fp16_tflops":1307.4,"dense_fp8_tflops":2614.9,"tflops_note":"Dense peak matrix rates; AMD\'s sparsity figures are twice these.","memory_gb":192,"names":["AMD Instinct MI300X","AMD Instinct MI300X VF"],"aliases":["mi300x","instinct-mi300x"],"source":{"title":"AMD Instinct MI300X accelerator specifications","url":"https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html","year":2023}},{"sensor_accuracy_w":5,"id":"mi325x","display_name":"AMD Instinct MI325X","vendor":"amd","segment":"datacenter","form_factor":"oam","max_power_w":{"value":1000,"low":750,"basis":"datasheet","note":"AMD lists 1,000 W peak board power; one secondary table says 750 W, kept as the low bound.","source":{"title":"AMD Instinct MI325X accelerator specifications","url":"https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html","year":2024}},"idle_w":{"value":120,"low":40,"high":250,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (1000 W), range 4–25 %.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":1307.4,"dense_fp16_tflops":1307.4,"dense_fp8_tflops":2614.9,"tflops_note":"Dense peak matrix rates; AMD\'s sparsity figures are twice these.","memory_gb":256,"names":["AMD Instinct MI325X"],"aliases":["mi325x","instinct-mi325x"],"source":{"title":"AMD Instinct MI325X accelerator specifications","url":"https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html","year":2024}},{"sensor_accuracy_w":5,"id":"tpu-v2","display_name":"Google TPU v2 (per chip)","vendor":"google","segment":"datacenter","form_factor":"tpu","max_power_w":{"value":280,"basis":"datasheet","note":"TDP per chip; Patterson et al. measured 221 W average system power per chip.","source":{"title":"Patterson et al., Carbon Emissions and Large Neural Network Training (Tables 1, 3 and 4: TPU TDP and measured average system power per chip)","url":"https://arxiv.org/abs/2104.10350","year":2021}},"idle_w":{"value":33.6,"low":11.2,"high":70,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (280 W), range 4–25 %. TPUs are not read by nvidia-smi; the idle split only applies when a user supplies TPU power telemetry.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":46,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Peak BF16; TPUs have no FP16 or FP8 path.","memory_gb":16,"names":[],"aliases":["tpu-v2","tpuv2","v2"],"source":{"title":"Patterson et al., Carbon Emissions and Large Neural Network Training (Tables 1, 3 and 4: TPU TDP and measured average system power per chip)","url":"https://arxiv.org/abs/2104.10350","year":2021}},{"sensor_accuracy_w":5,"id":"tpu-v3","display_name":"Google TPU v3 (per chip)","vendor":"google","segment":"datacenter","form_factor":"tpu","max_power_w":{"value":450,"basis":"datasheet","note":"TDP per chip; Patterson et al. measured 283 W average system power per chip.","source":{"title":"Patterson et al., Carbon Emissions and Large Neural Network Training (Tables 1, 3 and 4: TPU TDP and measured average system power per chip)","url":"https://arxiv.org/abs/2104.10350","year":2021}},"idle_w":{"value":54,"low":18,"high":112.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (450 W), range 4–25 %. TPUs are not read by nvidia-smi; the idle split only applies when a user supplies TPU power telemetry.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":123,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Peak BF16; TPUs have no FP16 or FP8 path.","memory_gb":32,"names":[],"aliases":["tpu-v3","tpuv3","v3"],"source":{"title":"Patterson et al., Carbon Emissions and Large Neural Network Training (Tables 1, 3 and 4: TPU TDP and measured average system power per chip)","url":"https://arxiv.org/abs/2104.10350","year":2021}},{"sensor_accuracy_w":5,"id":"tpu-v4","display_name":"Google TPU v4 (per chip)","vendor":"google","segment":"datacenter","form_factor":"tpu","max_power_w":{"value":170,"low":70,"high":1000,"basis":"rule","note":"Google publishes no power rating. 170 W is the value the Green Algorithms tool uses (secondary); the bounds are the generic class\'s.","source":{"title":"Green Algorithms tool, data/latest/TDP_gpu.csv (TPU v4 row, 170 W)","url":"https://github.com/GreenAlgorithms/green-algorithms-tool","document":"data/latest/TDP_gpu.csv @30df2fe","year":2025}},"idle_w":{"value":20.4,"low":6.8,"high":42.5,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (170 W), range 4–25 %. TPUs are not read by nvidia-smi; the idle split only applies when a user supplies TPU power telemetry.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":275,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Peak BF16 per chip; INT8 is also supported.","memory_gb":32,"names":[],"aliases":["tpu-v4","tpuv4"],"source":{"title":"Google Cloud TPU documentation: TPU v4","url":"https://cloud.google.com/tpu/docs/v4","year":2024}},{"sensor_accuracy_w":5,"id":"tpu-v5e","display_name":"Google TPU v5e (per chip)","vendor":"google","segment":"datacenter","form_factor":"tpu","max_power_w":{"value":300,"low":70,"high":1000,"basis":"rule","note":"Not published; no citable secondary figure found, so the generic class (value and bounds) is used.","source":{"title":"EcoCompute rule for accelerators without a published power rating","document":"calibration-data/hardware.json rules.unpublished_power_rule","year":2026}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %. TPUs are not read by nvidia-smi; the idle split only applies when a user supplies TPU power telemetry.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":197,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Peak BF16 per chip; INT8 393 TOPS.","memory_gb":16,"names":[],"aliases":["tpu-v5e","tpuv5e","v5e","tpu-v5-lite","v5litepod"],"source":{"title":"Google Cloud TPU documentation: TPU v5e","url":"https://cloud.google.com/tpu/docs/v5e","year":2024}},{"sensor_accuracy_w":5,"id":"tpu-v5p","display_name":"Google TPU v5p (per chip)","vendor":"google","segment":"datacenter","form_factor":"tpu","max_power_w":{"value":300,"low":70,"high":1000,"basis":"rule","note":"Not published; no citable secondary figure found, so the generic class (value and bounds) is used.","source":{"title":"EcoCompute rule for accelerators without a published power rating","document":"calibration-data/hardware.json rules.unpublished_power_rule","year":2026}},"idle_w":{"value":36,"low":12,"high":75,"basis":"rule","derivation":"No published idle measurement found; catalogue rule: 12 % of max power (300 W), range 4–25 %. TPUs are not read by nvidia-smi; the idle split only applies when a user supplies TPU power telemetry.","source":{"title":"EcoCompute catalogue rule for unmeasured idle power","document":"calibration-data/hardware.json rules.idle_rule","year":2026}},"dense_bf16_tflops":459,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Peak BF16 per chip; INT8 918 TOPS.","memory_gb":95,"names":[],"aliases":["tpu-v5p","tpuv5p","v5p"],"source":{"title":"Google Cloud TPU documentation: TPU v5p","url":"https://cloud.google.com/tpu/docs/v5p","year":2024}},{"sensor_accuracy_w":5,"id":"generic-gpu","display_name":"Unknown GPU (generic class)","vendor":"generic","segment":"generic","form_factor":"generic","max_power_w":{"value":300,"low":70,"high":1000,"basis":"rule","note":"Spans this catalogue: 70 W (T4, RTX 4000 Ada) to 1,000 W (B200).","source":{"title":"EcoCompute generic GPU class","document":"calibration-data/hardware.json rules.generic_rule","year":2026}},"idle_w":{"value":40,"low":5,"high":150,"basis":"rule","derivation":"Spans observed idle across this catalogue (9 W T4 P8 to about 120 W H200 with memory allocated) with margin.","source":{"title":"EcoCompute generic GPU class","document":"calibration-data/hardware.json rules.generic_rule","year":2026}},"dense_bf16_tflops":null,"dense_fp16_tflops":null,"dense_fp8_tflops":null,"tflops_note":"Unknown device.","memory_gb":null,"names":[],"aliases":["generic-gpu"],"source":{"title":"EcoCompute generic GPU class","document":"calibration-data/hardware.json rules.generic_rule","year":2026}}]}');
 ;// CONCATENATED MODULE: ./calibration-data/iso-countries.json
 const iso_countries_namespaceObject = /*#__PURE__*/JSON.parse('{"source":{"title":"ISO 3166-1 country codes (alpha-2 and alpha-3)","url":"https://www.iso.org/iso-3166-country-codes.html","year":2024},"notes":["Rows are [alpha-2, alpha-3, short English name], limited to places that appear in the Ember or Electricity Maps data shipped with @tgwf/co2.","XK / XKX (Kosovo) is a user-assigned code, not part of ISO 3166-1; both datasets use it, so it is listed."],"countries":[["AF","AFG","Afghanistan"],["AX","ALA","Åland Islands"],["AL","ALB","Albania"],["DZ","DZA","Algeria"],["AS","ASM","American Samoa"],["AO","AGO","Angola"],["AG","ATG","Antigua and Barbuda"],["AR","ARG","Argentina"],["AM","ARM","Armenia"],["AW","ABW","Aruba"],["AU","AUS","Australia"],["AT","AUT","Austria"],["AZ","AZE","Azerbaijan"],["BS","BHS","Bahamas"],["BH","BHR","Bahrain"],["BD","BGD","Bangladesh"],["BB","BRB","Barbados"],["BY","BLR","Belarus"],["BE","BEL","Belgium"],["BZ","BLZ","Belize"],["BJ","BEN","Benin"],["BT","BTN","Bhutan"],["BO","BOL","Bolivia"],["BA","BIH","Bosnia and Herzegovina"],["BW","BWA","Botswana"],["BR","BRA","Brazil"],["VG","VGB","British Virgin Islands"],["BN","BRN","Brunei Darussalam"],["BG","BGR","Bulgaria"],["BF","BFA","Burkina Faso"],["BI","BDI","Burundi"],["CV","CPV","Cabo Verde"],["KH","KHM","Cambodia"],["CM","CMR","Cameroon"],["CA","CAN","Canada"],["KY","CYM","Cayman Islands"],["CF","CAF","Central African Republic"],["TD","TCD","Chad"],["CL","CHL","Chile"],["CN","CHN","China"],["CO","COL","Colombia"],["KM","COM","Comoros"],["CG","COG","Congo"],["CD","COD","Congo (Democratic Republic)"],["CK","COK","Cook Islands"],["CR","CRI","Costa Rica"],["CI","CIV","Côte d\'Ivoire"],["HR","HRV","Croatia"],["CU","CUB","Cuba"],["CW","CUW","Curaçao"],["CY","CYP","Cyprus"],["CZ","CZE","Czechia"],["DK","DNK","Denmark"],["DJ","DJI","Djibouti"],["DM","DMA","Dominica"],["DO","DOM","Dominican Republic"],["EC","ECU","Ecuador"],["EG","EGY","Egypt"],["SV","SLV","El Salvador"],["GQ","GNQ","Equatorial Guinea"],["ER","ERI","Eritrea"],["EE","EST","Estonia"],["SZ","SWZ","Eswatini"],["ET","ETH","Ethiopia"],["FK","FLK","Falkland Islands"],["FO","FRO","Faroe Islands"],["FJ","FJI","Fiji"],["FI","FIN","Finland"],["FR","FRA","France"],["GF","GUF","French Guiana"],["PF","PYF","French Polynesia"],["GA","GAB","Gabon"],["GM","GMB","Gambia"],["GE","GEO","Georgia"],["DE","DEU","Germany"],["GH","GHA","Ghana"],["GI","GIB","Gibraltar"],["GR","GRC","Greece"],["GL","GRL","Greenland"],["GD","GRD","Grenada"],["GP","GLP","Guadeloupe"],["GU","GUM","Guam"],["GT","GTM","Guatemala"],["GN","GIN","Guinea"],["GW","GNB","Guinea-Bissau"],["GY","GUY","Guyana"],["HT","HTI","Haiti"],["HN","HND","Honduras"],["HK","HKG","Hong Kong"],["HU","HUN","Hungary"],["IS","ISL","Iceland"],["IN","IND","India"],["ID","IDN","Indonesia"],["IR","IRN","Iran"],["IQ","IRQ","Iraq"],["IE","IRL","Ireland"],["IL","ISR","Israel"],["IT","ITA","Italy"],["JM","JAM","Jamaica"],["JP","JPN","Japan"],["JO","JOR","Jordan"],["KZ","KAZ","Kazakhstan"],["KE","KEN","Kenya"],["KI","KIR","Kiribati"],["KP","PRK","Korea (Democratic People\'s Republic)"],["KR","KOR","Korea (Republic)"],["XK","XKX","Kosovo"],["KW","KWT","Kuwait"],["KG","KGZ","Kyrgyzstan"],["LA","LAO","Lao People\'s Democratic Republic"],["LV","LVA","Latvia"],["LB","LBN","Lebanon"],["LS","LSO","Lesotho"],["LR","LBR","Liberia"],["LY","LBY","Libya"],["LT","LTU","Lithuania"],["LU","LUX","Luxembourg"],["MO","MAC","Macao"],["MG","MDG","Madagascar"],["MW","MWI","Malawi"],["MY","MYS","Malaysia"],["MV","MDV","Maldives"],["ML","MLI","Mali"],["MT","MLT","Malta"],["MQ","MTQ","Martinique"],["MR","MRT","Mauritania"],["MU","MUS","Mauritius"],["YT","MYT","Mayotte"],["MX","MEX","Mexico"],["FM","FSM","Micronesia"],["MD","MDA","Moldova"],["MN","MNG","Mongolia"],["ME","MNE","Montenegro"],["MS","MSR","Montserrat"],["MA","MAR","Morocco"],["MZ","MOZ","Mozambique"],["MM","MMR","Myanmar"],["NA","NAM","Namibia"],["NR","NRU","Nauru"],["NP","NPL","Nepal"],["NL","NLD","Netherlands"],["NC","NCL","New Caledonia"],["NZ","NZL","New Zealand"],["NI","NIC","Nicaragua"],["NE","NER","Niger"],["NG","NGA","Nigeria"],["MK","MKD","North Macedonia"],["NO","NOR","Norway"],["OM","OMN","Oman"],["PK","PAK","Pakistan"],["PW","PLW","Palau"],["PS","PSE","Palestine"],["PA","PAN","Panama"],["PG","PNG","Papua New Guinea"],["PY","PRY","Paraguay"],["PE","PER","Peru"],["PH","PHL","Philippines"],["PL","POL","Poland"],["PT","PRT","Portugal"],["PR","PRI","Puerto Rico"],["QA","QAT","Qatar"],["RE","REU","Réunion"],["RO","ROU","Romania"],["RU","RUS","Russian Federation"],["RW","RWA","Rwanda"],["KN","KNA","Saint Kitts and Nevis"],["LC","LCA","Saint Lucia"],["PM","SPM","Saint Pierre and Miquelon"],["VC","VCT","Saint Vincent and the Grenadines"],["WS","WSM","Samoa"],["ST","STP","Sao Tome and Principe"],["SA","SAU","Saudi Arabia"],["SN","SEN","Senegal"],["RS","SRB","Serbia"],["SC","SYC","Seychelles"],["SL","SLE","Sierra Leone"],["SG","SGP","Singapore"],["SK","SVK","Slovakia"],["SI","SVN","Slovenia"],["SB","SLB","Solomon Islands"],["SO","SOM","Somalia"],["ZA","ZAF","South Africa"],["GS","SGS","South Georgia and the South Sandwich Islands"],["SS","SSD","South Sudan"],["ES","ESP","Spain"],["LK","LKA","Sri Lanka"],["SD","SDN","Sudan"],["SR","SUR","Suriname"],["SE","SWE","Sweden"],["CH","CHE","Switzerland"],["SY","SYR","Syrian Arab Republic"],["TW","TWN","Taiwan"],["TJ","TJK","Tajikistan"],["TZ","TZA","Tanzania"],["TH","THA","Thailand"],["TL","TLS","Timor-Leste"],["TG","TGO","Togo"],["TO","TON","Tonga"],["TT","TTO","Trinidad and Tobago"],["TN","TUN","Tunisia"],["TR","TUR","Türkiye"],["TM","TKM","Turkmenistan"],["TC","TCA","Turks and Caicos Islands"],["UG","UGA","Uganda"],["UA","UKR","Ukraine"],["AE","ARE","United Arab Emirates"],["GB","GBR","United Kingdom"],["US","USA","United States"],["UY","URY","Uruguay"],["UZ","UZB","Uzbekistan"],["VU","VUT","Vanuatu"],["VE","VEN","Venezuela"],["VN","VNM","Viet Nam"],["VI","VIR","United States Virgin Islands"],["YE","YEM","Yemen"],["ZM","ZMB","Zambia"],["ZW","ZWE","Zimbabwe"]]}');
 ;// CONCATENATED MODULE: ./calibration-data/nodes.json
 const nodes_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["host_idle_w is the node power at the wall with every GPU idle, minus the GPUs\' own idle board power: CPUs, DRAM, NICs, NVSwitches, fans, storage and PSU losses.","A node profile applies when every GPU in the node matches recognise.hardware_ids and the count equals recognise.gpu_count."],"records":[{"id":"hgx-a100-8gpu","display_name":"NVIDIA HGX/DGX A100, 8 × A100 SXM4","kind":"hgx-8gpu","recognise":{"hardware_ids":["a100-sxm4-40gb","a100-sxm4-80gb"],"gpu_count":8},"system_max_power_w":6500,"host_idle_w":{"value":1600,"low":900,"high":2400,"basis":"rule","derivation":"No public idle measurement of an A100 node was found. Scaled from the H100 profile: host idle there is 2.2 kW of the 4.6 kW non-GPU rating (10.2 kW − 8 × 700 W), 48 %; DGX A100 non-GPU rating is 6.5 kW − 8 × 400 W = 3.3 kW, so 0.48 × 3.3 ≈ 1.6 kW. Range ±45 % for the unmeasured transfer.","source":{"title":"NVIDIA DGX A100 User Guide: hardware overview (system power 6.5 kW max; 2 × AMD EPYC 7742, 8 × A100 SXM4)","url":"https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html","year":2023}},"source":{"title":"NVIDIA DGX A100 User Guide: hardware overview (system power 6.5 kW max; 2 × AMD EPYC 7742, 8 × A100 SXM4)","url":"https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html","year":2023}},{"id":"hgx-h100-8gpu","display_name":"NVIDIA HGX/DGX H100 or H200, 8 × SXM GPUs","kind":"hgx-8gpu","recognise":{"hardware_ids":["h100-sxm","h200-sxm"],"gpu_count":8},"system_max_power_w":10200,"host_idle_w":{"value":2200,"low":1400,"high":2900,"basis":"measured-derived","derivation":"MLPerf Training node AC logs of 8 × H100 read about 2.8 kW (immersion, SMC, v4.0) and 3.4 kW (air, Dell XE9680, v4.1) in the first samples after power_measurement_start, before model start-up; minus 8 GPUs at about 72 W idle (0.58 kW) gives 2.2–2.8 kW. Central 2.2 kW because start-up readings include CPU work; low 1.4 kW allows a quieter host (CPUs in deep idle, fans at minimum); high 2.9 kW is the air-cooled reading minus GPU idle.","source":{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power)","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024},"see_also":[{"title":"MLPerf Training v4.1 results, Dell 8xXE9680x8H100-SXM-80GB-POWER llama2_70b_lora node AC power logs","url":"https://github.com/mlcommons/training_results_v4.1","document":"commit b87b9e3","year":2024}]},"notes":"HGX H200 uses the same baseboard and the DGX H200 carries the same 10.2 kW rating, so it shares this profile.","source":{"title":"NVIDIA DGX H100/H200 User Guide: hardware overview (system power about 10.2 kW max; 2 × Xeon 8480C, 8 × H100 SXM5)","url":"https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html","year":2024}}]}');
+;// CONCATENATED MODULE: ./calibration-data/prices.json
+const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["GPU-hour prices in USD, on-demand unless pricing says otherwise. Prices change often: every row carries the date it applies to (as_of), its source and how reliable it is.","reliability: list-price (the provider\'s published list price, widely reproduced), catalog (a dated machine-readable copy), archived-copy (an archived copy of the provider\'s page), secondary (third-party reports), estimate (derived by a third party), unverified (reported but not checked).","usd_per_gpu_hour is the instance price divided by gpu_count; it includes the host\'s CPU, memory and storage share.","Lambda\'s gpu_1x_gh200 (1.49 USD/h) is not listed: the catalogue has no GH200 record.","These prices are not used by the audit; cost uses only prices the user gives."],"records":[{"id":"aws-p5-48xlarge","provider":"aws","instance":"p5.48xlarge","region":"us-east-1","hardware_id":"h100-sxm","gpu_count":8,"usd_per_instance_hour":98.32,"usd_per_gpu_hour":12.29,"pricing":"on-demand","reliability":"list-price","as_of":"2023 to mid-2025","note":"List price before AWS cut P5 on-demand prices by up to 45 % in June 2025 (about 55 USD/h after; exact figure not verified).","source":{"title":"Amazon EC2 On-Demand pricing (list price as widely reported, e.g. The Next Platform 2023; SageMaker ml.p5.48xlarge the same)","url":"https://aws.amazon.com/ec2/pricing/on-demand/","year":2023}},{"id":"aws-p4d-24xlarge","provider":"aws","instance":"p4d.24xlarge","region":"us-east-1","hardware_id":"a100-sxm4-40gb","gpu_count":8,"usd_per_instance_hour":32.77,"usd_per_gpu_hour":4.1,"pricing":"on-demand","reliability":"secondary","as_of":"before June 2025","note":"Secondary figure (approximate); SageMaker ml.p4d.24xlarge was 37.69 USD/h.","source":{"title":"Amazon EC2 On-Demand pricing (list price as widely reported, e.g. The Next Platform 2023; SageMaker ml.p5.48xlarge the same)","url":"https://aws.amazon.com/ec2/pricing/on-demand/","year":2023}},{"id":"aws-p5e-48xlarge","provider":"aws","instance":"p5e.48xlarge","hardware_id":"h200-sxm","gpu_count":8,"usd_per_instance_hour":107,"usd_per_gpu_hour":13.4,"pricing":"on-demand","reliability":"estimate","as_of":"2024","note":"Estimate from one secondary page.","source":{"title":"Amazon EC2 On-Demand pricing (list price as widely reported, e.g. The Next Platform 2023; SageMaker ml.p5.48xlarge the same)","url":"https://aws.amazon.com/ec2/pricing/on-demand/","year":2023}},{"id":"aws-p5-48xlarge-capacity-block","provider":"aws","instance":"p5.48xlarge","hardware_id":"h100-sxm","gpu_count":8,"usd_per_instance_hour":39.33,"usd_per_gpu_hour":4.916,"pricing":"capacity-block","reliability":"archived-copy","as_of":"before 2025-01-01","note":"Capacity Blocks are reserved ahead of time; not an on-demand price.","source":{"title":"Amazon EC2 Capacity Blocks for ML pricing (archived copy from before the 2025-01-01 update)","url":"https://aws.amazon.com/ec2/capacityblocks/pricing/","year":2024}},{"id":"aws-p5e-48xlarge-capacity-block","provider":"aws","instance":"p5e.48xlarge","hardware_id":"h200-sxm","gpu_count":8,"usd_per_instance_hour":43.26,"usd_per_gpu_hour":5.408,"pricing":"capacity-block","reliability":"archived-copy","as_of":"before 2025-01-01","note":"Listed as the H200 instance; capacity-block price.","source":{"title":"Amazon EC2 Capacity Blocks for ML pricing (archived copy from before the 2025-01-01 update)","url":"https://aws.amazon.com/ec2/capacityblocks/pricing/","year":2024}},{"id":"aws-p4d-24xlarge-capacity-block","provider":"aws","instance":"p4d.24xlarge","hardware_id":"a100-sxm4-40gb","gpu_count":8,"usd_per_instance_hour":14.75,"usd_per_gpu_hour":1.844,"pricing":"capacity-block","reliability":"archived-copy","as_of":"before 2025-01-01","note":"Capacity-block price.","source":{"title":"Amazon EC2 Capacity Blocks for ML pricing (archived copy from before the 2025-01-01 update)","url":"https://aws.amazon.com/ec2/capacityblocks/pricing/","year":2024}},{"id":"azure-nd96isr-h100-v5","provider":"azure","instance":"ND96isr_H100_v5","hardware_id":"h100-sxm","gpu_count":8,"usd_per_instance_hour":98.32,"usd_per_gpu_hour":12.3,"pricing":"on-demand","reliability":"unverified","as_of":"2024","note":"Secondary reports only; not checked against Azure\'s price list.","source":{"title":"Azure Linux virtual machine pricing, ND96isr H100 v5 (figure from secondary reports)","url":"https://azure.microsoft.com/en-us/pricing/details/virtual-machines/linux/","year":2024}},{"id":"gcp-a3-highgpu-8g","provider":"gcp","instance":"a3-highgpu-8g","region":"us-central1","hardware_id":"h100-sxm","gpu_count":8,"usd_per_instance_hour":88,"usd_per_gpu_hour":11,"pricing":"on-demand","reliability":"unverified","as_of":"2024","note":"Approximate, from secondary reports. Google bills GPU, vCPU, memory and SSD together for A3.","source":{"title":"Google Cloud GPU pricing, a3-highgpu-8g us-central1 (figure from secondary reports)","url":"https://cloud.google.com/compute/gpus-pricing","year":2024}},{"id":"lambda-gpu-8x-h100-sxm5","provider":"lambda","instance":"gpu_8x_h100_sxm5","hardware_id":"h100-sxm","gpu_count":8,"usd_per_instance_hour":23.92,"usd_per_gpu_hour":2.99,"pricing":"on-demand","reliability":"catalog","as_of":"catalog snapshot, date not verified","source":{"title":"SkyPilot catalog of Lambda Cloud instance prices (catalogs/v7/lambda/vms.csv)","url":"https://github.com/skypilot-org/skypilot-catalog","document":"catalogs/v7/lambda/vms.csv @11580132","year":2025}},{"id":"lambda-gpu-1x-h100-sxm5","provider":"lambda","instance":"gpu_1x_h100_sxm5","hardware_id":"h100-sxm","gpu_count":1,"usd_per_instance_hour":3.29,"usd_per_gpu_hour":3.29,"pricing":"on-demand","reliability":"catalog","as_of":"catalog snapshot, date not verified","source":{"title":"SkyPilot catalog of Lambda Cloud instance prices (catalogs/v7/lambda/vms.csv)","url":"https://github.com/skypilot-org/skypilot-catalog","document":"catalogs/v7/lambda/vms.csv @11580132","year":2025}},{"id":"lambda-gpu-8x-a100","provider":"lambda","instance":"gpu_8x_a100","hardware_id":"a100-sxm4-40gb","gpu_count":8,"usd_per_instance_hour":10.32,"usd_per_gpu_hour":1.29,"pricing":"on-demand","reliability":"catalog","as_of":"catalog snapshot, date not verified","note":"A100 40GB.","source":{"title":"SkyPilot catalog of Lambda Cloud instance prices (catalogs/v7/lambda/vms.csv)","url":"https://github.com/skypilot-org/skypilot-catalog","document":"catalogs/v7/lambda/vms.csv @11580132","year":2025}},{"id":"lambda-gpu-1x-a100-sxm4","provider":"lambda","instance":"gpu_1x_a100_sxm4","hardware_id":"a100-sxm4-40gb","gpu_count":1,"usd_per_instance_hour":1.29,"usd_per_gpu_hour":1.29,"pricing":"on-demand","reliability":"catalog","as_of":"catalog snapshot, date not verified","note":"A100 40GB.","source":{"title":"SkyPilot catalog of Lambda Cloud instance prices (catalogs/v7/lambda/vms.csv)","url":"https://github.com/skypilot-org/skypilot-catalog","document":"catalogs/v7/lambda/vms.csv @11580132","year":2025}},{"id":"lambda-gpu-8x-v100","provider":"lambda","instance":"gpu_8x_v100","hardware_id":"v100-sxm2-16gb","gpu_count":8,"usd_per_instance_hour":4.4,"usd_per_gpu_hour":0.55,"pricing":"on-demand","reliability":"catalog","as_of":"catalog snapshot, date not verified","note":"V100 16GB; the catalog does not say SXM2 or PCIe, SXM2 assumed for an 8-GPU instance.","source":{"title":"SkyPilot catalog of Lambda Cloud instance prices (catalogs/v7/lambda/vms.csv)","url":"https://github.com/skypilot-org/skypilot-catalog","document":"catalogs/v7/lambda/vms.csv @11580132","year":2025}}]}');
 ;// CONCATENATED MODULE: ./calibration-data/regions.json
-const regions_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["zone is an Electricity Maps zone key (sub-national like US-MIDA-PJM or national like FI); country is ISO 3166-1 alpha-3.","The zone is chosen from the region\'s published location; where a location straddles grid zones the choice is explained in zone_note.","PUE ranges: a user-given PUE has no range; otherwise the provider\'s range, or the default for an unknown data centre."],"default_pue":{"value":1.56,"low":1.1,"high":2,"note":"Industry average for an unknown data centre. Low: hyperscale fleet averages (about 1.1); high: older enterprise sites.","source":{"title":"Uptime Institute Global Data Center Survey 2024 (average PUE 1.56)","url":"https://uptimeinstitute.com/resources/research-and-reports/uptime-institute-global-data-center-survey-results-2024","year":2024}},"providers":[{"id":"aws","display_name":"Amazon Web Services","pue":{"value":1.15,"low":1.04,"high":1.25,"note":"Global average; best site 1.04 (Europe). Per-region values are not published, so the high end is an allowance.","source":{"title":"AWS sustainability: data centers (global PUE 1.15 for 2023)","url":"https://aws.amazon.com/sustainability/data-centers/","year":2024}},"regions_source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"gcp","display_name":"Google Cloud","pue":{"value":1.09,"low":1.06,"high":1.2,"note":"Fleet-wide trailing twelve-month PUE; the range covers the spread of published campus values.","source":{"title":"Google data centers: efficiency (fleet PUE 1.09, trailing twelve months)","url":"https://www.google.com/about/datacenters/efficiency/","year":2025}},"regions_source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"azure","display_name":"Microsoft Azure","pue":{"value":1.18,"low":1.12,"high":1.3,"note":"Fleet average; 1.12 is the design PUE of the newest generation.","source":{"title":"Microsoft datacenters: measuring energy and water efficiency","url":"https://datacenters.microsoft.com/sustainability/efficiency/","year":2024}},"regions_source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}}],"cloud_regions":[{"id":"aws:us-east-1","provider":"aws","name":"us-east-1","location":"N. Virginia, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:us-east-2","provider":"aws","name":"us-east-2","location":"Ohio, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:us-west-1","provider":"aws","name":"us-west-1","location":"N. California, US","zone":"US-CAL-CISO","country":"USA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:us-west-2","provider":"aws","name":"us-west-2","location":"Oregon, US","zone":"US-NW-BPAT","country":"USA","zone_note":"Eastern Oregon sites lie in the Bonneville Power Administration balancing area.","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ca-central-1","provider":"aws","name":"ca-central-1","location":"Montréal, Canada","zone":"CA-QC","country":"CAN","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-west-1","provider":"aws","name":"eu-west-1","location":"Ireland","zone":"IE","country":"IRL","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-west-2","provider":"aws","name":"eu-west-2","location":"London, UK","zone":"GB","country":"GBR","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-west-3","provider":"aws","name":"eu-west-3","location":"Paris, France","zone":"FR","country":"FRA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-central-1","provider":"aws","name":"eu-central-1","location":"Frankfurt, Germany","zone":"DE","country":"DEU","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-north-1","provider":"aws","name":"eu-north-1","location":"Stockholm, Sweden","zone":"SE-SE3","country":"SWE","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-northeast-1","provider":"aws","name":"ap-northeast-1","location":"Tokyo, Japan","zone":"JP-TK","country":"JPN","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-1","provider":"aws","name":"ap-southeast-1","location":"Singapore","zone":"SG","country":"SGP","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-2","provider":"aws","name":"ap-southeast-2","location":"Sydney, Australia","zone":"AU-NSW","country":"AUS","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-south-1","provider":"aws","name":"ap-south-1","location":"Mumbai, India","zone":"IN-WE","country":"IND","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:sa-east-1","provider":"aws","name":"sa-east-1","location":"São Paulo, Brazil","zone":"BR-CS","country":"BRA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"gcp:us-central1","provider":"gcp","name":"us-central1","location":"Council Bluffs, Iowa, US","zone":"US-MIDW-MISO","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-east1","provider":"gcp","name":"us-east1","location":"Moncks Corner, South Carolina, US","zone":"US-CAR-SC","country":"USA","zone_note":"Berkeley County is served by Santee Cooper (South Carolina Public Service Authority).","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-east4","provider":"gcp","name":"us-east4","location":"Ashburn, N. Virginia, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-west1","provider":"gcp","name":"us-west1","location":"The Dalles, Oregon, US","zone":"US-NW-BPAT","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:northamerica-northeast1","provider":"gcp","name":"northamerica-northeast1","location":"Montréal, Canada","zone":"CA-QC","country":"CAN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west1","provider":"gcp","name":"europe-west1","location":"St. Ghislain, Belgium","zone":"BE","country":"BEL","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west3","provider":"gcp","name":"europe-west3","location":"Frankfurt, Germany","zone":"DE","country":"DEU","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west4","provider":"gcp","name":"europe-west4","location":"Eemshaven, Netherlands","zone":"NL","country":"NLD","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west9","provider":"gcp","name":"europe-west9","location":"Paris, France","zone":"FR","country":"FRA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-north1","provider":"gcp","name":"europe-north1","location":"Hamina, Finland","zone":"FI","country":"FIN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-north2","provider":"gcp","name":"europe-north2","location":"Stockholm, Sweden","zone":"SE-SE3","country":"SWE","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-east1","provider":"gcp","name":"asia-east1","location":"Changhua County, Taiwan","zone":"TW","country":"TWN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-northeast1","provider":"gcp","name":"asia-northeast1","location":"Tokyo, Japan","zone":"JP-TK","country":"JPN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-southeast1","provider":"gcp","name":"asia-southeast1","location":"Jurong West, Singapore","zone":"SG","country":"SGP","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:australia-southeast1","provider":"gcp","name":"australia-southeast1","location":"Sydney, Australia","zone":"AU-NSW","country":"AUS","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"azure:eastus","provider":"azure","name":"eastus","location":"Virginia, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:westus2","provider":"azure","name":"westus2","location":"Washington, US","zone":"US-NW-GCPD","country":"USA","zone_note":"Quincy, WA is served by Grant County PUD.","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:westeurope","provider":"azure","name":"westeurope","location":"Netherlands","zone":"NL","country":"NLD","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:northeurope","provider":"azure","name":"northeurope","location":"Ireland","zone":"IE","country":"IRL","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:swedencentral","provider":"azure","name":"swedencentral","location":"Gävle, Sweden","zone":"SE-SE3","country":"SWE","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:francecentral","provider":"azure","name":"francecentral","location":"Paris, France","zone":"FR","country":"FRA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:germanywestcentral","provider":"azure","name":"germanywestcentral","location":"Frankfurt, Germany","zone":"DE","country":"DEU","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:uksouth","provider":"azure","name":"uksouth","location":"London, UK","zone":"GB","country":"GBR","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:japaneast","provider":"azure","name":"japaneast","location":"Tokyo, Japan","zone":"JP-TK","country":"JPN","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:southeastasia","provider":"azure","name":"southeastasia","location":"Singapore","zone":"SG","country":"SGP","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:australiaeast","provider":"azure","name":"australiaeast","location":"New South Wales, Australia","zone":"AU-NSW","country":"AUS","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:centralindia","provider":"azure","name":"centralindia","location":"Pune, India","zone":"IN-WE","country":"IND","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}}]}');
+const regions_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["zone is an Electricity Maps zone key (sub-national like US-MIDA-PJM or national like FI); country is ISO 3166-1 alpha-3.","The zone is chosen from the region\'s published location; where a location straddles grid zones the choice is explained in zone_note.","PUE ranges: a user-given PUE has no range; otherwise the provider\'s range, or the default for an unknown data centre.","electricity_prices: USD per kWh by ISO 3166-1 alpha-2 country, each with its year and source; only prices with a citation are listed, and they are not used by the audit unless a caller asks for them."],"default_pue":{"value":1.56,"low":1.1,"high":2,"note":"Industry average for an unknown data centre. Low: hyperscale fleet averages (about 1.1); high: older enterprise sites.","source":{"title":"Uptime Institute Global Data Center Survey 2024 (average PUE 1.56)","url":"https://uptimeinstitute.com/resources/research-and-reports/uptime-institute-global-data-center-survey-results-2024","year":2024}},"providers":[{"id":"aws","display_name":"Amazon Web Services","pue":{"value":1.15,"low":1.04,"high":1.25,"note":"Global average; best site 1.04 (Europe). Per-region values are not published, so the high end is an allowance.","source":{"title":"AWS sustainability: data centers (global PUE 1.15 for 2023)","url":"https://aws.amazon.com/sustainability/data-centers/","year":2024}},"regions_source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"gcp","display_name":"Google Cloud","pue":{"value":1.09,"low":1.06,"high":1.2,"note":"Fleet-wide trailing twelve-month PUE; the range covers the spread of published campus values.","source":{"title":"Google data centers: efficiency (fleet PUE 1.09, trailing twelve months)","url":"https://www.google.com/about/datacenters/efficiency/","year":2025}},"regions_source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"azure","display_name":"Microsoft Azure","pue":{"value":1.18,"low":1.12,"high":1.3,"note":"Fleet average; 1.12 is the design PUE of the newest generation.","source":{"title":"Microsoft datacenters: measuring energy and water efficiency","url":"https://datacenters.microsoft.com/sustainability/efficiency/","year":2024}},"regions_source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}}],"cloud_regions":[{"id":"aws:us-east-1","provider":"aws","name":"us-east-1","location":"N. Virginia, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:us-east-2","provider":"aws","name":"us-east-2","location":"Ohio, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:us-west-1","provider":"aws","name":"us-west-1","location":"N. California, US","zone":"US-CAL-CISO","country":"USA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:us-west-2","provider":"aws","name":"us-west-2","location":"Oregon, US","zone":"US-NW-BPAT","country":"USA","zone_note":"Eastern Oregon sites lie in the Bonneville Power Administration balancing area.","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ca-central-1","provider":"aws","name":"ca-central-1","location":"Montréal, Canada","zone":"CA-QC","country":"CAN","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-west-1","provider":"aws","name":"eu-west-1","location":"Ireland","zone":"IE","country":"IRL","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-west-2","provider":"aws","name":"eu-west-2","location":"London, UK","zone":"GB","country":"GBR","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-west-3","provider":"aws","name":"eu-west-3","location":"Paris, France","zone":"FR","country":"FRA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-central-1","provider":"aws","name":"eu-central-1","location":"Frankfurt, Germany","zone":"DE","country":"DEU","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-north-1","provider":"aws","name":"eu-north-1","location":"Stockholm, Sweden","zone":"SE-SE3","country":"SWE","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-northeast-1","provider":"aws","name":"ap-northeast-1","location":"Tokyo, Japan","zone":"JP-TK","country":"JPN","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-1","provider":"aws","name":"ap-southeast-1","location":"Singapore","zone":"SG","country":"SGP","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-2","provider":"aws","name":"ap-southeast-2","location":"Sydney, Australia","zone":"AU-NSW","country":"AUS","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-south-1","provider":"aws","name":"ap-south-1","location":"Mumbai, India","zone":"IN-WE","country":"IND","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:sa-east-1","provider":"aws","name":"sa-east-1","location":"São Paulo, Brazil","zone":"BR-CS","country":"BRA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ca-west-1","provider":"aws","name":"ca-west-1","location":"Calgary, Canada","zone":"CA-AB","country":"CAN","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-south-1","provider":"aws","name":"eu-south-1","location":"Milan, Italy","zone":"IT-NO","country":"ITA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-south-2","provider":"aws","name":"eu-south-2","location":"Aragón, Spain","zone":"ES","country":"ESP","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:eu-central-2","provider":"aws","name":"eu-central-2","location":"Zurich, Switzerland","zone":"CH","country":"CHE","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-northeast-2","provider":"aws","name":"ap-northeast-2","location":"Seoul, South Korea","zone":"KR","country":"KOR","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-northeast-3","provider":"aws","name":"ap-northeast-3","location":"Osaka, Japan","zone":"JP-KN","country":"JPN","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-south-2","provider":"aws","name":"ap-south-2","location":"Hyderabad, India","zone":"IN-SO","country":"IND","zone_note":"Telangana lies in the Southern regional grid.","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-3","provider":"aws","name":"ap-southeast-3","location":"Jakarta, Indonesia","zone":"ID","country":"IDN","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-4","provider":"aws","name":"ap-southeast-4","location":"Melbourne, Australia","zone":"AU-VIC","country":"AUS","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-5","provider":"aws","name":"ap-southeast-5","location":"Malaysia","zone":"MY-WM","country":"MYS","zone_note":"The region is on Peninsular Malaysia (zone MY-WM).","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-southeast-7","provider":"aws","name":"ap-southeast-7","location":"Thailand","zone":"TH","country":"THA","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:ap-east-1","provider":"aws","name":"ap-east-1","location":"Hong Kong","zone":"HK","country":"HKG","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:me-central-1","provider":"aws","name":"me-central-1","location":"United Arab Emirates","zone":"AE","country":"ARE","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:me-south-1","provider":"aws","name":"me-south-1","location":"Bahrain","zone":"BH","country":"BHR","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:il-central-1","provider":"aws","name":"il-central-1","location":"Tel Aviv, Israel","zone":"IL","country":"ISR","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:af-south-1","provider":"aws","name":"af-south-1","location":"Cape Town, South Africa","zone":"ZA","country":"ZAF","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"aws:mx-central-1","provider":"aws","name":"mx-central-1","location":"Querétaro, Mexico","zone":"MX","country":"MEX","source":{"title":"AWS Regions and Availability Zones (region codes and locations)","url":"https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html","year":2025}},{"id":"gcp:us-central1","provider":"gcp","name":"us-central1","location":"Council Bluffs, Iowa, US","zone":"US-MIDW-MISO","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-east1","provider":"gcp","name":"us-east1","location":"Moncks Corner, South Carolina, US","zone":"US-CAR-SC","country":"USA","zone_note":"Berkeley County is served by Santee Cooper (South Carolina Public Service Authority).","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-east4","provider":"gcp","name":"us-east4","location":"Ashburn, N. Virginia, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-west1","provider":"gcp","name":"us-west1","location":"The Dalles, Oregon, US","zone":"US-NW-BPAT","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:northamerica-northeast1","provider":"gcp","name":"northamerica-northeast1","location":"Montréal, Canada","zone":"CA-QC","country":"CAN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west1","provider":"gcp","name":"europe-west1","location":"St. Ghislain, Belgium","zone":"BE","country":"BEL","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west3","provider":"gcp","name":"europe-west3","location":"Frankfurt, Germany","zone":"DE","country":"DEU","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west4","provider":"gcp","name":"europe-west4","location":"Eemshaven, Netherlands","zone":"NL","country":"NLD","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west9","provider":"gcp","name":"europe-west9","location":"Paris, France","zone":"FR","country":"FRA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-north1","provider":"gcp","name":"europe-north1","location":"Hamina, Finland","zone":"FI","country":"FIN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-north2","provider":"gcp","name":"europe-north2","location":"Stockholm, Sweden","zone":"SE-SE3","country":"SWE","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-east1","provider":"gcp","name":"asia-east1","location":"Changhua County, Taiwan","zone":"TW","country":"TWN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-northeast1","provider":"gcp","name":"asia-northeast1","location":"Tokyo, Japan","zone":"JP-TK","country":"JPN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-southeast1","provider":"gcp","name":"asia-southeast1","location":"Jurong West, Singapore","zone":"SG","country":"SGP","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:australia-southeast1","provider":"gcp","name":"australia-southeast1","location":"Sydney, Australia","zone":"AU-NSW","country":"AUS","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-central2","provider":"gcp","name":"us-central2","location":"Pryor, Oklahoma, US","zone":"US-CENT-SWPP","country":"USA","zone_note":"Oklahoma sites lie in the Southwest Power Pool.","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-east5","provider":"gcp","name":"us-east5","location":"Columbus, Ohio, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-south1","provider":"gcp","name":"us-south1","location":"Dallas, Texas, US","zone":"US-TEX-ERCO","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-west2","provider":"gcp","name":"us-west2","location":"Los Angeles, California, US","zone":"US-CAL-CISO","country":"USA","zone_note":"The balancing authority of the site is not published; CAISO, the state\'s main grid, is used (LADWP, US-CAL-LDWP, is the alternative).","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-west3","provider":"gcp","name":"us-west3","location":"Salt Lake City, Utah, US","zone":"US-NW-PACE","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:us-west4","provider":"gcp","name":"us-west4","location":"Las Vegas, Nevada, US","zone":"US-NW-NEVP","country":"USA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:northamerica-northeast2","provider":"gcp","name":"northamerica-northeast2","location":"Toronto, Canada","zone":"CA-ON","country":"CAN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:southamerica-east1","provider":"gcp","name":"southamerica-east1","location":"Osasco, São Paulo, Brazil","zone":"BR-CS","country":"BRA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:southamerica-west1","provider":"gcp","name":"southamerica-west1","location":"Santiago, Chile","zone":"CL-SEN","country":"CHL","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west2","provider":"gcp","name":"europe-west2","location":"London, UK","zone":"GB","country":"GBR","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west6","provider":"gcp","name":"europe-west6","location":"Zurich, Switzerland","zone":"CH","country":"CHE","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-west8","provider":"gcp","name":"europe-west8","location":"Milan, Italy","zone":"IT-NO","country":"ITA","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-southwest1","provider":"gcp","name":"europe-southwest1","location":"Madrid, Spain","zone":"ES","country":"ESP","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:europe-central2","provider":"gcp","name":"europe-central2","location":"Warsaw, Poland","zone":"PL","country":"POL","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-south1","provider":"gcp","name":"asia-south1","location":"Mumbai, India","zone":"IN-WE","country":"IND","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-southeast2","provider":"gcp","name":"asia-southeast2","location":"Jakarta, Indonesia","zone":"ID","country":"IDN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-northeast2","provider":"gcp","name":"asia-northeast2","location":"Osaka, Japan","zone":"JP-KN","country":"JPN","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-northeast3","provider":"gcp","name":"asia-northeast3","location":"Seoul, South Korea","zone":"KR","country":"KOR","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:asia-east2","provider":"gcp","name":"asia-east2","location":"Hong Kong","zone":"HK","country":"HKG","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:australia-southeast2","provider":"gcp","name":"australia-southeast2","location":"Melbourne, Australia","zone":"AU-VIC","country":"AUS","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:me-central2","provider":"gcp","name":"me-central2","location":"Dammam, Saudi Arabia","zone":"SA","country":"SAU","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:me-west1","provider":"gcp","name":"me-west1","location":"Tel Aviv, Israel","zone":"IL","country":"ISR","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"gcp:africa-south1","provider":"gcp","name":"africa-south1","location":"Johannesburg, South Africa","zone":"ZA","country":"ZAF","source":{"title":"Google Cloud regions and zones (region names and locations)","url":"https://cloud.google.com/compute/docs/regions-zones","year":2025}},{"id":"azure:eastus","provider":"azure","name":"eastus","location":"Virginia, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:westus2","provider":"azure","name":"westus2","location":"Washington, US","zone":"US-NW-GCPD","country":"USA","zone_note":"Quincy, WA is served by Grant County PUD.","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:westeurope","provider":"azure","name":"westeurope","location":"Netherlands","zone":"NL","country":"NLD","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:northeurope","provider":"azure","name":"northeurope","location":"Ireland","zone":"IE","country":"IRL","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:swedencentral","provider":"azure","name":"swedencentral","location":"Gävle, Sweden","zone":"SE-SE3","country":"SWE","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:francecentral","provider":"azure","name":"francecentral","location":"Paris, France","zone":"FR","country":"FRA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:germanywestcentral","provider":"azure","name":"germanywestcentral","location":"Frankfurt, Germany","zone":"DE","country":"DEU","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:uksouth","provider":"azure","name":"uksouth","location":"London, UK","zone":"GB","country":"GBR","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:japaneast","provider":"azure","name":"japaneast","location":"Tokyo, Japan","zone":"JP-TK","country":"JPN","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:southeastasia","provider":"azure","name":"southeastasia","location":"Singapore","zone":"SG","country":"SGP","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:australiaeast","provider":"azure","name":"australiaeast","location":"New South Wales, Australia","zone":"AU-NSW","country":"AUS","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:centralindia","provider":"azure","name":"centralindia","location":"Pune, India","zone":"IN-WE","country":"IND","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:eastus2","provider":"azure","name":"eastus2","location":"Virginia, US","zone":"US-MIDA-PJM","country":"USA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:centralus","provider":"azure","name":"centralus","location":"Iowa, US","zone":"US-MIDW-MISO","country":"USA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:northcentralus","provider":"azure","name":"northcentralus","location":"Illinois, US","zone":"US-MIDA-PJM","country":"USA","zone_note":"Northern Illinois (Chicago area) is served by ComEd, a PJM member.","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:southcentralus","provider":"azure","name":"southcentralus","location":"Texas, US","zone":"US-TEX-ERCO","country":"USA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:westus","provider":"azure","name":"westus","location":"California, US","zone":"US-CAL-CISO","country":"USA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:westus3","provider":"azure","name":"westus3","location":"Phoenix, Arizona, US","zone":"US-SW-AZPS","country":"USA","zone_note":"The Phoenix area is split between APS (US-SW-AZPS) and SRP (US-SW-SRP); the site\'s utility is not published.","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:canadacentral","provider":"azure","name":"canadacentral","location":"Toronto, Canada","zone":"CA-ON","country":"CAN","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:canadaeast","provider":"azure","name":"canadaeast","location":"Québec City, Canada","zone":"CA-QC","country":"CAN","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:brazilsouth","provider":"azure","name":"brazilsouth","location":"São Paulo State, Brazil","zone":"BR-CS","country":"BRA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:ukwest","provider":"azure","name":"ukwest","location":"Cardiff, UK","zone":"GB","country":"GBR","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:norwayeast","provider":"azure","name":"norwayeast","location":"Oslo, Norway","zone":"NO-NO1","country":"NOR","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:switzerlandnorth","provider":"azure","name":"switzerlandnorth","location":"Zurich, Switzerland","zone":"CH","country":"CHE","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:italynorth","provider":"azure","name":"italynorth","location":"Milan, Italy","zone":"IT-NO","country":"ITA","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:polandcentral","provider":"azure","name":"polandcentral","location":"Warsaw, Poland","zone":"PL","country":"POL","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:spaincentral","provider":"azure","name":"spaincentral","location":"Madrid, Spain","zone":"ES","country":"ESP","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:koreacentral","provider":"azure","name":"koreacentral","location":"Seoul, South Korea","zone":"KR","country":"KOR","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:japanwest","provider":"azure","name":"japanwest","location":"Osaka, Japan","zone":"JP-KN","country":"JPN","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:eastasia","provider":"azure","name":"eastasia","location":"Hong Kong","zone":"HK","country":"HKG","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:australiasoutheast","provider":"azure","name":"australiasoutheast","location":"Victoria, Australia","zone":"AU-VIC","country":"AUS","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:southindia","provider":"azure","name":"southindia","location":"Chennai, India","zone":"IN-SO","country":"IND","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:uaenorth","provider":"azure","name":"uaenorth","location":"Dubai, United Arab Emirates","zone":"AE","country":"ARE","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:southafricanorth","provider":"azure","name":"southafricanorth","location":"Johannesburg, South Africa","zone":"ZA","country":"ZAF","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:qatarcentral","provider":"azure","name":"qatarcentral","location":"Doha, Qatar","zone":"QA","country":"QAT","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}},{"id":"azure:israelcentral","provider":"azure","name":"israelcentral","location":"Israel","zone":"IL","country":"ISR","source":{"title":"Azure regions list (region names and locations)","url":"https://learn.microsoft.com/en-us/azure/reliability/regions-list","year":2025}}],"electricity_prices":[{"id":"electricity:US","country":"US","usd_per_kwh":0.12,"year":2019,"scope":"US average retail price, as used in the literature","note":"Dated: the constant Strubell et al. used in 2019. It is the only electricity price in this file with a citation; give your own tariff with the audit\'s price option for a real cost.","source":{"title":"Strubell, Ganesh & McCallum, Energy and Policy Considerations for Deep Learning in NLP (ACL 2019)","url":"https://arxiv.org/abs/1906.02243","year":2019}}]}');
 ;// CONCATENATED MODULE: ./calibration-data/workloads.json
 const workloads_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["alpha: watts of node power (wall, before PUE) added per watt of GPU dynamic power, P_gpu − P_idle, summed over the GPUs of a node.","alpha covers CPUs, DRAM, NICs, NVSwitches, fans and PSU losses that rise with GPU load. Values below 1 are not physical and are excluded."],"records":[{"workload":"llm-training","node_profile":"hgx-h100-8gpu","alpha":{"value":1.15,"low":1,"high":1.5},"derivation":"Evidence (no public run pairs node AC power with per-GPU board power): MLPerf v4.0/v4.1 Llama-2-70B LoRA on 8 × H100 averaged 7.1–7.3 kW at the wall from about 2.8–3.4 kW at start; with GPU board power assumed 550–650 W (not logged) the node rose 0.95–1.15 W per GPU dynamic W. Latif et al. measured 8.4 kW peak with GPUs near full load (≈ 8 × 650–700 W) over the same base: ≈ 1.1–1.2. PSU conversion (MLPerf conv_eff 0.94–0.96) alone implies ≥ 1.04. Upper bound from the DGX H100 rating: (10.2 kW − 2.8 kW) / (8 × (700 − 72) W) = 1.47. Central 1.15 for dense LLM training.","source":{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025},"see_also":[{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power)","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024},{"title":"MLPerf Training v4.1 results, Dell 8xXE9680x8H100-SXM-80GB-POWER llama2_70b_lora node AC power logs","url":"https://github.com/mlcommons/training_results_v4.1","document":"commit b87b9e3","year":2024},{"title":"Newkirk et al., arXiv 2506.14551 (H100 node power under compute-intensive training, about 76 % of the 10.2 kW rating)","url":"https://arxiv.org/abs/2506.14551","year":2025},{"title":"NVIDIA DGX H100/H200 User Guide: hardware overview (system power about 10.2 kW max; 2 × Xeon 8480C, 8 × H100 SXM5)","url":"https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html","year":2024}]},{"workload":"fine-tuning","node_profile":"hgx-h100-8gpu","alpha":{"value":1.1,"low":1,"high":1.45},"derivation":"Evidence (no public run pairs node AC power with per-GPU board power): MLPerf v4.0/v4.1 Llama-2-70B LoRA on 8 × H100 averaged 7.1–7.3 kW at the wall from about 2.8–3.4 kW at start; with GPU board power assumed 550–650 W (not logged) the node rose 0.95–1.15 W per GPU dynamic W. Latif et al. measured 8.4 kW peak with GPUs near full load (≈ 8 × 650–700 W) over the same base: ≈ 1.1–1.2. PSU conversion (MLPerf conv_eff 0.94–0.96) alone implies ≥ 1.04. Upper bound from the DGX H100 rating: (10.2 kW − 2.8 kW) / (8 × (700 − 72) W) = 1.47. The MLPerf LoRA runs are themselves fine-tuning, hence a central value nearer their 0.95–1.15.","source":{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power)","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024},"see_also":[{"title":"MLPerf Training v4.1 results, Dell 8xXE9680x8H100-SXM-80GB-POWER llama2_70b_lora node AC power logs","url":"https://github.com/mlcommons/training_results_v4.1","document":"commit b87b9e3","year":2024},{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025},{"title":"NVIDIA DGX H100/H200 User Guide: hardware overview (system power about 10.2 kW max; 2 × Xeon 8480C, 8 × H100 SXM5)","url":"https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html","year":2024}]},{"workload":"vision-training","node_profile":"hgx-h100-8gpu","alpha":{"value":1.2,"low":1,"high":1.6},"derivation":"Evidence (no public run pairs node AC power with per-GPU board power): MLPerf v4.0/v4.1 Llama-2-70B LoRA on 8 × H100 averaged 7.1–7.3 kW at the wall from about 2.8–3.4 kW at start; with GPU board power assumed 550–650 W (not logged) the node rose 0.95–1.15 W per GPU dynamic W. Latif et al. measured 8.4 kW peak with GPUs near full load (≈ 8 × 650–700 W) over the same base: ≈ 1.1–1.2. PSU conversion (MLPerf conv_eff 0.94–0.96) alone implies ≥ 1.04. Upper bound from the DGX H100 rating: (10.2 kW − 2.8 kW) / (8 × (700 − 72) W) = 1.47. Vision training adds CPU-side decoding and augmentation that scales with throughput; Latif et al. include ResNet, so central 1.2 with a wider top.","source":{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025},"see_also":[{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power)","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024},{"title":"NVIDIA DGX H100/H200 User Guide: hardware overview (system power about 10.2 kW max; 2 × Xeon 8480C, 8 × H100 SXM5)","url":"https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html","year":2024}]},{"workload":"inference","node_profile":"hgx-h100-8gpu","alpha":{"value":1.25,"low":1,"high":1.8},"derivation":"Evidence (no public run pairs node AC power with per-GPU board power): MLPerf v4.0/v4.1 Llama-2-70B LoRA on 8 × H100 averaged 7.1–7.3 kW at the wall from about 2.8–3.4 kW at start; with GPU board power assumed 550–650 W (not logged) the node rose 0.95–1.15 W per GPU dynamic W. Latif et al. measured 8.4 kW peak with GPUs near full load (≈ 8 × 650–700 W) over the same base: ≈ 1.1–1.2. PSU conversion (MLPerf conv_eff 0.94–0.96) alone implies ≥ 1.04. Upper bound from the DGX H100 rating: (10.2 kW − 2.8 kW) / (8 × (700 − 72) W) = 1.47. Inference draws less GPU power per unit of host work (tokenisation, batching, networking), so host power is a larger share of each GPU watt; no node-level inference series was found, hence the wide range.","source":{"title":"NVIDIA DGX H100/H200 User Guide: hardware overview (system power about 10.2 kW max; 2 × Xeon 8480C, 8 × H100 SXM5)","url":"https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html","year":2024},"see_also":[{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025}]},{"workload":"generic","node_profile":"hgx-h100-8gpu","alpha":{"value":1.2,"low":1,"high":1.7},"derivation":"Evidence (no public run pairs node AC power with per-GPU board power): MLPerf v4.0/v4.1 Llama-2-70B LoRA on 8 × H100 averaged 7.1–7.3 kW at the wall from about 2.8–3.4 kW at start; with GPU board power assumed 550–650 W (not logged) the node rose 0.95–1.15 W per GPU dynamic W. Latif et al. measured 8.4 kW peak with GPUs near full load (≈ 8 × 650–700 W) over the same base: ≈ 1.1–1.2. PSU conversion (MLPerf conv_eff 0.94–0.96) alone implies ≥ 1.04. Upper bound from the DGX H100 rating: (10.2 kW − 2.8 kW) / (8 × (700 − 72) W) = 1.47. Generic covers any workload class: central between training and inference, range spanning both.","source":{"title":"NVIDIA DGX H100/H200 User Guide: hardware overview (system power about 10.2 kW max; 2 × Xeon 8480C, 8 × H100 SXM5)","url":"https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html","year":2024},"see_also":[{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025},{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power)","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024}]},{"workload":"llm-training","node_profile":"hgx-a100-8gpu","alpha":{"value":1.15,"low":1,"high":1.6},"derivation":"No measured A100 node series is public; values transfer the H100 evidence (same HGX design, 2 CPUs, NVSwitch baseboard, similar PSU efficiency). Upper bound from the DGX A100 rating: (6.5 kW − 1.6 kW − 8 × 58 W) / (8 × (400 − 58) W) = 1.62. Ranges are wider than for H100. Central as for H100 LLM training.","source":{"title":"NVIDIA DGX A100 User Guide: hardware overview (system power 6.5 kW max; 2 × AMD EPYC 7742, 8 × A100 SXM4)","url":"https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html","year":2023},"see_also":[{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025},{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power)","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024}]},{"workload":"fine-tuning","node_profile":"hgx-a100-8gpu","alpha":{"value":1.1,"low":1,"high":1.55},"derivation":"No measured A100 node series is public; values transfer the H100 evidence (same HGX design, 2 CPUs, NVSwitch baseboard, similar PSU efficiency). Upper bound from the DGX A100 rating: (6.5 kW − 1.6 kW − 8 × 58 W) / (8 × (400 − 58) W) = 1.62. Ranges are wider than for H100. Central as for H100 fine-tuning.","source":{"title":"NVIDIA DGX A100 User Guide: hardware overview (system power 6.5 kW max; 2 × AMD EPYC 7742, 8 × A100 SXM4)","url":"https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html","year":2023},"see_also":[{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power)","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024}]},{"workload":"vision-training","node_profile":"hgx-a100-8gpu","alpha":{"value":1.2,"low":1,"high":1.7},"derivation":"No measured A100 node series is public; values transfer the H100 evidence (same HGX design, 2 CPUs, NVSwitch baseboard, similar PSU efficiency). Upper bound from the DGX A100 rating: (6.5 kW − 1.6 kW − 8 × 58 W) / (8 × (400 − 58) W) = 1.62. Ranges are wider than for H100. Central as for H100 vision training.","source":{"title":"NVIDIA DGX A100 User Guide: hardware overview (system power 6.5 kW max; 2 × AMD EPYC 7742, 8 × A100 SXM4)","url":"https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html","year":2023},"see_also":[{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025}]},{"workload":"inference","node_profile":"hgx-a100-8gpu","alpha":{"value":1.25,"low":1,"high":1.9},"derivation":"No measured A100 node series is public; values transfer the H100 evidence (same HGX design, 2 CPUs, NVSwitch baseboard, similar PSU efficiency). Upper bound from the DGX A100 rating: (6.5 kW − 1.6 kW − 8 × 58 W) / (8 × (400 − 58) W) = 1.62. Ranges are wider than for H100. Central as for H100 inference.","source":{"title":"NVIDIA DGX A100 User Guide: hardware overview (system power 6.5 kW max; 2 × AMD EPYC 7742, 8 × A100 SXM4)","url":"https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html","year":2023},"see_also":[{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025}]},{"workload":"generic","node_profile":"hgx-a100-8gpu","alpha":{"value":1.2,"low":1,"high":1.75},"derivation":"No measured A100 node series is public; values transfer the H100 evidence (same HGX design, 2 CPUs, NVSwitch baseboard, similar PSU efficiency). Upper bound from the DGX A100 rating: (6.5 kW − 1.6 kW − 8 × 58 W) / (8 × (400 − 58) W) = 1.62. Ranges are wider than for H100. Central as for H100 generic.","source":{"title":"NVIDIA DGX A100 User Guide: hardware overview (system power 6.5 kW max; 2 × AMD EPYC 7742, 8 × A100 SXM4)","url":"https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html","year":2023},"see_also":[{"title":"Latif et al., \\"Empirical measurements of AI training power demand on a GPU-accelerated node\\", IEEE Access 13 (arXiv 2412.08602)","url":"https://arxiv.org/abs/2412.08602","year":2025}]}]}');
 ;// CONCATENATED MODULE: ./src/calibration/gpu-name.ts
@@ -102,20 +104,23 @@ function normaliseGpuName(raw) {
 /**
  * Checks that need more than one record or file: unique ids and names,
  * and references from nodes to hardware, from workloads to nodes and from
- * cloud regions to the country table.
+ * cloud regions to the country table, and from prices to hardware and
+ * countries.
  */
 
 const HARDWARE = 'calibration-data/hardware.json';
 const NODES = 'calibration-data/nodes.json';
 const WORKLOADS = 'calibration-data/workloads.json';
 const REGIONS = 'calibration-data/regions.json';
+const PRICES = 'calibration-data/prices.json';
 /** Lists every cross-reference problem, one line each; empty when sound. */
 function findCrossReferenceProblems(cal) {
     return [
         ...hardwareProblems(cal),
         ...nodeProblems(cal),
         ...workloadProblems(cal),
-        ...regionProblems(cal)
+        ...regionProblems(cal),
+        ...priceProblems(cal)
     ];
 }
 /** Keys that occur for more than one owner, with the owners named. */
@@ -178,6 +183,20 @@ function regionProblems(cal) {
         `providers[${i}]`
     ]);
     return [...mismatched, ...duplicates(ids), ...duplicates(providers)].map(p => `${REGIONS}: ${p}`);
+}
+function priceProblems(cal) {
+    const known = new Set(cal.hardware.records.map(hw => hw.id));
+    const records = cal.prices.records;
+    const unknown = records
+        .filter(p => !known.has(p.hardware_id))
+        .map(p => `${p.id} names unknown hardware id "${p.hardware_id}"`);
+    const ids = records.map((p, i) => [p.id, `records[${i}]`]);
+    const iso2 = new Set(cal.isoCountries.countries.map(([code]) => code));
+    const countries = cal.regions.electricity_prices
+        .filter(p => !iso2.has(p.country))
+        .map(p => `${REGIONS}: ${p.id}: unknown country ${p.country}`);
+    const priceFile = [...unknown, ...duplicates(ids)].map(p => `${PRICES}: ${p}`);
+    return [...priceFile, ...countries];
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -9772,9 +9791,9 @@ const maxPowerSchema = object({
 const hardwareSchema = object({
     id: kebabId,
     display_name: schemas_string().min(1),
-    vendor: schemas_enum(['nvidia', 'amd', 'generic']),
+    vendor: schemas_enum(['nvidia', 'amd', 'google', 'generic']),
     segment: schemas_enum(['datacenter', 'workstation', 'consumer', 'generic']),
-    form_factor: schemas_enum(['sxm', 'pcie', 'oam', 'generic']),
+    form_factor: schemas_enum(['sxm', 'pcie', 'oam', 'superchip', 'tpu', 'generic']),
     max_power_w: maxPowerSchema,
     idle_w: idleSchema,
     dense_bf16_tflops: tflops,
@@ -9843,11 +9862,78 @@ const workloadsFileSchema = object({
     records: array(workloadSchema).min(1)
 });
 
+;// CONCATENATED MODULE: ./src/calibration/price-schemas.ts
+/**
+ * zod schemas for `prices.json` (GPU-hour prices) and the electricity
+ * prices in `regions.json`. Every price carries the date it applies to,
+ * its source and how far it can be trusted.
+ */
+
+
+/** Providers with GPU-hour prices. */
+const PRICE_PROVIDERS = ['aws', 'gcp', 'azure', 'lambda'];
+/** How a GPU-hour is sold. */
+const PRICING_MODELS = ['on-demand', 'capacity-block'];
+/** How far a price can be trusted, best first. */
+const price_schemas_PRICE_RELIABILITY = [
+    'list-price',
+    'catalog',
+    'archived-copy',
+    'secondary',
+    'estimate',
+    'unverified'
+];
+const price_schemas_kebabId = schemas_string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+/** One instance type's price; per-GPU is the instance price ÷ GPU count. */
+const gpuHourPriceSchema = object({
+    id: price_schemas_kebabId,
+    provider: schemas_enum(PRICE_PROVIDERS),
+    instance: schemas_string().min(1),
+    region: schemas_string().min(1).optional(),
+    hardware_id: price_schemas_kebabId,
+    gpu_count: schemas_int().positive(),
+    usd_per_instance_hour: schemas_number().positive(),
+    usd_per_gpu_hour: schemas_number().positive(),
+    pricing: schemas_enum(PRICING_MODELS),
+    reliability: schemas_enum(price_schemas_PRICE_RELIABILITY),
+    as_of: schemas_string().min(1),
+    note: schemas_string().optional(),
+    source: sourceSchema
+})
+    .refine(isConsistentPerGpu, {
+    message: 'usd_per_gpu_hour must be usd_per_instance_hour / gpu_count (±2 %)'
+});
+/** True when the per-GPU price is the instance price split evenly. */
+function isConsistentPerGpu(price) {
+    const split = price.usd_per_instance_hour / price.gpu_count;
+    return Math.abs(price.usd_per_gpu_hour - split) <= split * 0.02;
+}
+/** The whole `prices.json` file. */
+const pricesFileSchema = object({
+    notes: array(schemas_string()),
+    records: array(gpuHourPriceSchema).min(1)
+});
+/** An electricity price for one country, USD per kWh. */
+const electricityPriceSchema = object({
+    id: schemas_string().regex(/^electricity:[A-Z]{2}$/),
+    country: schemas_string().regex(/^[A-Z]{2}$/),
+    usd_per_kwh: schemas_number().positive(),
+    year: schemas_int().min(1990).max(2100),
+    scope: schemas_string().min(1),
+    note: schemas_string().optional(),
+    source: sourceSchema
+})
+    .refine(p => p.id === `electricity:${p.country}`, {
+    message: 'id must be electricity:COUNTRY'
+});
+
 ;// CONCATENATED MODULE: ./src/calibration/region-schemas.ts
 /**
- * zod schemas for `regions.json`, `equivalents.json` and
+ * zod schemas for `regions.json` (electricity prices in
+ * `price-schemas.ts`), `equivalents.json` and
  * `iso-countries.json` in `calibration-data/`.
  */
+
 
 
 /** The cloud providers the region map covers. */
@@ -9882,7 +9968,8 @@ const regionsFileSchema = object({
     notes: array(schemas_string()),
     default_pue: pueSchema,
     providers: array(providerSchema).length(CLOUD_PROVIDERS.length),
-    cloud_regions: array(cloudRegionSchema).min(1)
+    cloud_regions: array(cloudRegionSchema).min(1),
+    electricity_prices: array(electricityPriceSchema)
 });
 /** One everyday equivalent, such as km driven by a car. */
 const equivalentSchema = object({
@@ -9920,6 +10007,8 @@ const isoCountriesFileSchema = object({
 
 
 
+
+
 /** Invalid calibration data; `problems` holds one line per problem. */
 class CalibrationError extends Error {
     problems;
@@ -9932,14 +10021,15 @@ class CalibrationError extends Error {
 }
 let load_cached;
 /** The validated calibration data; parsed on first use, then cached. */
-function loadCalibration() {
+function load_loadCalibration() {
     load_cached ??= parseCalibration({
         hardware: hardware_namespaceObject,
         nodes: nodes_namespaceObject,
         workloads: workloads_namespaceObject,
         regions: regions_namespaceObject,
         equivalents: equivalents_namespaceObject,
-        isoCountries: iso_countries_namespaceObject
+        isoCountries: iso_countries_namespaceObject,
+        prices: prices_namespaceObject
     });
     return load_cached;
 }
@@ -9961,7 +10051,8 @@ function parseCalibration(raw) {
         workloads: parse('workloads', workloadsFileSchema),
         regions: parse('regions', regionsFileSchema),
         equivalents: parse('equivalents', equivalentsFileSchema),
-        isoCountries: parse('isoCountries', isoCountriesFileSchema)
+        isoCountries: parse('isoCountries', isoCountriesFileSchema),
+        prices: parse('prices', pricesFileSchema)
     };
     if (problems.length === 0) {
         problems.push(...findCrossReferenceProblems(calibration));
@@ -9976,7 +10067,8 @@ const FILES = {
     workloads: 'calibration-data/workloads.json',
     regions: 'calibration-data/regions.json',
     equivalents: 'calibration-data/equivalents.json',
-    isoCountries: 'calibration-data/iso-countries.json'
+    isoCountries: 'calibration-data/iso-countries.json',
+    prices: 'calibration-data/prices.json'
 };
 /** `file: path.to[3].field: message`, one line per zod issue. */
 function formatIssues(file, error) {
@@ -10005,7 +10097,7 @@ function isCloudProvider(id) {
 /** Classifies `input` as a known, unknown or ambiguous cloud region. */
 function lookupCloudRegion(input) {
     const text = input.trim().toLowerCase();
-    const regions = loadCalibration().regions.cloud_regions;
+    const regions = load_loadCalibration().regions.cloud_regions;
     const prefixed = PREFIXED.exec(text);
     if (prefixed !== null) {
         const [, provider = '', name = ''] = prefixed;
@@ -10143,7 +10235,7 @@ function countryIndex() {
     if (byCode !== undefined)
         return byCode;
     byCode = new Map();
-    for (const [iso2, iso3, name] of loadCalibration().isoCountries.countries) {
+    for (const [iso2, iso3, name] of load_loadCalibration().isoCountries.countries) {
         const country = { iso2, iso3, name };
         byCode.set(iso2, country);
         byCode.set(iso3, country);
@@ -10358,7 +10450,7 @@ function fromCloudRegion(region, notes) {
 
 /** The equivalence factor with this id (`passenger-car-km`), if any. */
 function getEquivalent(id) {
-    return loadCalibration().equivalents.records.find(e => e.id === id);
+    return load_loadCalibration().equivalents.records.find(e => e.id === id);
 }
 /** How many units of `equivalent` emit `carbonG` grams of CO2e. */
 function toEquivalentUnits(carbonG, equivalent) {
@@ -10379,7 +10471,7 @@ let index;
 function nameIndex() {
     if (index !== undefined)
         return index;
-    const records = loadCalibration().hardware.records;
+    const records = load_loadCalibration().hardware.records;
     index = {
         names: new Map(records.flatMap(hw => hw.names.map(n => [normaliseGpuName(n).key, hw]))),
         aliases: new Map(records.flatMap(hw => [hw.id, ...hw.aliases].map(a => [normaliseGpuName(a).aliasKey, hw])))
@@ -10406,7 +10498,7 @@ function matchHardware(name) {
 }
 /** The record with this catalogue id (`h100-sxm`), if any. */
 function getHardware(id) {
-    return loadCalibration().hardware.records.find(hw => hw.id === id);
+    return load_loadCalibration().hardware.records.find(hw => hw.id === id);
 }
 /** The wide-bounds class used for a GPU the catalogue does not know. */
 function genericGpu() {
@@ -10418,7 +10510,7 @@ function genericGpu() {
 }
 /** Every accelerator record, generic class included. */
 function listHardware() {
-    return loadCalibration().hardware.records;
+    return load_loadCalibration().hardware.records;
 }
 
 ;// CONCATENATED MODULE: ./src/calibration/nodes.ts
@@ -10432,16 +10524,54 @@ function listHardware() {
  * × `h100-sxm` → `hgx-h100-8gpu`); undefined when none applies.
  */
 function recogniseNodeProfile(hardwareId, gpuCount) {
-    return loadCalibration().nodes.records.find(node => node.recognise.gpu_count === gpuCount &&
+    return load_loadCalibration().nodes.records.find(node => node.recognise.gpu_count === gpuCount &&
         node.recognise.hardware_ids.includes(hardwareId));
 }
 /** The node profile with this id, if any. */
 function getNodeProfile(id) {
-    return loadCalibration().nodes.records.find(node => node.id === id);
+    return load_loadCalibration().nodes.records.find(node => node.id === id);
 }
 /** Every node profile. */
 function listNodeProfiles() {
-    return loadCalibration().nodes.records;
+    return load_loadCalibration().nodes.records;
+}
+
+;// CONCATENATED MODULE: ./src/calibration/prices.ts
+/**
+ * Lookups of the dated prices in `prices.json` (GPU-hours) and
+ * `regions.json` (electricity). They are reference data only: the audit's
+ * cost uses the prices a user gives.
+ */
+
+
+/** Every GPU-hour price record. */
+function listGpuHourPrices() {
+    return loadCalibration().prices.records;
+}
+/** Every electricity price record. */
+function listElectricityPrices() {
+    return loadCalibration().regions.electricity_prices;
+}
+/**
+ * The on-demand GPU-hour price of `hardwareId` (`h100-sxm`) at `provider`
+ * (`aws`), the most reliable record first and, among equals, the cheaper
+ * per GPU (a 1-GPU and an 8-GPU instance differ); undefined when none.
+ */
+function getGpuHourPrice(provider, hardwareId) {
+    const wanted = provider.trim().toLowerCase();
+    const candidates = listGpuHourPrices().filter(p => p.provider === wanted &&
+        p.hardware_id === hardwareId &&
+        p.pricing === 'on-demand');
+    return [...candidates].sort(byReliabilityThenPrice)[0];
+}
+/** The electricity price for an ISO alpha-2 country (`US`), if listed. */
+function getElectricityPrice(iso2) {
+    const wanted = iso2.trim().toUpperCase();
+    return listElectricityPrices().find(p => p.country === wanted);
+}
+function byReliabilityThenPrice(a, b) {
+    const rank = (p) => PRICE_RELIABILITY.indexOf(p.reliability);
+    return rank(a) - rank(b) || a.usd_per_gpu_hour - b.usd_per_gpu_hour;
 }
 
 ;// CONCATENATED MODULE: ./src/calibration/sources.ts
@@ -10471,7 +10601,7 @@ const USER_PUE_MAX = 5;
 function resolvePue(userPue, provider) {
     if (userPue !== undefined)
         return fromUser(userPue);
-    const regions = loadCalibration().regions;
+    const regions = load_loadCalibration().regions;
     const known = regions.providers.find(p => p.id === provider);
     if (known !== undefined)
         return fromRecord(known.pue, 'provider');
@@ -10516,15 +10646,16 @@ function isWorkloadClass(name) {
  * `generic`, and says so).
  */
 function findWorkloadCalibration(workload, nodeProfileId) {
-    return loadCalibration().workloads.records.find(record => record.workload === workload && record.node_profile === nodeProfileId);
+    return load_loadCalibration().workloads.records.find(record => record.workload === workload && record.node_profile === nodeProfileId);
 }
 
 ;// CONCATENATED MODULE: ./src/calibration/index.ts
 /**
  * Calibration data for the audit: accelerators, node profiles, α_w per
- * workload, grid carbon intensity, PUE and everyday equivalents, each with
- * its source and range.
+ * workload, grid carbon intensity, PUE, everyday equivalents and dated
+ * prices, each with its source and range.
  */
+
 
 
 
@@ -13920,21 +14051,35 @@ const IDENTITY_FIELDS = ['uuid', 'pci.bus_id', 'index', 'gpu'];
  * timestamp) of the head rows: one real 8-GPU log has an `index` column
  * that reads 0 on every row, and trusting it would merge eight GPUs.
  */
-function chooseIdentityColumn(find, rows, timestampColumn) {
+function chooseIdentityColumn(find, rows, timestampColumn, named = new Set()) {
     const notes = [];
     const frames = groupByTimestamp(rows, timestampColumn);
     for (const field of IDENTITY_FIELDS) {
         const position = find(field);
         if (position === undefined)
             continue;
-        if (ALWAYS_TRUSTED.has(field) ||
-            distinctWithinFrames(frames, position) ||
-            !hasFrameStructure(frames)) {
+        const trusted = ALWAYS_TRUSTED.has(field) ||
+            named.has(field) ||
+            !hasFrameStructure(frames) ||
+            variesWithinFrames(frames, position);
+        if (trusted)
             return { position, field, notes };
-        }
-        notes.push(`column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`);
+        notes.push(`column ${field} holds one value in every sampling frame of several rows, so it does not tell GPUs apart; ignored`);
     }
     return { position: undefined, field: undefined, notes };
+}
+/**
+ * True when the column takes more than one value within some frame of
+ * several rows. A column stuck at one value there (an \`index\` of 0 on all
+ * eight GPUs of a frame) names nothing; one that varies does, even when a
+ * logger with one-second timestamps puts two samples of a GPU in a frame.
+ */
+function variesWithinFrames(frames, position) {
+    return frames.some(frame => {
+        if (frame.length < 2)
+            return false;
+        return new Set(frame.map(row => row[position] ?? '')).size > 1;
+    });
 }
 /**
  * True when at least two timestamps each hold several rows: only then do
@@ -13956,13 +14101,6 @@ function groupByTimestamp(rows, timestampColumn) {
             frames.set(key, [row]);
     }
     return [...frames.values()];
-}
-/** True when no frame holds the same value twice in `position`. */
-function distinctWithinFrames(frames, position) {
-    return frames.every(frame => {
-        const values = frame.map(row => row[position] ?? '');
-        return new Set(values).size === values.length;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/plan.ts
@@ -14002,7 +14140,8 @@ function planColumns(headLines, file, overrides) {
     const power = choosePower(find, rows, hasHeader);
     if (power === undefined)
         throw missingColumn(file, 'power.draw', hasHeader);
-    const identity = chooseIdentityColumn(find, rows, timestamp);
+    const named = new Set([...(overrides?.keys() ?? [])].filter((field) => CANONICAL_FIELDS.includes(field)));
+    const identity = chooseIdentityColumn(find, rows, timestamp, named);
     return {
         hasHeader,
         columnCount: columns.length,
@@ -15315,9 +15454,11 @@ function outcomeFromPower(power, spec) {
     const { measured, gaps } = power;
     const meanW = measured.energyJ / measured.durationS;
     const meanDynamicW = measured.dynamicEnergyJ / measured.durationS;
-    const sensorJ = spec.accuracyW * measured.durationS;
     const gapS = gaps.durationS;
-    const ceilingW = Math.max(power.maxW, meanW);
+    // A gap may have run at anything up to the board's maximum power.
+    const ceilingW = Math.max(power.maxW, meanW, spec.maxPowerW);
+    // A stale sensor's readings say nothing: bound them like a gap.
+    const sensorJ = spec.accuracyW * measured.durationS + staleSpreadJ(power, spec, ceilingW);
     return {
         level: 'L2',
         levelReason: `power readings (${power.samples} samples) integrated`,
@@ -15345,6 +15486,17 @@ function outcomeFromPower(power, spec) {
         gapCount: gaps.count,
         findings: powerFindings(power, meanW)
     };
+}
+/**
+ * How far readings frozen at one value could be from the truth: over the
+ * stale periods, from the frozen value down to idle or up to the maximum.
+ */
+function staleSpreadJ(power, spec, ceilingW) {
+    const { durationS, valueW } = power.stale;
+    if (!(durationS > 0))
+        return 0;
+    const spreadW = Math.max(valueW - spec.idleLowW, ceilingW - valueW, 0);
+    return spreadW * durationS;
 }
 /** A gap with the energy filled in at the mean power. */
 function fillGap(gap, meanW) {
@@ -15565,9 +15717,7 @@ function outcomeFromL1(span, power, utilization, spec) {
         ? spec.idleW * spanS +
             (rangeW * utilization.integralPctS * spanS) / (100 * utilization.spanS)
         : spec.maxPowerW * spanS;
-    const reason = useUtilization
-        ? 'no usable power readings: estimated from utilisation between idle and maximum power'
-        : 'no usable power readings: maximum board power × observed time';
+    const reason = l1Reason(power.samples, useUtilization);
     return {
         level: 'L1',
         levelReason: reason,
@@ -15611,6 +15761,15 @@ function unmeasuredGaps(power) {
             message: `${power.gaps.count} interval(s) between power readings longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all: not bridged, so no power was measured`
         }
     ];
+}
+/** Why the device is at L1, in the user's terms. */
+function l1Reason(samples, useUtilization) {
+    const why = samples === 1
+        ? 'only one power reading, so no interval to measure'
+        : 'no usable power readings';
+    return useUtilization
+        ? `${why}: estimated from utilisation between idle and maximum power`
+        : `${why}: maximum board power × observed time`;
 }
 
 ;// CONCATENATED MODULE: ./src/model/dynamic-energy.ts
@@ -18056,6 +18215,10 @@ Usage: node dist/cli.js COMMAND [options]
 Commands:
   audit FILE|DIR...     audit telemetry files (every telemetry file of a DIR)
   compare BASE HEAD     compare two audit results and apply the carbon gates
+  data list|show        the calibration records (GPUs, nodes, workloads, regions,
+                        prices) and their sources
+  estimate              energy, carbon and cost from published inputs
+                        (--gpu-hours, --power-w, --pue, --intensity)
   validate FILE...      check files: detected format, devices, time span, problems
 
 Run "node dist/cli.js COMMAND --help" for a command's options.
@@ -18193,6 +18356,9 @@ function incomparableReasons(base, head) {
     const headGpus = describeGpus(head);
     if (baseGpus !== headGpus) {
         reasons.push(`hardware differs (${baseGpus} vs ${headGpus}): not comparable`);
+    }
+    if (base.grounding.level !== head.grounding.level) {
+        reasons.push(`grounding level differs (${base.grounding.level} vs ${head.grounding.level}): a different method, or missing readings, not a change in the work; not comparable`);
     }
     const baseWorkload = quote(base.assumptions.workload?.value);
     const headWorkload = quote(head.assumptions.workload?.value);
@@ -18487,9 +18653,9 @@ function zeroBaseReason(m) {
     return [`base ${label} is 0 ${unitText}; relative change undefined`];
 }
 /**
- * No baseline: the verdict is the on-missing-baseline policy. A budget
- * is reported but not gated, since whether the base already broke it is
- * not known.
+ * No baseline: the verdict is the on-missing-baseline policy, except that
+ * an absolute budget still holds: with no base to show it was already
+ * broken, a head over budget fails.
  */
 function missingBaseline(head, gates, baselineSource) {
     const policy = gates.onMissingBaseline;
@@ -18497,13 +18663,24 @@ function missingBaseline(head, gates, baselineSource) {
         `no baseline (${baselineSource}): ${policy} by on-missing-baseline`
     ];
     const budget = gates.carbonBudgetKg;
-    if (budget !== undefined && head.carbon.kg > budget) {
-        reasons.push(`carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget; not gated without a baseline`);
+    const overBudget = budget !== undefined && head.carbon.kg > budget;
+    if (overBudget) {
+        reasons.push(`carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget, and no baseline shows it was already over`);
     }
+    const budgetGates = budget === undefined
+        ? []
+        : [
+            {
+                name: 'carbon-budget-kg',
+                limit: budget,
+                value: head.carbon.kg,
+                passed: !overBudget
+            }
+        ];
     return {
         baseline_source: baselineSource,
         change_percent: null,
-        verdict: policy,
+        verdict: overBudget ? 'fail' : policy,
         reasons,
         metric: 'carbon',
         unit: 'kg',
@@ -18513,7 +18690,7 @@ function missingBaseline(head, gates, baselineSource) {
         base_carbon_kg: null,
         comparable: null,
         within_noise: false,
-        gates: []
+        gates: budgetGates
     };
 }
 
@@ -19039,6 +19216,562 @@ function summaryText(result) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/calibration/data-records.ts
+/**
+ * Every calibration record as one flat list, so a user can list a file
+ * or look any record up by id. Records without an id of their own get one
+ * here: `llm-training@hgx-h100-8gpu` (workloads), `pue:aws` and
+ * `pue:default` (PUE).
+ */
+
+/** The groups `data list` accepts. */
+const DATA_KINDS = [
+    'hardware',
+    'nodes',
+    'workloads',
+    'regions',
+    'prices',
+    'equivalents'
+];
+/** `value (low–high)`. */
+function span(r) {
+    return `${r.value} (${r.low}–${r.high})`;
+}
+function hardwareRecords() {
+    return load_loadCalibration().hardware.records.map(hw => {
+        const tflops = hw.dense_bf16_tflops ?? hw.dense_fp16_tflops;
+        const parts = [
+            `max ${hw.max_power_w.value} W`,
+            `idle ${span(hw.idle_w)} W`,
+            tflops === null ? 'TFLOP/s n/a' : `${tflops} TFLOP/s`,
+            hw.memory_gb === null ? 'memory n/a' : `${hw.memory_gb} GB`
+        ];
+        return entry('hardware', hw.id, hw.display_name, parts, hw.source, hw);
+    });
+}
+function nodeRecords() {
+    return load_loadCalibration().nodes.records.map(node => {
+        const parts = [
+            `host idle ${span(node.host_idle_w)} W`,
+            `system max ${node.system_max_power_w} W`
+        ];
+        return entry('nodes', node.id, node.display_name, parts, node.source, node);
+    });
+}
+function workloadRecords() {
+    return load_loadCalibration().workloads.records.map(w => {
+        const id = `${w.workload}@${w.node_profile}`;
+        const name = `${w.workload} on ${w.node_profile}`;
+        return entry('workloads', id, name, [`α ${span(w.alpha)}`], w.source, w);
+    });
+}
+function regionRecords() {
+    const { default_pue, providers, cloud_regions } = load_loadCalibration().regions;
+    const pue = [
+        entry('regions', 'pue:default', 'Unknown data centre PUE', [`PUE ${span(default_pue)}`], default_pue.source, default_pue),
+        ...providers.map(p => entry('regions', `pue:${p.id}`, `${p.display_name} PUE`, [`PUE ${span(p.pue)}`], p.pue.source, p))
+    ];
+    const regions = cloud_regions.map(r => entry('regions', r.id, r.location, [`zone ${r.zone}`, r.country], r.source, r));
+    return [...regions, ...pue];
+}
+function priceRecords() {
+    const { prices, regions } = load_loadCalibration();
+    const gpuHours = prices.records.map(p => entry('prices', p.id, `${p.provider} ${p.instance}`, [
+        `${p.usd_per_gpu_hour} USD/GPU-h`,
+        `${p.gpu_count}× ${p.hardware_id}`,
+        p.pricing,
+        p.reliability,
+        p.as_of
+    ], p.source, p));
+    const electricity = regions.electricity_prices.map(p => entry('prices', p.id, `Electricity, ${p.country}`, [`${p.usd_per_kwh} USD/kWh`, String(p.year)], p.source, p));
+    return [...gpuHours, ...electricity];
+}
+function equivalentRecords() {
+    return load_loadCalibration().equivalents.records.map(e => {
+        const parts = [`${e.g_co2e_per_unit} gCO2e per ${e.unit}`];
+        return entry('equivalents', e.id, e.label, parts, e.source, e);
+    });
+}
+function entry(kind, id, name, parts, source, record) {
+    return { kind, id, name, summary: parts.join(', '), source, record };
+}
+const BUILDERS = {
+    hardware: hardwareRecords,
+    nodes: nodeRecords,
+    workloads: workloadRecords,
+    regions: regionRecords,
+    prices: priceRecords,
+    equivalents: equivalentRecords
+};
+/** The records of one kind, or of every kind in {@link DATA_KINDS} order. */
+function listDataRecords(kind) {
+    const kinds = kind === undefined ? DATA_KINDS : [kind];
+    return kinds.flatMap(k => BUILDERS[k]());
+}
+/** The record with this id (exact, then ignoring case), if any. */
+function findDataRecord(id) {
+    const all = listDataRecords();
+    const wanted = id.trim();
+    return (all.find(r => r.id === wanted) ??
+        all.find(r => r.id.toLowerCase() === wanted.toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./src/cli/data-help.ts
+/** `data --help`. */
+function dataHelp() {
+    return `Usage: node dist/cli.js data list [KIND] [--format text|json]
+       node dist/cli.js data show ID [--format text|json]
+
+Shows the calibration data bundled with EcoCompute, each record with its
+source.
+
+Commands:
+  list [KIND]      one line per record: id, name, key numbers, source;
+                   KIND is hardware, nodes, workloads, regions, prices or
+                   equivalents (all when left out)
+  show ID          one record in full, as JSON, with its source; ids are
+                   as list prints them (h100-sxm, aws:us-east-1,
+                   llm-training@hgx-h100-8gpu, pue:gcp, electricity:US)
+
+Options:
+  --format text|json   a table or record for people (default), or JSON
+  -h, --help           this text
+
+Examples:
+  node dist/cli.js data list hardware
+  node dist/cli.js data show mi300x
+  node dist/cli.js data list prices --format json
+`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/data-command.ts
+
+
+
+
+
+
+
+/** Options of `data`. */
+const DATA_OPTION_SPEC = {
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+};
+const DATA_FORMATS = ['text', 'json'];
+/** How many near ids an unknown-id error suggests. */
+const MAX_SUGGESTIONS = 5;
+/**
+ * `data list [KIND]` and `data show ID`: the calibration records and
+ * their sources. Exit 0; throws UsageError (2) for main to report.
+ */
+async function runDataCommand(args) {
+    const { values, positionals } = data_command_parseStrict(args);
+    if (values.help === true) {
+        process.stdout.write(dataHelp());
+        return EXIT.ok;
+    }
+    const format = choiceOption('format', values.format, DATA_FORMATS, 'text');
+    const [action, target, ...extra] = positionals;
+    if (extra.length > 0) {
+        throw new UsageError(`data: unexpected argument "${extra.join(' ')}"`);
+    }
+    const text = action === 'list'
+        ? renderList(listDataRecords(dataKind(target)), format)
+        : action === 'show'
+            ? renderShow(recordById(target), format)
+            : unknownAction(action);
+    process.stdout.write(text);
+    return Promise.resolve(EXIT.ok);
+}
+/** node:util parseArgs, with its errors turned into usage errors. */
+function data_command_parseStrict(args) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...args],
+            options: DATA_OPTION_SPEC,
+            allowPositionals: true,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+}
+function unknownAction(action) {
+    const got = action === undefined ? 'nothing' : `"${action}"`;
+    throw new UsageError(`data expects list or show, got ${got}`);
+}
+/** KIND of `data list`, undefined for all kinds. */
+function dataKind(text) {
+    if (text === undefined)
+        return undefined;
+    if (DATA_KINDS.includes(text))
+        return text;
+    throw new UsageError(`data list: KIND must be one of ${DATA_KINDS.join(', ')}, got "${text}"`);
+}
+/** The record `data show ID` asks for, or a usage error naming near ids. */
+function recordById(id) {
+    if (id === undefined)
+        throw new UsageError('data show needs an ID');
+    const record = findDataRecord(id);
+    if (record !== undefined)
+        return record;
+    const near = closeIds(id);
+    const hint = near.length > 0
+        ? `; did you mean ${near.join(', ')}?`
+        : '; see data list for every id';
+    throw new UsageError(`data show: no record with id "${id}"${hint}`);
+}
+/** Ids containing `id`, or within a third of its length in edits. */
+function closeIds(id) {
+    const wanted = id.trim().toLowerCase();
+    const limit = Math.max(2, Math.floor(wanted.length / 3));
+    return listDataRecords()
+        .map(r => ({
+        id: r.id,
+        distance: editDistance(wanted, r.id.toLowerCase())
+    }))
+        .filter(c => c.distance <= limit || c.id.toLowerCase().includes(wanted))
+        .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
+        .slice(0, MAX_SUGGESTIONS)
+        .map(c => c.id);
+}
+/** Levenshtein distance between two short strings. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const swap = a[i - 1] === b[j - 1] ? 0 : 1;
+            const best = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + swap);
+            row.push(best);
+        }
+        previous = row;
+    }
+    return previous[b.length] ?? 0;
+}
+/** `Title (2024)`: the source in a table cell. */
+function shortSource(record) {
+    return `${record.source.title.split(' (')[0] ?? ''} (${record.source.year})`;
+}
+function renderList(records, format) {
+    if (format === 'json') {
+        const rows = records.map(r => ({
+            kind: r.kind,
+            id: r.id,
+            name: r.name,
+            summary: r.summary,
+            source: formatSource(r.source)
+        }));
+        return `${JSON.stringify(rows, null, 2)}\n`;
+    }
+    const header = ['kind', 'id', 'name', 'key numbers', 'source'];
+    const rows = records.map(r => [
+        r.kind,
+        r.id,
+        r.name,
+        r.summary,
+        shortSource(r)
+    ]);
+    return `${alignColumns([header, ...rows])}\n${records.length} records\n`;
+}
+/** Pads every column but the last to its widest cell. */
+function alignColumns(rows) {
+    const widths = rows[0]?.map((_, col) => Math.max(...rows.map(row => (row[col] ?? '').length)));
+    return rows
+        .map(row => row
+        .map((cell, col) => col === row.length - 1 ? cell : cell.padEnd(widths?.[col] ?? 0))
+        .join('  '))
+        .join('\n');
+}
+function renderShow(record, format) {
+    const source = formatSource(record.source);
+    if (format === 'json') {
+        const shown = {
+            kind: record.kind,
+            id: record.id,
+            source,
+            record: record.record
+        };
+        return `${JSON.stringify(shown, null, 2)}\n`;
+    }
+    const body = JSON.stringify(record.record, null, 2);
+    return `${record.kind} ${record.id}: ${record.name}\nsource: ${source}\n${body}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/published-estimate.ts
+
+/** Where the published-input mode's values come from. */
+const GIVEN = 'given by the user';
+/** Without a PUE the energy is the devices' own, as many cards publish it. */
+const DEFAULT_PUE = 1;
+/**
+ * Recomputes a footprint from published inputs: GPU-hours × W × PUE for
+ * energy, × intensity for carbon. The inputs are exact, so every low and
+ * high bound equals its value.
+ */
+function estimateFromPublished(inputs) {
+    assertInputs(inputs);
+    const gpuKWh = (inputs.gpuHours * inputs.powerW) / 1000;
+    const facilityKWh = gpuKWh * (inputs.pue ?? DEFAULT_PUE);
+    const carbonKg = (facilityKWh * inputs.intensityGPerKWh) / 1000;
+    return {
+        schema: 'ecocompute.estimate/v1',
+        hours: inputs.hours ?? null,
+        gpu_hours: inputs.gpuHours,
+        energy: {
+            gpu_kwh: gpuKWh,
+            measured_gpu_kwh: 0,
+            // The published power is per device; nothing else is added.
+            it_kwh: gpuKWh,
+            facility_kwh: facilityKWh,
+            low_kwh: facilityKWh,
+            high_kwh: facilityKWh
+        },
+        carbon: givenCarbon(carbonKg, inputs.intensityGPerKWh),
+        cost: publishedCost(facilityKWh, inputs),
+        equivalents: [carEquivalent(carbonKg)],
+        assumptions: publishedAssumptions(inputs)
+    };
+}
+/** A RangeError naming the first input that is not a finite number ≥ 0. */
+function assertInputs(inputs) {
+    for (const [name, value] of Object.entries(inputs)) {
+        if (value === undefined)
+            continue;
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+            throw new RangeError(`${name}: got ${String(value)}; expected a number ≥ 0`);
+    }
+    if (inputs.pue !== undefined && inputs.pue < 1)
+        throw new RangeError(`pue: got ${inputs.pue}; expected a number ≥ 1`);
+}
+/** The carbon block for an intensity the user gave. */
+function givenCarbon(carbonKg, intensityGPerKWh) {
+    return {
+        kg: carbonKg,
+        low_kg: carbonKg,
+        high_kg: carbonKg,
+        intensity_g_per_kwh: intensityGPerKWh,
+        intensity_low_g_per_kwh: intensityGPerKWh,
+        intensity_high_g_per_kwh: intensityGPerKWh,
+        region: 'given',
+        fallback: 'given',
+        dataset: 'intensity given by the user',
+        year: null,
+        licence: ''
+    };
+}
+/** Facility energy × electricity price plus GPU-hours × hourly price. */
+function publishedCost(facilityKWh, inputs) {
+    const energyUsd = inputs.electricityPriceUsdPerKWh === undefined
+        ? null
+        : facilityKWh * inputs.electricityPriceUsdPerKWh;
+    const computeUsd = inputs.gpuHourPriceUsd === undefined
+        ? null
+        : inputs.gpuHours * inputs.gpuHourPriceUsd;
+    const total = energyUsd === null && computeUsd === null
+        ? null
+        : (energyUsd ?? 0) + (computeUsd ?? 0);
+    return {
+        energy_usd: energyUsd,
+        compute_usd: computeUsd,
+        total_usd: total,
+        low_usd: total,
+        high_usd: total,
+        currency: 'USD'
+    };
+}
+/** Every value used, all given by the user. */
+function publishedAssumptions(inputs) {
+    const given = (value) => ({
+        value: value ?? null,
+        source: value === undefined ? 'not given' : GIVEN,
+        is_default: false
+    });
+    return {
+        mode: {
+            value: 'published inputs',
+            source: 'energy = GPU-hours × power × PUE; no host power is added',
+            is_default: false
+        },
+        gpu_hours: given(inputs.gpuHours),
+        power_w: given(inputs.powerW),
+        pue: inputs.pue === undefined
+            ? {
+                value: DEFAULT_PUE,
+                source: 'default: no PUE given, energy at the devices only',
+                is_default: true
+            }
+            : given(inputs.pue),
+        carbon_intensity_g_per_kwh: given(inputs.intensityGPerKWh),
+        gpu_hour_price_usd: given(inputs.gpuHourPriceUsd),
+        electricity_price_usd_per_kwh: given(inputs.electricityPriceUsdPerKWh)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/render-estimate.ts
+
+
+/** The figures every format shows, as label and formatted value. */
+function estimateLines(result) {
+    const { energy, carbon, cost } = result;
+    const lines = [
+        ['GPU-hours', formatNumber(result.gpu_hours)],
+        ['GPU energy', `${formatNumber(energy.gpu_kwh)} kWh`],
+        ['Facility energy', `${formatNumber(energy.facility_kwh)} kWh`],
+        [
+            'Carbon',
+            `${formatNumber(carbon.kg)} kg CO2e at ${formatNumber(carbon.intensity_g_per_kwh)} gCO2e/kWh (${carbon.dataset})`
+        ]
+    ];
+    if (cost.total_usd !== null)
+        lines.push(['Cost', `${formatNumber(cost.total_usd)} ${cost.currency}`]);
+    for (const equivalent of result.equivalents)
+        lines.push([
+            'Equivalent',
+            `${formatNumber(equivalent.value)} ${equivalent.unit} (${equivalent.kind})`
+        ]);
+    return lines;
+}
+/** A few lines of plain text. */
+function renderEstimateText(result) {
+    const lines = estimateLines(result).map(([label, value]) => `${label}: ${value}`);
+    return `Estimate from published inputs\n${lines.map(l => `  ${l}`).join('\n')}\n`;
+}
+/** A heading and a two-column Markdown table. */
+function renderEstimateMarkdown(result) {
+    const table = markdownTable([['', 'Value'], ...estimateLines(result)], {
+        align: ['l', 'r']
+    });
+    return `### Estimate from published inputs\n\n${table}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/estimate-help.ts
+/** `estimate --help`. */
+function estimateHelp() {
+    return `Usage: node dist/cli.js estimate --gpu-hours N --power-w W --intensity G [options]
+
+Recomputes a footprint from the inputs papers and model cards publish:
+energy = GPU-hours × W × PUE, carbon = energy × intensity. The result is
+ecocompute.estimate/v1, whose energy, carbon and cost blocks are those of the
+audit JSON. The planning mode (--params, --tokens, --gpu) is not available
+yet.
+
+Published inputs:
+  --gpu-hours N                 device hours, summed over devices
+  --power-w W                   average power per device in W, as published
+                                (often the TDP)
+  --pue X                       facility energy ÷ IT energy, 1 to 3 (default 1:
+                                energy at the devices only, as when a card's
+                                power figure already includes PUE)
+  --intensity G                 grid carbon intensity in gCO2e/kWh
+
+Cost (null unless given):
+  --gpu-hour-price USD          price of one GPU-hour
+  --electricity-price USD       price of one kWh of facility energy
+
+Output:
+  --format text|json|markdown   summary (default), the JSON result, or a
+                                Markdown table
+  --out FILE                    write there instead of standard output
+
+Examples:
+  node dist/cli.js estimate --gpu-hours 82432 --power-w 400 --pue 1.1 --intensity 385
+  node dist/cli.js estimate --gpu-hours 1082990 --power-w 400 --intensity 57 --format json
+
+Exit codes: 0 done, 1 the output could not be written, 2 usage error.
+`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/estimate-command.ts
+
+
+
+
+
+
+
+
+
+/** Options of `estimate`; the planning ones are recognised only to refuse. */
+const ESTIMATE_OPTION_SPEC = {
+    'gpu-hours': { type: 'string' },
+    'power-w': { type: 'string' },
+    pue: { type: 'string' },
+    intensity: { type: 'string' },
+    'gpu-hour-price': { type: 'string' },
+    'electricity-price': { type: 'string' },
+    params: { type: 'string' },
+    tokens: { type: 'string' },
+    gpu: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+};
+/** The message for anything that needs the planning mode. */
+const NO_PLANNING = 'the planning mode (--params, --tokens, --gpu) is not available yet; give the published inputs --gpu-hours, --power-w and --intensity';
+/**
+ * `estimate --gpu-hours N --power-w W --intensity G`: a footprint from
+ * published inputs. Throws UsageError (exit 2) for main to report.
+ */
+async function runEstimateCommand(args) {
+    const { values } = estimate_command_parseStrict(args);
+    if (values.help === true) {
+        process.stdout.write(estimateHelp());
+        return EXIT.ok;
+    }
+    const format = choiceOption('format', values.format, OUTPUT_FORMATS, 'text');
+    const result = estimateFromPublished(publishedInputs(values));
+    await writeOutput(estimate_command_render(result, format), values.out);
+    return EXIT.ok;
+}
+/** node:util parseArgs, with its errors turned into usage errors. */
+function estimate_command_parseStrict(args) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...args],
+            options: ESTIMATE_OPTION_SPEC,
+            allowPositionals: false,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+}
+/** The published inputs, checked, or a usage error naming the problem. */
+function publishedInputs(values) {
+    const planning = ['params', 'tokens', 'gpu'];
+    if (planning.some(name => values[name] !== undefined))
+        throw new UsageError(NO_PLANNING);
+    const gpuHours = numberOption('--gpu-hours', values['gpu-hours'], 0, 1e10);
+    const powerW = numberOption('--power-w', values['power-w'], 0, 100_000);
+    if (gpuHours === undefined || powerW === undefined)
+        throw new UsageError(NO_PLANNING);
+    const intensity = numberOption('--intensity', values.intensity, 0, 2000);
+    if (intensity === undefined)
+        throw new UsageError('--intensity is required: grid carbon intensity in gCO2e/kWh, e.g. 385');
+    return {
+        gpuHours,
+        powerW,
+        intensityGPerKWh: intensity,
+        pue: numberOption('--pue', values.pue, 1, 3),
+        gpuHourPriceUsd: numberOption('--gpu-hour-price', values['gpu-hour-price'], 0, 10_000),
+        electricityPriceUsdPerKWh: numberOption('--electricity-price', values['electricity-price'], 0, 100)
+    };
+}
+/** The result in the chosen format. */
+function estimate_command_render(result, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(result, null, 2)}\n`;
+        case 'markdown':
+            return renderEstimateMarkdown(result);
+        case 'text':
+            return renderEstimateText(result);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/validate-command.ts
 
 
@@ -19107,7 +19840,7 @@ function fileReport(reading) {
     };
 }
 /** First to last reading, or why the file gives no dates. */
-function span(device) {
+function validate_command_span(device) {
     if (device.first === null)
         return 'no dates (times counted from the first row)';
     return `${device.first} → ${device.last}`;
@@ -19120,7 +19853,7 @@ function textReport(report) {
     if (report.error)
         lines.push(`  ${stripControl(report.error)}`);
     for (const device of report.devices) {
-        lines.push(`  device ${stripControl(device.id)} ${stripControl(device.name ?? '(model not named)')}: ${device.samples} samples, ${span(device)}, ${device.level}`);
+        lines.push(`  device ${stripControl(device.id)} ${stripControl(device.name ?? '(model not named)')}: ${device.samples} samples, ${validate_command_span(device)}, ${device.level}`);
     }
     if (report.rejected_rows > 0)
         lines.push(`  ${report.rejected_rows} rejected row(s)`);
@@ -19140,10 +19873,14 @@ function textReport(report) {
 
 
 
+
+
 /** Commands by name. */
 const COMMANDS = {
     audit: runAuditCommand,
     compare: runCompareCommand,
+    data: runDataCommand,
+    estimate: runEstimateCommand,
     validate: runValidateCommand
 };
 /**

@@ -21,7 +21,8 @@ const FILES = {
   workloads: 'workloads.json',
   regions: 'regions.json',
   equivalents: 'equivalents.json',
-  isoCountries: 'iso-countries.json'
+  isoCountries: 'iso-countries.json',
+  prices: 'prices.json'
 } as const
 
 /** A fresh, mutable copy of every file, read from disk. */
@@ -69,6 +70,8 @@ describe('calibration files', () => {
       ...cal.regions.providers.flatMap(p => [p.pue.source, p.regions_source]),
       ...cal.regions.cloud_regions.map(r => r.source),
       ...cal.equivalents.records.map(e => e.source),
+      ...cal.regions.electricity_prices.map(p => p.source),
+      ...cal.prices.records.map(p => p.source),
       cal.isoCountries.source
     ]
     for (const source of sources) {

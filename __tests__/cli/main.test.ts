@@ -136,3 +136,32 @@ describe('validate and help', () => {
     expect(output.stderr).toContain('unknown command "frobnicate"')
   })
 })
+
+describe('estimate through the CLI entry', () => {
+  it('recomputes LLaMA-7B from its published inputs: 82,432 GPU-h × 400 W × PUE 1.1 × 0.385 kg/kWh', async () => {
+    const code = await main([
+      'estimate',
+      '--gpu-hours',
+      '82432',
+      '--power-w',
+      '400',
+      '--pue',
+      '1.1',
+      '--intensity',
+      '385',
+      '--format',
+      'json'
+    ])
+    expect(code).toBe(0)
+    const estimate = JSON.parse(output.stdout) as {
+      energy: { facility_kwh: number }
+      carbon: { kg: number }
+    }
+    expect(estimate.energy.facility_kwh).toBeCloseTo(82432 * 0.4 * 1.1, 6)
+    expect(estimate.carbon.kg).toBeCloseTo(82432 * 0.4 * 1.1 * 0.385, 6)
+  })
+
+  it('exits 2 for the planning mode, which is not available yet', async () => {
+    expect(await main(['estimate', '--params', '7e9'])).toBe(2)
+  })
+})

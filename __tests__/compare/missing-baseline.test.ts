@@ -44,12 +44,21 @@ describe('no baseline (B66)', () => {
     }
   )
 
-  it('reports a broken budget without gating it', () => {
+  it('fails a head over its absolute budget even without a baseline', () => {
     const gates = parseGateOptions({ 'carbon-budget-kg': '1' })
     const comparison = compareAudits(undefined, HEAD, gates, 'none')
-    expect(comparison.verdict).toBe('neutral')
+    expect(comparison.verdict).toBe('fail')
     expect(comparison.reasons[1]).toBe(
-      'carbon 1.5 kg CO2e exceeds the 1 kg budget; not gated without a baseline'
+      'carbon 1.5 kg CO2e exceeds the 1 kg budget, and no baseline shows it was already over'
     )
+    expect(comparison.gates).toEqual([
+      { name: 'carbon-budget-kg', limit: 1, value: 1.5, passed: false }
+    ])
+  })
+
+  it('keeps the missing-baseline policy when the head is within its budget', () => {
+    const gates = parseGateOptions({ 'carbon-budget-kg': '2' })
+    const comparison = compareAudits(undefined, HEAD, gates, 'none')
+    expect(comparison.verdict).toBe('neutral')
   })
 })

@@ -28,9 +28,11 @@ export async function loadBaseline(input: string): Promise<Baseline> {
     }
   }
   const result = await readOptionalAuditFile(input)
-  const source =
-    result === undefined
-      ? `none (${input} is missing or empty)`
-      : `file ${input}`
-  return { result, source }
+  if (result === undefined) {
+    core.warning(
+      `baseline: ${input} is missing or empty, so nothing is compared (verdict by on-missing-baseline)`
+    )
+    return { result, source: `none (${input} is missing or empty)` }
+  }
+  return { result, source: `file ${input}` }
 }

@@ -1,7 +1,8 @@
 /**
  * Checks that need more than one record or file: unique ids and names,
  * and references from nodes to hardware, from workloads to nodes and from
- * cloud regions to the country table.
+ * cloud regions to the country table, and from prices to hardware and
+ * countries.
  */
 import { normaliseGpuName } from './gpu-name.js'
 import type { Calibration } from './load.js'
@@ -10,6 +11,7 @@ const HARDWARE = 'calibration-data/hardware.json'
 const NODES = 'calibration-data/nodes.json'
 const WORKLOADS = 'calibration-data/workloads.json'
 const REGIONS = 'calibration-data/regions.json'
+const PRICES = 'calibration-data/prices.json'
 
 /** Lists every cross-reference problem, one line each; empty when sound. */
 export function findCrossReferenceProblems(cal: Calibration): string[] {
@@ -17,7 +19,8 @@ export function findCrossReferenceProblems(cal: Calibration): string[] {
     ...hardwareProblems(cal),
     ...nodeProblems(cal),
     ...workloadProblems(cal),
-    ...regionProblems(cal)
+    ...regionProblems(cal),
+    ...priceProblems(cal)
   ]
 }
 
@@ -95,4 +98,19 @@ function regionProblems(cal: Calibration): string[] {
   return [...mismatched, ...duplicates(ids), ...duplicates(providers)].map(
     p => `${REGIONS}: ${p}`
   )
+}
+
+function priceProblems(cal: Calibration): string[] {
+  const known = new Set(cal.hardware.records.map(hw => hw.id))
+  const records = cal.prices.records
+  const unknown = records
+    .filter(p => !known.has(p.hardware_id))
+    .map(p => `${p.id} names unknown hardware id "${p.hardware_id}"`)
+  const ids = records.map((p, i): [string, string] => [p.id, `records[${i}]`])
+  const iso2 = new Set(cal.isoCountries.countries.map(([code]) => code))
+  const countries = cal.regions.electricity_prices
+    .filter(p => !iso2.has(p.country))
+    .map(p => `${REGIONS}: ${p.id}: unknown country ${p.country}`)
+  const priceFile = [...unknown, ...duplicates(ids)].map(p => `${PRICES}: ${p}`)
+  return [...priceFile, ...countries]
 }

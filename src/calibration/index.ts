@@ -1,7 +1,7 @@
 /**
  * Calibration data for the audit: accelerators, node profiles, α_w per
- * workload, grid carbon intensity, PUE and everyday equivalents, each with
- * its source and range.
+ * workload, grid carbon intensity, PUE, everyday equivalents and dated
+ * prices, each with its source and range.
  */
 export {
   carbonKg,
@@ -31,6 +31,17 @@ export {
   listNodeProfiles,
   recogniseNodeProfile
 } from './nodes.js'
+export type {
+  ElectricityPrice,
+  GpuHourPrice,
+  PriceProvider
+} from './price-schemas.js'
+export {
+  getElectricityPrice,
+  getGpuHourPrice,
+  listElectricityPrices,
+  listGpuHourPrices
+} from './prices.js'
 export {
   type PueBasis,
   type PueResolution,

@@ -9,9 +9,11 @@ import equivalentsJson from '../../calibration-data/equivalents.json' with { typ
 import hardwareJson from '../../calibration-data/hardware.json' with { type: 'json' }
 import isoJson from '../../calibration-data/iso-countries.json' with { type: 'json' }
 import nodesJson from '../../calibration-data/nodes.json' with { type: 'json' }
+import pricesJson from '../../calibration-data/prices.json' with { type: 'json' }
 import regionsJson from '../../calibration-data/regions.json' with { type: 'json' }
 import workloadsJson from '../../calibration-data/workloads.json' with { type: 'json' }
 import { findCrossReferenceProblems } from './cross-check.js'
+import { pricesFileSchema } from './price-schemas.js'
 import {
   equivalentsFileSchema,
   isoCountriesFileSchema,
@@ -31,6 +33,7 @@ export interface Calibration {
   regions: z.infer<typeof regionsFileSchema>
   equivalents: z.infer<typeof equivalentsFileSchema>
   isoCountries: z.infer<typeof isoCountriesFileSchema>
+  prices: z.infer<typeof pricesFileSchema>
 }
 
 /** Invalid calibration data; `problems` holds one line per problem. */
@@ -53,7 +56,8 @@ export function loadCalibration(): Calibration {
     workloads: workloadsJson,
     regions: regionsJson,
     equivalents: equivalentsJson,
-    isoCountries: isoJson
+    isoCountries: isoJson,
+    prices: pricesJson
   })
   return cached
 }
@@ -79,7 +83,8 @@ export function parseCalibration(raw: RawCalibration): Calibration {
     workloads: parse('workloads', workloadsFileSchema),
     regions: parse('regions', regionsFileSchema),
     equivalents: parse('equivalents', equivalentsFileSchema),
-    isoCountries: parse('isoCountries', isoCountriesFileSchema)
+    isoCountries: parse('isoCountries', isoCountriesFileSchema),
+    prices: parse('prices', pricesFileSchema)
   }
   if (problems.length === 0) {
     problems.push(...findCrossReferenceProblems(calibration))
@@ -94,7 +99,8 @@ const FILES: Record<keyof Calibration, string> = {
   workloads: 'calibration-data/workloads.json',
   regions: 'calibration-data/regions.json',
   equivalents: 'calibration-data/equivalents.json',
-  isoCountries: 'calibration-data/iso-countries.json'
+  isoCountries: 'calibration-data/iso-countries.json',
+  prices: 'calibration-data/prices.json'
 }
 
 /** `file: path.to[3].field: message`, one line per zod issue. */

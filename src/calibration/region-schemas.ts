@@ -1,9 +1,11 @@
 /**
- * zod schemas for `regions.json`, `equivalents.json` and
+ * zod schemas for `regions.json` (electricity prices in
+ * `price-schemas.ts`), `equivalents.json` and
  * `iso-countries.json` in `calibration-data/`.
  */
 import { z } from 'zod'
 
+import { electricityPriceSchema } from './price-schemas.js'
 import { rangeWith, sourceSchema } from './schemas.js'
 
 /** The cloud providers the region map covers. */
@@ -43,7 +45,8 @@ export const regionsFileSchema = z.object({
   notes: z.array(z.string()),
   default_pue: pueSchema,
   providers: z.array(providerSchema).length(CLOUD_PROVIDERS.length),
-  cloud_regions: z.array(cloudRegionSchema).min(1)
+  cloud_regions: z.array(cloudRegionSchema).min(1),
+  electricity_prices: z.array(electricityPriceSchema)
 })
 
 /** One everyday equivalent, such as km driven by a car. */

@@ -68,9 +68,9 @@ export const maxPowerSchema = z.object({
 export const hardwareSchema = z.object({
   id: kebabId,
   display_name: z.string().min(1),
-  vendor: z.enum(['nvidia', 'amd', 'generic']),
+  vendor: z.enum(['nvidia', 'amd', 'google', 'generic']),
   segment: z.enum(['datacenter', 'workstation', 'consumer', 'generic']),
-  form_factor: z.enum(['sxm', 'pcie', 'oam', 'generic']),
+  form_factor: z.enum(['sxm', 'pcie', 'oam', 'superchip', 'tpu', 'generic']),
   max_power_w: maxPowerSchema,
   idle_w: idleSchema,
   dense_bf16_tflops: tflops,

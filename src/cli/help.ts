@@ -10,6 +10,10 @@ Usage: node dist/cli.js COMMAND [options]
 Commands:
   audit FILE|DIR...     audit telemetry files (every telemetry file of a DIR)
   compare BASE HEAD     compare two audit results and apply the carbon gates
+  data list|show        the calibration records (GPUs, nodes, workloads, regions,
+                        prices) and their sources
+  estimate              energy, carbon and cost from published inputs
+                        (--gpu-hours, --power-w, --pue, --intensity)
   validate FILE...      check files: detected format, devices, time span, problems
 
 Run "node dist/cli.js COMMAND --help" for a command's options.

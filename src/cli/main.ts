@@ -2,6 +2,8 @@ import { NoDataError } from '../audit/no-data-error.js'
 import { InputError } from '../telemetry/input-error.js'
 import { runAuditCommand } from './audit-command.js'
 import { runCompareCommand } from './compare-command.js'
+import { runDataCommand } from './data-command.js'
+import { runEstimateCommand } from './estimate-command.js'
 import { EXIT } from './exit-codes.js'
 import { mainHelp } from './help.js'
 import { UsageError } from './usage-error.js'
@@ -11,6 +13,8 @@ import { runValidateCommand } from './validate-command.js'
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   audit: runAuditCommand,
   compare: runCompareCommand,
+  data: runDataCommand,
+  estimate: runEstimateCommand,
   validate: runValidateCommand
 }
 

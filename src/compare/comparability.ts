@@ -30,6 +30,11 @@ export function incomparableReasons(
       `hardware differs (${baseGpus} vs ${headGpus}): not comparable`
     )
   }
+  if (base.grounding.level !== head.grounding.level) {
+    reasons.push(
+      `grounding level differs (${base.grounding.level} vs ${head.grounding.level}): a different method, or missing readings, not a change in the work; not comparable`
+    )
+  }
   const baseWorkload = quote(base.assumptions.workload?.value)
   const headWorkload = quote(head.assumptions.workload?.value)
   if (baseWorkload !== headWorkload) {

@@ -71,9 +71,9 @@ function zeroBaseReason(m: Measurement): string[] {
 }
 
 /**
- * No baseline: the verdict is the on-missing-baseline policy. A budget
- * is reported but not gated, since whether the base already broke it is
- * not known.
+ * No baseline: the verdict is the on-missing-baseline policy, except that
+ * an absolute budget still holds: with no base to show it was already
+ * broken, a head over budget fails.
  */
 function missingBaseline(
   head: AuditResult,
@@ -85,15 +85,27 @@ function missingBaseline(
     `no baseline (${baselineSource}): ${policy} by on-missing-baseline`
   ]
   const budget = gates.carbonBudgetKg
-  if (budget !== undefined && head.carbon.kg > budget) {
+  const overBudget = budget !== undefined && head.carbon.kg > budget
+  if (overBudget) {
     reasons.push(
-      `carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget; not gated without a baseline`
+      `carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget, and no baseline shows it was already over`
     )
   }
+  const budgetGates =
+    budget === undefined
+      ? []
+      : [
+          {
+            name: 'carbon-budget-kg' as const,
+            limit: budget,
+            value: head.carbon.kg,
+            passed: !overBudget
+          }
+        ]
   return {
     baseline_source: baselineSource,
     change_percent: null,
-    verdict: policy,
+    verdict: overBudget ? 'fail' : policy,
     reasons,
     metric: 'carbon',
     unit: 'kg',
@@ -103,6 +115,6 @@ function missingBaseline(
     base_carbon_kg: null,
     comparable: null,
     within_noise: false,
-    gates: []
+    gates: budgetGates
   }
 }

@@ -26,9 +26,7 @@ export function outcomeFromL1(
     ? spec.idleW * spanS +
       (rangeW * utilization.integralPctS * spanS) / (100 * utilization.spanS)
     : spec.maxPowerW * spanS
-  const reason = useUtilization
-    ? 'no usable power readings: estimated from utilisation between idle and maximum power'
-    : 'no usable power readings: maximum board power × observed time'
+  const reason = l1Reason(power.samples, useUtilization)
 
   return {
     level: 'L1',
@@ -73,4 +71,15 @@ function unmeasuredGaps(power: PowerSummary): DeviceFinding[] {
       message: `${power.gaps.count} interval(s) between power readings longer than ${power.gapThresholdS.toFixed(1)} s (5 × median interval, within 5–300 s), ${power.gaps.durationS.toFixed(1)} s in all: not bridged, so no power was measured`
     }
   ]
+}
+
+/** Why the device is at L1, in the user's terms. */
+function l1Reason(samples: number, useUtilization: boolean): string {
+  const why =
+    samples === 1
+      ? 'only one power reading, so no interval to measure'
+      : 'no usable power readings'
+  return useUtilization
+    ? `${why}: estimated from utilisation between idle and maximum power`
+    : `${why}: maximum board power × observed time`
 }

@@ -17,9 +17,12 @@ export function outcomeFromPower(
   const { measured, gaps } = power
   const meanW = measured.energyJ / measured.durationS
   const meanDynamicW = measured.dynamicEnergyJ / measured.durationS
-  const sensorJ = spec.accuracyW * measured.durationS
   const gapS = gaps.durationS
-  const ceilingW = Math.max(power.maxW, meanW)
+  // A gap may have run at anything up to the board's maximum power.
+  const ceilingW = Math.max(power.maxW, meanW, spec.maxPowerW)
+  // A stale sensor's readings say nothing: bound them like a gap.
+  const sensorJ =
+    spec.accuracyW * measured.durationS + staleSpreadJ(power, spec, ceilingW)
 
   return {
     level: 'L2',
@@ -49,6 +52,21 @@ export function outcomeFromPower(
     gapCount: gaps.count,
     findings: powerFindings(power, meanW)
   }
+}
+
+/**
+ * How far readings frozen at one value could be from the truth: over the
+ * stale periods, from the frozen value down to idle or up to the maximum.
+ */
+function staleSpreadJ(
+  power: PowerSummary,
+  spec: DeviceSpec,
+  ceilingW: number
+): number {
+  const { durationS, valueW } = power.stale
+  if (!(durationS > 0)) return 0
+  const spreadW = Math.max(valueW - spec.idleLowW, ceilingW - valueW, 0)
+  return spreadW * durationS
 }
 
 /** A gap with the energy filled in at the mean power. */

@@ -26,25 +26,38 @@ export interface IdentityChoice {
 export function chooseIdentityColumn(
   find: (field: CanonicalField) => number | undefined,
   rows: readonly string[][],
-  timestampColumn: number
+  timestampColumn: number,
+  named: ReadonlySet<CanonicalField> = new Set()
 ): IdentityChoice {
   const notes: string[] = []
   const frames = groupByTimestamp(rows, timestampColumn)
   for (const field of IDENTITY_FIELDS) {
     const position = find(field)
     if (position === undefined) continue
-    if (
+    const trusted =
       ALWAYS_TRUSTED.has(field) ||
-      distinctWithinFrames(frames, position) ||
-      !hasFrameStructure(frames)
-    ) {
-      return { position, field, notes }
-    }
+      named.has(field) ||
+      !hasFrameStructure(frames) ||
+      variesWithinFrames(frames, position)
+    if (trusted) return { position, field, notes }
     notes.push(
-      `column ${field} repeats a value within one sampling frame, so it does not identify GPUs; ignored`
+      `column ${field} holds one value in every sampling frame of several rows, so it does not tell GPUs apart; ignored`
     )
   }
   return { position: undefined, field: undefined, notes }
+}
+
+/**
+ * True when the column takes more than one value within some frame of
+ * several rows. A column stuck at one value there (an \`index\` of 0 on all
+ * eight GPUs of a frame) names nothing; one that varies does, even when a
+ * logger with one-second timestamps puts two samples of a GPU in a frame.
+ */
+function variesWithinFrames(frames: string[][][], position: number): boolean {
+  return frames.some(frame => {
+    if (frame.length < 2) return false
+    return new Set(frame.map(row => row[position] ?? '')).size > 1
+  })
 }
 
 /**
@@ -69,12 +82,4 @@ function groupByTimestamp(
     else frames.set(key, [row])
   }
   return [...frames.values()]
-}
-
-/** True when no frame holds the same value twice in `position`. */
-function distinctWithinFrames(frames: string[][][], position: number): boolean {
-  return frames.every(frame => {
-    const values = frame.map(row => row[position] ?? '')
-    return new Set(values).size === values.length
-  })
 }

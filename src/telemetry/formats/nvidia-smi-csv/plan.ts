@@ -3,6 +3,7 @@ import type { PowerField } from '../../sink.js'
 import { parseTimestamp } from '../../timestamps.js'
 import { splitSimple } from './split-simple.js'
 import {
+  CANONICAL_FIELDS,
   type CanonicalField,
   type HeaderColumn,
   looksLikeHeader,
@@ -69,7 +70,12 @@ export function planColumns(
   const power = choosePower(find, rows, hasHeader)
   if (power === undefined) throw missingColumn(file, 'power.draw', hasHeader)
 
-  const identity = chooseIdentityColumn(find, rows, timestamp)
+  const named = new Set(
+    [...(overrides?.keys() ?? [])].filter((field): field is CanonicalField =>
+      (CANONICAL_FIELDS as readonly string[]).includes(field)
+    )
+  )
+  const identity = chooseIdentityColumn(find, rows, timestamp, named)
   return {
     hasHeader,
     columnCount: columns.length,
