@@ -18,8 +18,10 @@ export const HAVE_REAL_FILES = existsSync(REAL_DIR)
 export const describeReal: typeof describe = HAVE_REAL_FILES
   ? describe
   : (((name: string, fn: () => void) => {
-      console.warn(
-        `SKIPPED "${name}": ${REAL_DIR} is absent (it holds the real telemetry files; CI always has it; set ECOCOMPUTE_REAL_TELEMETRY to its path)`
+      // Written straight to stderr: a console.warn gets a code frame in
+      // Jest's output and reads like an error.
+      process.stderr.write(
+        `SKIPPED "${name}": ${REAL_DIR} is absent (it holds the real telemetry files; CI always has it; set ECOCOMPUTE_REAL_TELEMETRY to its path)\n`
       )
       describe.skip(name, fn)
     }) as typeof describe)
