@@ -210,3 +210,16 @@ describe('tool-written numbers out of range', () => {
     expect(result.energy.gpu_kwh * J_PER_KWH).toBeCloseTo(2000 * 10, 6)
   })
 })
+
+describe('a host the recording tool measured', () => {
+  it('does not add the workstation host model on top of CodeCarbon CPU and RAM', async () => {
+    const path = files.write(
+      'codecarbon-4090.csv',
+      'timestamp,run_id,duration,emissions,cpu_energy,gpu_energy,ram_energy,energy_consumed,gpu_model\n' +
+        '2025-01-01T01:00:00,r1,3600,0.1,0.05,0.3,0.02,0.37,1 x NVIDIA GeForce RTX 4090\n'
+    )
+    const result = await auditChecked([path], { pue: 1 })
+    expect(result.energy.it_kwh).toBeCloseTo(0.37, 12)
+    expect(result.grounding.reasons.join(' ')).toContain('not applied on top')
+  })
+})

@@ -38,10 +38,32 @@ export function modelNodes(
   options: AuditOptions
 ): NodeEnergy[] {
   const gpus = devices.filter(device => device.identity.kind === 'gpu')
+  const measuredHosts = new Set(
+    devices.filter(device => device.identity.kind !== 'gpu').map(d => d.node)
+  )
   const byNode = groupBy(gpus, device => device.node)
   return [...byNode.entries()].map(([node, gpus]) =>
-    modelNode(node, gpus, options)
+    measuredHosts.has(node)
+      ? hostAlreadyMeasured(node, gpus)
+      : modelNode(node, gpus, options)
   )
+}
+
+/**
+ * A node whose CPU and RAM the recording tool reported (CodeCarbon) keeps
+ * those figures: modelling the host on top would count it twice.
+ */
+function hostAlreadyMeasured(node: string, gpus: DeviceRecord[]): NodeEnergy {
+  return {
+    node,
+    windowS: unionWindow(gpus).durationS,
+    hostJ: ZERO,
+    extraJ: ZERO,
+    profile: undefined,
+    alpha: undefined,
+    reason:
+      'the recording tool reported the host (CPU, RAM), so the node model is not applied on top'
+  }
 }
 
 /** One node's L3 terms. */
