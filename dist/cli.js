@@ -11049,7 +11049,7 @@ function partialCoverage(devices, windowS) {
         return [];
     const percents = partial.map(device => Math.round(coverageOf(device, windowS) * 100));
     const { min, max } = extent(percents);
-    const range = `${min}–${max} %`;
+    const range = min === max ? `${min} %` : `${min}–${max} %`;
     return [
         {
             code: 'partial-coverage',
@@ -19052,13 +19052,24 @@ async function readText(path) {
 }
 /** JSON parsed and checked against the audit schema. */
 function parseAudit(text, path) {
-    let json;
-    try {
-        json = JSON.parse(text);
+    return parseAuditJson(text, path);
+}
+/**
+ * An audit result from JSON text, or from an already parsed value (an
+ * artifact's contents), checked against the audit schema; throws
+ * InputError naming `label` as readAuditFile does.
+ */
+function parseAuditJson(input, label) {
+    let json = input;
+    if (typeof input === 'string') {
+        try {
+            json = JSON.parse(input);
+        }
+        catch (error) {
+            throw new InputError(`not valid JSON: ${stripControl(messageOf(error))}`, label);
+        }
     }
-    catch (error) {
-        throw new InputError(`not valid JSON: ${stripControl(messageOf(error))}`, path);
-    }
+    const path = label;
     const parsed = AuditResult.safeParse(json);
     if (parsed.success)
         return parsed.data;

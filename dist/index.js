@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3367);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5544);
 
 /** Entry point of dist/index.js. */
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3367:
+/***/ 5544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46044,7 +46044,7 @@ function partialCoverage(devices, windowS) {
         return [];
     const percents = partial.map(device => Math.round(coverageOf(device, windowS) * 100));
     const { min, max } = extent(percents);
-    const range = `${min}–${max} %`;
+    const range = min === max ? `${min} %` : `${min}–${max} %`;
     return [
         {
             code: 'partial-coverage',
@@ -52136,6 +52136,1012 @@ function missingBaseline(head, gates, baselineSource) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/artifact-name.ts
+/**
+ * Artifact names shared by the uploader and the baseline lookup (DESIGN
+ * §6): `ecocompute-audit-<workflow>-<comment-key>-<attempt>`. Each part
+ * is reduced to characters every artifact service accepts, so a workflow
+ * called "GPU audit / nightly" still yields a valid, stable name.
+ */
+/** Lower-case letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+function sanitiseArtifactPart(text) {
+    const cleaned = text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return cleaned === '' ? 'default' : cleaned;
+}
+/** The prefix of every attempt's audit artifact: ends in `-`. */
+function auditArtifactPrefix(workflow, commentKey) {
+    return `ecocompute-audit-${sanitiseArtifactPart(workflow)}-${sanitiseArtifactPart(commentKey)}-`;
+}
+/** The audit artifact's full name for one run attempt. */
+function auditArtifactName(workflow, commentKey, attempt) {
+    return `${auditArtifactPrefix(workflow, commentKey)}${attempt}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/github-errors.ts
+/**
+ * Errors of the GitHub REST layer. Callers branch on `status` and the
+ * flags, never on the message text: GitHub rewords its messages (B62).
+ */
+/** A GitHub API call failed: an HTTP error status, or 0 for no answer. */
+class GitHubApiError extends Error {
+    status;
+    method;
+    endpoint;
+    rateLimited;
+    name = 'GitHubApiError';
+    /**
+     * @param status HTTP status, or 0 when no response came (network error,
+     *   timeout)
+     * @param method HTTP method of the failed call
+     * @param endpoint path of the call without its query string, which may
+     *   carry signatures (artifact download links)
+     * @param detail what GitHub or the network said, with the token masked
+     * @param rateLimited true when the answer was a rate-limit refusal whose
+     *   wait did not fit the retry budget
+     */
+    constructor(status, method, endpoint, detail, rateLimited = false) {
+        const answer = status === 0 ? 'got no answer' : `answered ${status}`;
+        super(`GitHub API ${method} ${endpoint} ${answer}: ${detail}`);
+        this.status = status;
+        this.method = method;
+        this.endpoint = endpoint;
+        this.rateLimited = rateLimited;
+    }
+}
+/** The REST client was configured with something it cannot use. */
+class GitHubConfigError extends Error {
+    name = 'GitHubConfigError';
+}
+/** A download was larger than the caller allowed; nothing was kept. */
+class DownloadTooLargeError extends Error {
+    maxBytes;
+    name = 'DownloadTooLargeError';
+    /** @param maxBytes the limit the download went past */
+    constructor(maxBytes) {
+        super(`download refused: larger than ${maxBytes} bytes`);
+        this.maxBytes = maxBytes;
+    }
+}
+/** Placeholder written wherever a secret would have appeared. */
+const MASK = '***';
+/** GitHub token shapes (classic, app, OAuth, fine-grained) and `Bearer x`. */
+const TOKEN_LIKE = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,})|(?<=\bbearer\s+)[^\s"',;]+/gi;
+/**
+ * Replaces every occurrence of each secret, anything shaped like a GitHub
+ * token and any `Bearer …` credential with `***`. Used on every text that
+ * can reach a message or a log.
+ */
+function maskSecrets(text, secrets) {
+    let masked = text;
+    for (const secret of secrets) {
+        if (secret.length > 0)
+            masked = masked.split(secret).join(MASK);
+    }
+    return masked.replace(TOKEN_LIKE, MASK);
+}
+/** True for an error of this layer that says the token may not do this. */
+function isForbidden(error) {
+    return (error instanceof GitHubApiError &&
+        error.status === 403 &&
+        !error.rateLimited);
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/github/crc32.ts
+/** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as zip uses it. */
+/** One entry per byte value, computed once. */
+const TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+/** The CRC-32 of the bytes, as an unsigned 32-bit number. */
+function crc32(bytes) {
+    let crc = 0xffffffff;
+    for (const byte of bytes) {
+        crc = TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+}
+
+;// CONCATENATED MODULE: ./src/github/zip-entry.ts
+
+
+/**
+ * Reads one file out of a zip archive held in memory (a downloaded
+ * workflow artifact). The archive is untrusted: names that could escape
+ * a directory are refused, the output is capped before and while it is
+ * inflated (a zip bomb cannot expand), and the CRC-32 is checked. Only
+ * what artifacts use is supported: stored and deflated entries, no
+ * zip64, one disk.
+ */
+/** The archive is malformed, unsupported or unsafe; the message says how. */
+class ArchiveError extends Error {
+    name = 'ArchiveError';
+}
+/** Largest entry extracted, in bytes: 10 MiB. */
+const MAX_ENTRY_BYTES = 10 * 1024 * 1024;
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const EOCD_SIZE = 22;
+const CENTRAL_SIZE = 46;
+const LOCAL_SIZE = 30;
+/** The end record may be followed by a comment of up to 65,535 bytes. */
+const MAX_COMMENT = 0xffff;
+const STORED = 0;
+const DEFLATED = 8;
+/** The named entry's bytes; ArchiveError for anything wrong. */
+function extractZipEntry(archive, options) {
+    const zip = Buffer.from(archive.buffer, archive.byteOffset, archive.length);
+    const maxBytes = options.maxBytes ?? MAX_ENTRY_BYTES;
+    const entries = readCentralDirectory(zip);
+    for (const entry of entries)
+        checkName(entry.name);
+    const entry = chooseEntry(entries, options.name);
+    return readEntry(zip, entry, maxBytes);
+}
+/** The central directory's records, after locating the end record. */
+function readCentralDirectory(zip) {
+    const end = findEndRecord(zip);
+    if (end >= 20 && zip.readUInt32LE(end - 20) === ZIP64_LOCATOR_SIGNATURE) {
+        throw new ArchiveError('zip64 archives are not supported');
+    }
+    const disk = zip.readUInt16LE(end + 4);
+    const cdDisk = zip.readUInt16LE(end + 6);
+    const onDisk = zip.readUInt16LE(end + 8);
+    const total = zip.readUInt16LE(end + 10);
+    const cdSize = zip.readUInt32LE(end + 12);
+    const cdOffset = zip.readUInt32LE(end + 16);
+    if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+        throw new ArchiveError('zip64 archives are not supported');
+    if (disk !== 0 || cdDisk !== 0 || onDisk !== total)
+        throw new ArchiveError('multi-disk archives are not supported');
+    if (cdOffset + cdSize > end)
+        throw new ArchiveError('the central directory lies outside the archive');
+    const entries = [];
+    let at = cdOffset;
+    for (let i = 0; i < total; i++) {
+        if (at + CENTRAL_SIZE > end || zip.readUInt32LE(at) !== CENTRAL_SIGNATURE)
+            throw new ArchiveError(`central directory record ${i + 1} is corrupt`);
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        const next = at + CENTRAL_SIZE + nameLength + extraLength + commentLength;
+        if (next > end)
+            throw new ArchiveError(`central directory record ${i + 1} is truncated`);
+        entries.push({
+            flags: zip.readUInt16LE(at + 8),
+            method: zip.readUInt16LE(at + 10),
+            crc: zip.readUInt32LE(at + 16),
+            compressedSize: zip.readUInt32LE(at + 20),
+            size: zip.readUInt32LE(at + 24),
+            localOffset: zip.readUInt32LE(at + 42),
+            name: zip.toString('utf8', at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength)
+        });
+        at = next;
+    }
+    return entries;
+}
+/** Offset of the end-of-central-directory record, searched from the end. */
+function findEndRecord(zip) {
+    const lowest = Math.max(0, zip.length - EOCD_SIZE - MAX_COMMENT);
+    for (let at = zip.length - EOCD_SIZE; at >= lowest; at--) {
+        if (zip.readUInt32LE(at) === EOCD_SIGNATURE &&
+            at + EOCD_SIZE + zip.readUInt16LE(at + 20) === zip.length) {
+            return at;
+        }
+    }
+    throw new ArchiveError('not a zip archive (no end of central directory)');
+}
+/** Refuses names that could write outside a directory (zip-slip). */
+function checkName(name) {
+    const unsafe = name.includes('\\') ||
+        name.includes('\0') ||
+        name.startsWith('/') ||
+        /^[A-Za-z]:/.test(name) ||
+        name.split('/').includes('..');
+    if (unsafe)
+        throw new ArchiveError(`unsafe entry name ${JSON.stringify(name)}`);
+}
+/** The entry with the exact name, else the only `*.json` file entry. */
+function chooseEntry(entries, name) {
+    const exact = entries.filter(e => e.name === name);
+    if (exact.length > 1)
+        throw new ArchiveError(`the archive has ${exact.length} entries named ${name}`);
+    if (exact[0])
+        return exact[0];
+    const json = entries.filter(e => e.name.toLowerCase().endsWith('.json'));
+    if (json.length === 1 && json[0])
+        return json[0];
+    const found = json.length === 0 ? 'no .json entry' : `${json.length} .json entries`;
+    throw new ArchiveError(`the archive has no entry ${name} and ${found}`);
+}
+/** The entry's checked, uncompressed bytes. */
+function readEntry(zip, entry, maxBytes) {
+    const label = JSON.stringify(entry.name);
+    if (entry.flags & 0x1)
+        throw new ArchiveError(`entry ${label} is encrypted`);
+    if (entry.size > maxBytes) {
+        throw new ArchiveError(`entry ${label} declares ${entry.size} bytes, more than the ${maxBytes} allowed`);
+    }
+    const at = entry.localOffset;
+    if (at + LOCAL_SIZE > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE)
+        throw new ArchiveError(`entry ${label} has no valid local header`);
+    const start = at + LOCAL_SIZE + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    const stop = start + entry.compressedSize;
+    if (stop > zip.length)
+        throw new ArchiveError(`entry ${label} runs past the end of the archive`);
+    const data = decompress(zip.subarray(start, stop), entry, label, maxBytes);
+    if (data.length !== entry.size) {
+        throw new ArchiveError(`entry ${label} is ${data.length} bytes, not the ${entry.size} declared`);
+    }
+    if (crc32(data) !== entry.crc)
+        throw new ArchiveError(`entry ${label} fails its CRC-32 check`);
+    return data;
+}
+/** Stored bytes as they are; deflated bytes inflated under the cap. */
+function decompress(raw, entry, label, maxBytes) {
+    if (entry.method === STORED)
+        return Buffer.from(raw);
+    if (entry.method !== DEFLATED) {
+        throw new ArchiveError(`entry ${label} uses compression method ${entry.method}; only stored and deflate are supported`);
+    }
+    try {
+        return (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: maxBytes });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new ArchiveError(`entry ${label} inflates past the ${maxBytes} bytes allowed`);
+        }
+        throw new ArchiveError(`entry ${label} cannot be inflated`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/find-baseline.ts
+
+
+
+/** Name of the audit file inside the artifact. */
+const AUDIT_ENTRY_NAME = 'ecocompute-audit.json';
+/** Reason given where the server has no artifact service (GHES). */
+const NO_ARTIFACT_SERVICE = 'artifact service not available; pass baseline: PATH';
+/** Runs tried per stage before giving up. */
+const MAX_RUNS_TRIED = 5;
+/** Runs read for the branch stage: one page, newest first. */
+const BRANCH_RUNS_PAGE = 30;
+const WorkflowRun = object({
+    id: schemas_number(),
+    name: schemas_string().nullish(),
+    event: schemas_string(),
+    head_branch: schemas_string().nullish(),
+    head_sha: schemas_string(),
+    status: schemas_string().nullish(),
+    conclusion: schemas_string().nullish(),
+    created_at: schemas_string(),
+    head_repository: object({ full_name: schemas_string() }).nullish()
+});
+const Artifact = object({
+    id: schemas_number(),
+    name: schemas_string(),
+    expired: schemas_boolean()
+});
+/** Thrown inside the lookup to end it with a reason. */
+class Unavailable extends Error {
+}
+/** The baseline audit JSON of the query, or the reason there is none. */
+async function findBaselineArtifact(client, query) {
+    try {
+        return await lookUp(client, query);
+    }
+    catch (error) {
+        if (error instanceof Unavailable)
+            return { result: undefined, source: error.message };
+        throw error;
+    }
+}
+/** The two stages in order; reasons of misses are collected. */
+async function lookUp(client, query) {
+    const reasons = [];
+    const bySha = await runsForSha(client, query);
+    const found = await tryRuns(client, query, bySha, reasons);
+    if (found)
+        return found;
+    if (bySha.length === 0)
+        reasons.push(`no completed run for base sha ${find_baseline_short(query.baseSha)}`);
+    const byBranch = (await pushRunsOnBranch(client, query)).filter(run => !bySha.some(seen => seen.id === run.id));
+    const fromBranch = await tryRuns(client, query, byBranch, reasons);
+    if (fromBranch)
+        return fromBranch;
+    if (byBranch.length === 0) {
+        reasons.push(`no successful push run on ${query.baseRef} in ${query.owner}/${query.repo}`);
+    }
+    return { result: undefined, source: reasons.join('; ') };
+}
+/** Runs of the workflow for the base SHA in the base repository. */
+async function runsForSha(client, query) {
+    const list = await guard(noRuns(query), () => client.paginate(runsPath(query), { head_sha: query.baseSha, status: 'completed' }, data => data.workflow_runs));
+    return keepRuns(list.items, query)
+        .filter(run => run.head_sha === query.baseSha)
+        .sort((a, b) => pushFirst(a, b) || newestFirst(a, b));
+}
+/** Successful push runs of the workflow on the base branch, newest first. */
+async function pushRunsOnBranch(client, query) {
+    const response = await guard(noRuns(query), () => client.request({
+        method: 'GET',
+        path: runsPath(query),
+        query: {
+            event: 'push',
+            branch: query.baseRef,
+            status: 'success',
+            per_page: BRANCH_RUNS_PAGE
+        }
+    }));
+    const items = response.data.workflow_runs;
+    return keepRuns(Array.isArray(items) ? items : [], query)
+        .filter(run => run.event === 'push' &&
+        run.head_branch === query.baseRef &&
+        run.conclusion === 'success')
+        .sort(newestFirst);
+}
+/** Runs API path: the workflow's runs when its file is known. */
+function runsPath(query) {
+    const repo = `/repos/${enc(query.owner)}/${enc(query.repo)}`;
+    return query.workflowFile
+        ? `${repo}/actions/workflows/${enc(query.workflowFile)}/runs`
+        : `${repo}/actions/runs`;
+}
+/** Well-formed runs of this workflow whose code is the base repository's. */
+function keepRuns(items, query) {
+    const repository = `${query.owner}/${query.repo}`.toLowerCase();
+    const runs = [];
+    for (const item of items) {
+        const parsed = WorkflowRun.safeParse(item);
+        if (!parsed.success)
+            continue;
+        const run = parsed.data;
+        const sameWorkflow = query.workflowFile !== undefined || run.name === query.workflowName;
+        const sameRepository = run.head_repository?.full_name.toLowerCase() === repository;
+        if (sameWorkflow && sameRepository)
+            runs.push(run);
+    }
+    return runs;
+}
+/** The first of (up to MAX_RUNS_TRIED) runs with a usable audit artifact. */
+async function tryRuns(client, query, runs, reasons) {
+    for (const run of runs.slice(0, MAX_RUNS_TRIED)) {
+        const result = await fromRun(client, query, run, reasons);
+        if (result !== undefined)
+            return { result, source: describeRun(run, query) };
+    }
+    return undefined;
+}
+/** The run's audit JSON, or undefined with a reason pushed. */
+async function fromRun(client, query, run, reasons) {
+    const artifacts = await auditArtifacts(client, query, run);
+    if (artifacts.length === 0) {
+        reasons.push(`run ${run.id} has no ${query.artifactPrefix}* artifact`);
+        return undefined;
+    }
+    for (const artifact of artifacts) {
+        if (artifact.expired) {
+            reasons.push(`artifact ${artifact.name} of run ${run.id} has expired`);
+            continue;
+        }
+        const result = await readArtifact(client, query, artifact);
+        if (result.ok)
+            return result.value;
+        reasons.push(`artifact ${artifact.name} of run ${run.id} ${result.why}`);
+    }
+    return undefined;
+}
+/** The run's audit artifacts, highest attempt first. */
+async function auditArtifacts(client, query, run) {
+    const path = `/repos/${enc(query.owner)}/${enc(query.repo)}/actions/runs/${run.id}/artifacts`;
+    const list = await guard(NO_ARTIFACT_SERVICE, () => client.paginate(path, {}, data => data.artifacts));
+    const found = [];
+    for (const item of list.items) {
+        const parsed = Artifact.safeParse(item);
+        if (!parsed.success)
+            continue;
+        const attempt = attemptOf(parsed.data.name, query.artifactPrefix);
+        if (attempt !== undefined)
+            found.push({ artifact: parsed.data, attempt });
+    }
+    return found
+        .sort((a, b) => b.attempt - a.attempt || b.artifact.id - a.artifact.id)
+        .map(entry => entry.artifact);
+}
+/** The attempt number after the prefix, if the name is prefix + digits. */
+function attemptOf(name, prefix) {
+    if (!name.startsWith(prefix))
+        return undefined;
+    const rest = name.slice(prefix.length);
+    return /^\d{1,9}$/.test(rest) ? Number(rest) : undefined;
+}
+/** One artifact downloaded, unzipped and parsed; or why not. */
+async function readArtifact(client, query, artifact) {
+    const maxBytes = query.maxBytes ?? MAX_ENTRY_BYTES;
+    const path = `/repos/${enc(query.owner)}/${enc(query.repo)}/actions/artifacts/${artifact.id}/zip`;
+    let zip;
+    try {
+        zip = await client.download(path, { maxBytes });
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && error.status === 410)
+            return { ok: false, why: 'has expired' };
+        if (error instanceof DownloadTooLargeError)
+            return { ok: false, why: `is larger than ${maxBytes} bytes` };
+        if (error instanceof GitHubApiError && unavailable(error))
+            throw new Unavailable(NO_ARTIFACT_SERVICE);
+        throw error;
+    }
+    let text;
+    try {
+        text = extractZipEntry(zip, { name: AUDIT_ENTRY_NAME, maxBytes }).toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof ArchiveError)
+            return { ok: false, why: `is unreadable: ${error.message}` };
+        throw error;
+    }
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false, why: `holds no valid JSON in ${AUDIT_ENTRY_NAME}` };
+    }
+}
+/** Runs `call`; a 403 (not a rate limit) or 404 ends the lookup with `why`. */
+async function guard(why, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && unavailable(error))
+            throw new Unavailable(why);
+        throw error;
+    }
+}
+/** A refusal that means "this service or permission is not here". */
+function unavailable(error) {
+    return error.status === 404 || isForbidden(error);
+}
+/** Reason when the runs API itself refuses. */
+function noRuns(query) {
+    return `workflow runs of ${query.owner}/${query.repo} are not readable (actions: read); pass baseline: PATH`;
+}
+/** `run 123 (push on main, sha abc1234, 2 h old)`. */
+function describeRun(run, query) {
+    const now = (query.now ?? Date.now)();
+    const branch = run.head_branch ? ` on ${run.head_branch}` : '';
+    return `run ${run.id} (${run.event}${branch}, sha ${find_baseline_short(run.head_sha)}, ${age(now - Date.parse(run.created_at))})`;
+}
+/** A rough age: minutes, hours or days. */
+function age(ms) {
+    if (!Number.isFinite(ms))
+        return 'age unknown';
+    const minutes = Math.max(0, Math.round(ms / 60_000));
+    if (minutes < 60)
+        return `${minutes} min old`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48)
+        return `${hours} h old`;
+    return `${Math.round(hours / 24)} d old`;
+}
+/** Push runs before others, for the base SHA stage. */
+function pushFirst(a, b) {
+    return Number(b.event === 'push') - Number(a.event === 'push');
+}
+/** Newer `created_at` first, then higher id. */
+function newestFirst(a, b) {
+    return Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id;
+}
+/** The first 7 characters of a SHA. */
+function find_baseline_short(sha) {
+    return sha.slice(0, 7);
+}
+/** A path segment, percent-encoded. */
+function enc(segment) {
+    return encodeURIComponent(segment);
+}
+
+;// CONCATENATED MODULE: ./src/github/link-header.ts
+/**
+ * Reads the `Link` response header GitHub uses for pagination, e.g.
+ * `<https://api.github.com/repositories/1/issues/2/comments?page=2>;
+ * rel="next", <…?page=4>; rel="last"`.
+ */
+/** The URL of the `rel="next"` page, or undefined on the last page. */
+function nextPageUrl(link) {
+    if (!link)
+        return undefined;
+    for (const part of splitLinks(link)) {
+        const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (!match)
+            continue;
+        const rels = /\brel\s*=\s*"?([^";]+)"?/i.exec(match[2] ?? '');
+        const names = (rels?.[1] ?? '').toLowerCase().split(/\s+/);
+        if (names.includes('next'))
+            return match[1];
+    }
+    return undefined;
+}
+/** Splits on commas that separate links, not commas inside `<…>`. */
+function splitLinks(link) {
+    const parts = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < link.length; i++) {
+        const char = link[i];
+        if (char === '<')
+            depth++;
+        else if (char === '>')
+            depth = Math.max(0, depth - 1);
+        else if (char === ',' && depth === 0) {
+            parts.push(link.slice(start, i));
+            start = i + 1;
+        }
+    }
+    parts.push(link.slice(start));
+    return parts;
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-config.ts
+
+/** The public GitHub API; callers use it when `GITHUB_API_URL` is unset. */
+const PUBLIC_API_URL = 'https://api.github.com';
+/**
+ * Checks the configuration and fills in defaults. Throws GitHubConfigError
+ * for a missing or non-http(s) base URL or an empty token.
+ */
+function resolveRestConfig(config) {
+    const url = parseBaseUrl(config.baseUrl);
+    if (!config.token || /\s/.test(config.token)) {
+        throw new GitHubConfigError('github-token: empty or contains whitespace; pass the workflow token');
+    }
+    return {
+        maxAttempts: 4,
+        maxTotalWaitMs: 120_000,
+        baseDelayMs: 1_000,
+        maxPages: 50,
+        timeoutMs: 30_000,
+        userAgent: 'ecocompute-audit',
+        now: Date.now,
+        sleep: sleepMs,
+        onRetry: () => undefined,
+        fetch: (input, init) => fetch(input, init),
+        ...withoutUndefined(config),
+        baseUrl: url.href.replace(/\/+$/, ''),
+        token: config.token,
+        origin: url.origin
+    };
+}
+/** The base URL parsed; only http(s) without credentials or query. */
+function parseBaseUrl(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl ?? '');
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url ||
+        !['http:', 'https:'].includes(url.protocol) ||
+        url.username ||
+        url.password ||
+        url.search) {
+        throw new GitHubConfigError(`GitHub API URL: "${baseUrl ?? ''}" is not an http(s) URL without ` +
+            `credentials or query; pass GITHUB_API_URL, e.g. ${PUBLIC_API_URL}`);
+    }
+    return url;
+}
+/** The object without keys whose value is undefined. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+/** A timer-based sleep. */
+function sleepMs(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-attempt.ts
+
+/** The API version this layer was written against. */
+const API_VERSION = '2022-11-28';
+/** Builds the absolute URL of a request; refuses other origins. */
+function requestUrl(config, request) {
+    const absolute = /^https?:\/\//i.test(request.path);
+    const url = new URL(absolute ? request.path : config.baseUrl + request.path);
+    if (url.origin !== config.origin) {
+        throw new GitHubApiError(0, request.method, `${url.origin}${url.pathname}`, `refused: not on the API origin ${config.origin}`);
+    }
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+        if (value !== undefined)
+            url.searchParams.set(key, String(value));
+    }
+    return url;
+}
+/**
+ * Sends one request with the token and GitHub's headers. Redirects are
+ * not followed (`redirect: 'manual'`): the caller decides, so the token
+ * never travels to a host it was not meant for.
+ */
+function sendAuthorized(config, method, url, body) {
+    const headers = {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${config.token}`,
+        'user-agent': config.userAgent,
+        'x-github-api-version': API_VERSION
+    };
+    if (body !== undefined)
+        headers['content-type'] = 'application/json';
+    return config.fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(config.timeoutMs)
+    });
+}
+/** Reads a body as JSON when it says so, else as text; empty → undefined. */
+async function readBody(response) {
+    const text = await response.text();
+    if (text.length === 0)
+        return undefined;
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('json'))
+        return text;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** GitHub's `message` from an error body, or the start of the text. */
+function errorDetail(data, secrets) {
+    const message = typeof data === 'object' && data !== null && 'message' in data
+        ? String(data.message)
+        : typeof data === 'string'
+            ? data
+            : 'no message';
+    return maskSecrets(message.slice(0, 300), secrets);
+}
+/** Describes a thrown fetch failure (network, timeout) without secrets. */
+function networkDetail(error, secrets) {
+    const parts = [];
+    let current = error;
+    for (let depth = 0; current instanceof Error && depth < 3; depth++) {
+        parts.push(current.message);
+        current = current.cause;
+    }
+    if (parts.length === 0)
+        parts.push(String(error));
+    return maskSecrets(parts.join(': ').slice(0, 300), secrets);
+}
+
+;// CONCATENATED MODULE: ./src/github/retry-policy.ts
+/**
+ * When to try a GitHub call again and how long to wait first. Follows
+ * GitHub's documented rate-limit headers: `retry-after` (seconds) first,
+ * then `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (epoch
+ * seconds); 5xx and network failures back off exponentially. Other 4xx
+ * answers are final: a 403 without rate-limit headers is a permission
+ * refusal (fork or read-only token), and retrying cannot change it.
+ */
+/** Margin added to a rate-limit reset time, for clock skew (1 s). */
+const RESET_MARGIN_MS = 1_000;
+/**
+ * The wait before attempt `attempt + 1`, or undefined when the outcome is
+ * final. `attempt` counts from 1; `nowMs` is epoch milliseconds.
+ */
+function adviseRetry(outcome, attempt, nowMs, baseDelayMs) {
+    const backoffMs = baseDelayMs * 2 ** (attempt - 1);
+    const { status, headers } = outcome;
+    if (status === undefined || status >= 500) {
+        return { waitMs: backoffMs, rateLimited: false };
+    }
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const limitWaitMs = headers ? rateLimitWaitMs(headers, nowMs) : undefined;
+    if (limitWaitMs !== undefined) {
+        return { waitMs: limitWaitMs, rateLimited: true };
+    }
+    return status === 429 ? { waitMs: backoffMs, rateLimited: true } : undefined;
+}
+/** True when a 403 or 429 carries rate-limit headers. */
+function isRateLimitAnswer(status, headers) {
+    if (status === 429)
+        return true;
+    return status === 403 && rateLimitWaitMs(headers, 0) !== undefined;
+}
+/**
+ * Milliseconds the rate-limit headers ask for, or undefined when they ask
+ * for nothing. `retry-after` may be seconds or an HTTP date.
+ */
+function rateLimitWaitMs(headers, nowMs) {
+    const retryAfter = headers.get('retry-after')?.trim();
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return Math.max(0, seconds * 1000);
+        const dateMs = Date.parse(retryAfter);
+        if (Number.isFinite(dateMs))
+            return Math.max(0, dateMs - nowMs);
+    }
+    if (headers.get('x-ratelimit-remaining')?.trim() !== '0')
+        return undefined;
+    const resetS = Number(headers.get('x-ratelimit-reset'));
+    if (!Number.isFinite(resetS) || resetS <= 0)
+        return 60_000;
+    return Math.max(0, resetS * 1000 - nowMs) + RESET_MARGIN_MS;
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-download.ts
+
+
+
+/**
+ * Downloads the bytes a signed link points at. The link is resolved anew
+ * on every attempt (signed links expire within minutes) and fetched
+ * without the token: it is addressed to blob storage, not to GitHub.
+ * 5xx and network failures are retried like API calls.
+ */
+async function downloadBytes(config, resolveLink, limits) {
+    let waitedMs = 0;
+    for (let attempt = 1;; attempt++) {
+        const link = await resolveLink();
+        const endpoint = `${link.origin}${link.pathname}`;
+        let response;
+        let error;
+        try {
+            response = await config.fetch(link, {
+                redirect: 'follow',
+                signal: AbortSignal.timeout(config.timeoutMs)
+            });
+            if (response.ok)
+                return await readCapped(response, limits.maxBytes);
+        }
+        catch (thrown) {
+            if (thrown instanceof DownloadTooLargeError)
+                throw thrown;
+            error = thrown;
+        }
+        const status = response?.status;
+        const advice = adviseRetry({ status, headers: response?.headers }, attempt, config.now(), config.baseDelayMs);
+        await response?.body?.cancel();
+        const retry = advice !== undefined &&
+            attempt < config.maxAttempts &&
+            waitedMs + advice.waitMs <= config.maxTotalWaitMs;
+        if (!retry) {
+            const detail = status
+                ? 'download failed'
+                : networkDetail(error, [config.token]);
+            throw new GitHubApiError(status ?? 0, 'GET', endpoint, detail);
+        }
+        await config.sleep(advice.waitMs);
+        waitedMs += advice.waitMs;
+    }
+}
+/** The whole body, or DownloadTooLargeError once it passes `maxBytes`. */
+async function readCapped(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel();
+        throw new DownloadTooLargeError(maxBytes);
+    }
+    const chunks = [];
+    let total = 0;
+    const reader = response.body?.getReader();
+    for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done)
+            break;
+        const bytes = chunk.value;
+        total += bytes.length;
+        if (total > maxBytes) {
+            await reader?.cancel();
+            throw new DownloadTooLargeError(maxBytes);
+        }
+        chunks.push(bytes);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-retry.ts
+
+
+
+/** Same-origin redirects followed per attempt (a renamed repository). */
+const MAX_REDIRECTS = 3;
+/**
+ * Sends a call until it succeeds, retrying as the retry policy advises
+ * within `maxAttempts` and `maxTotalWaitMs`. Throws GitHubApiError with
+ * the token masked when the last answer is still a failure.
+ */
+async function sendWithRetries(config, plan) {
+    let waitedMs = 0;
+    for (let attempt = 1;; attempt++) {
+        const outcome = await attemptOnce(config, plan);
+        const { response } = outcome;
+        if (response && isAnswer(response.status, plan.keepRedirect)) {
+            return response;
+        }
+        const advice = adviseRetry(outcome, attempt, config.now(), config.baseDelayMs);
+        const retry = advice !== undefined &&
+            attempt < config.maxAttempts &&
+            waitedMs + advice.waitMs <= config.maxTotalWaitMs;
+        if (!retry)
+            throw await rest_retry_failure(config, plan, outcome);
+        await response?.body?.cancel();
+        config.onRetry(`GitHub API ${plan.method} ${plan.url.pathname}: ` +
+            `${response ? `answered ${response.status}` : 'no answer'}, ` +
+            `retry ${attempt} of ${config.maxAttempts - 1} in ${advice.waitMs} ms`);
+        await config.sleep(advice.waitMs);
+        waitedMs += advice.waitMs;
+    }
+}
+/** True for a status the caller takes as its answer. */
+function isAnswer(status, keepRedirect) {
+    if (status >= 200 && status < 300)
+        return true;
+    return keepRedirect && status >= 300 && status < 400;
+}
+/** One attempt, following same-origin redirects unless asked not to. */
+async function attemptOnce(config, plan) {
+    let url = plan.url;
+    for (let hop = 0;; hop++) {
+        let response;
+        try {
+            response = await sendAuthorized(config, plan.method, url, plan.body);
+        }
+        catch (error) {
+            return { error };
+        }
+        const location = response.headers.get('location');
+        const redirected = response.status >= 300 && response.status < 400;
+        if (plan.keepRedirect || !redirected || !location || hop >= MAX_REDIRECTS) {
+            return { response, status: response.status, headers: response.headers };
+        }
+        await response.body?.cancel();
+        const target = new URL(location, url).href;
+        url = requestUrl(config, { method: plan.method, path: target });
+    }
+}
+/** The GitHubApiError describing a final failed attempt. */
+async function rest_retry_failure(config, plan, outcome) {
+    const secrets = [config.token];
+    const endpoint = plan.url.pathname;
+    const { response } = outcome;
+    if (!response) {
+        const detail = networkDetail(outcome.error, secrets);
+        return new GitHubApiError(0, plan.method, endpoint, detail);
+    }
+    const body = await readBody(response).catch(() => undefined);
+    const detail = errorDetail(body, secrets);
+    const limited = isRateLimitAnswer(response.status, response.headers);
+    return new GitHubApiError(response.status, plan.method, endpoint, detail, limited);
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-client.ts
+/**
+ * A small typed GitHub REST client over Node's global `fetch`.
+ *
+ * Why not Octokit (`@actions/github`): its `getOctokit` neither retries
+ * nor waits out rate limits (those are separate plugins, and the
+ * throttling one is not installed here), and the action needs exact
+ * control of three things: retries that honour `retry-after` and
+ * `x-ratelimit-reset` within a total wait budget, redirects that never
+ * carry the token to another host (artifact downloads land on blob
+ * storage), and errors that carry the status and a path without query
+ * secrets. It also keeps the bundle small: a dozen endpoints need no
+ * generated route table.
+ */
+
+
+
+
+
+
+/** GitHub REST calls with retries, pagination and masked errors. */
+class GitHubRestClient {
+    /** Private field: keeps the token out of JSON.stringify and inspect. */
+    #config;
+    /** Checks the configuration; throws GitHubConfigError when unusable. */
+    constructor(config) {
+        this.#config = resolveRestConfig(config);
+    }
+    /** The API root every path is resolved against. */
+    get baseUrl() {
+        return this.#config.baseUrl;
+    }
+    /** One call; throws GitHubApiError for any non-2xx final answer. */
+    async request(request) {
+        const url = requestUrl(this.#config, request);
+        const response = await sendWithRetries(this.#config, {
+            method: request.method,
+            url,
+            body: request.body,
+            keepRedirect: false
+        });
+        const data = (await readBody(response).catch((error) => {
+            const detail = networkDetail(error, [this.#config.token]);
+            throw new GitHubApiError(0, request.method, url.pathname, detail);
+        }));
+        return { status: response.status, headers: response.headers, data };
+    }
+    /**
+     * Every item of a list endpoint, `per_page=100`, following `Link:
+     * rel="next"` up to `maxPages` pages. `pick` takes the array out of
+     * wrapped answers such as `{ total_count, check_runs: [...] }`.
+     */
+    async paginate(path, query = {}, pick = data => data) {
+        const items = [];
+        let next = path;
+        let pageQuery = { ...query, per_page: 100 };
+        for (let page = 0; page < this.#config.maxPages && next; page++) {
+            const response = await this.request({
+                method: 'GET',
+                path: next,
+                query: pageQuery
+            });
+            items.push(...asArray(pick(response.data), next));
+            next = nextPageUrl(response.headers.get('link'));
+            pageQuery = {}; // a next link carries its own query
+        }
+        return { items, complete: next === undefined };
+    }
+    /**
+     * The absolute `Location` a GET answers with a redirect (an artifact's
+     * signed download link). Throws GitHubApiError on any other answer, so
+     * an expired artifact's 410 reaches the caller as a status.
+     */
+    async resolveRedirect(path, query) {
+        const url = requestUrl(this.#config, { method: 'GET', path, query });
+        const response = await sendWithRetries(this.#config, {
+            method: 'GET',
+            url,
+            keepRedirect: true
+        });
+        await response.body?.cancel();
+        const location = response.headers.get('location');
+        if (response.status < 300 || response.status > 399 || !location) {
+            throw new GitHubApiError(response.status, 'GET', url.pathname, 'expected a redirect to the download');
+        }
+        return new URL(location, url);
+    }
+    /**
+     * Bytes behind a redirecting endpoint (`…/artifacts/{id}/zip`): the
+     * redirect is resolved with the token, the target fetched without it,
+     * and more than `maxBytes` is refused with DownloadTooLargeError.
+     */
+    async download(path, options) {
+        return downloadBytes(this.#config, () => this.resolveRedirect(path), {
+            maxBytes: options.maxBytes
+        });
+    }
+}
+/** The value as an array, or a GitHubApiError naming the endpoint. */
+function asArray(value, path) {
+    if (Array.isArray(value))
+        return value;
+    const endpoint = new URL(path, 'http://x').pathname;
+    throw new GitHubApiError(200, 'GET', endpoint, 'expected a list');
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown-budget.ts
 /**
  * Keeps a Markdown body inside a pull-request comment's limits. GitHub
@@ -53259,133 +54265,6 @@ function renderMarkdown(result, options = {}) {
     return fitSections(sections, footer, options.maxChars);
 }
 
-;// CONCATENATED MODULE: ./src/github/github-errors.ts
-/**
- * Errors of the GitHub REST layer. Callers branch on `status` and the
- * flags, never on the message text: GitHub rewords its messages (B62).
- */
-/** A GitHub API call failed: an HTTP error status, or 0 for no answer. */
-class GitHubApiError extends Error {
-    status;
-    method;
-    endpoint;
-    rateLimited;
-    name = 'GitHubApiError';
-    /**
-     * @param status HTTP status, or 0 when no response came (network error,
-     *   timeout)
-     * @param method HTTP method of the failed call
-     * @param endpoint path of the call without its query string, which may
-     *   carry signatures (artifact download links)
-     * @param detail what GitHub or the network said, with the token masked
-     * @param rateLimited true when the answer was a rate-limit refusal whose
-     *   wait did not fit the retry budget
-     */
-    constructor(status, method, endpoint, detail, rateLimited = false) {
-        const answer = status === 0 ? 'got no answer' : `answered ${status}`;
-        super(`GitHub API ${method} ${endpoint} ${answer}: ${detail}`);
-        this.status = status;
-        this.method = method;
-        this.endpoint = endpoint;
-        this.rateLimited = rateLimited;
-    }
-}
-/** The REST client was configured with something it cannot use. */
-class GitHubConfigError extends Error {
-    name = 'GitHubConfigError';
-}
-/** A download was larger than the caller allowed; nothing was kept. */
-class DownloadTooLargeError extends Error {
-    maxBytes;
-    name = 'DownloadTooLargeError';
-    /** @param maxBytes the limit the download went past */
-    constructor(maxBytes) {
-        super(`download refused: larger than ${maxBytes} bytes`);
-        this.maxBytes = maxBytes;
-    }
-}
-/** Placeholder written wherever a secret would have appeared. */
-const MASK = '***';
-/** GitHub token shapes (classic, app, OAuth, fine-grained) and `Bearer x`. */
-const TOKEN_LIKE = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,})|(?<=\bbearer\s+)[^\s"',;]+/gi;
-/**
- * Replaces every occurrence of each secret, anything shaped like a GitHub
- * token and any `Bearer …` credential with `***`. Used on every text that
- * can reach a message or a log.
- */
-function maskSecrets(text, secrets) {
-    let masked = text;
-    for (const secret of secrets) {
-        if (secret.length > 0)
-            masked = masked.split(secret).join(MASK);
-    }
-    return masked.replace(TOKEN_LIKE, MASK);
-}
-/** True for an error of this layer that says the token may not do this. */
-function isForbidden(error) {
-    return (error instanceof GitHubApiError &&
-        error.status === 403 &&
-        !error.rateLimited);
-}
-
-;// CONCATENATED MODULE: ./src/github/rest-config.ts
-
-/** The public GitHub API; callers use it when `GITHUB_API_URL` is unset. */
-const PUBLIC_API_URL = 'https://api.github.com';
-/**
- * Checks the configuration and fills in defaults. Throws GitHubConfigError
- * for a missing or non-http(s) base URL or an empty token.
- */
-function resolveRestConfig(config) {
-    const url = parseBaseUrl(config.baseUrl);
-    if (!config.token || /\s/.test(config.token)) {
-        throw new GitHubConfigError('github-token: empty or contains whitespace; pass the workflow token');
-    }
-    return {
-        maxAttempts: 4,
-        maxTotalWaitMs: 120_000,
-        baseDelayMs: 1_000,
-        maxPages: 50,
-        timeoutMs: 30_000,
-        userAgent: 'ecocompute-audit',
-        now: Date.now,
-        sleep: sleepMs,
-        onRetry: () => undefined,
-        fetch: (input, init) => fetch(input, init),
-        ...withoutUndefined(config),
-        baseUrl: url.href.replace(/\/+$/, ''),
-        token: config.token,
-        origin: url.origin
-    };
-}
-/** The base URL parsed; only http(s) without credentials or query. */
-function parseBaseUrl(baseUrl) {
-    let url;
-    try {
-        url = new URL(baseUrl ?? '');
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url ||
-        !['http:', 'https:'].includes(url.protocol) ||
-        url.username ||
-        url.password ||
-        url.search) {
-        throw new GitHubConfigError(`GitHub API URL: "${baseUrl ?? ''}" is not an http(s) URL without ` +
-            `credentials or query; pass GITHUB_API_URL, e.g. ${PUBLIC_API_URL}`);
-    }
-    return url;
-}
-/** The object without keys whose value is undefined. */
-function withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-/** A timer-based sleep. */
-function sleepMs(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-
 ;// CONCATENATED MODULE: ./src/action/action-context.ts
 
 
@@ -53944,13 +54823,24 @@ async function readText(path) {
 }
 /** JSON parsed and checked against the audit schema. */
 function parseAudit(text, path) {
-    let json;
-    try {
-        json = JSON.parse(text);
+    return parseAuditJson(text, path);
+}
+/**
+ * An audit result from JSON text, or from an already parsed value (an
+ * artifact's contents), checked against the audit schema; throws
+ * InputError naming `label` as readAuditFile does.
+ */
+function parseAuditJson(input, label) {
+    let json = input;
+    if (typeof input === 'string') {
+        try {
+            json = JSON.parse(input);
+        }
+        catch (error) {
+            throw new input_error_InputError(`not valid JSON: ${stripControl(messageOf(error))}`, label);
+        }
     }
-    catch (error) {
-        throw new input_error_InputError(`not valid JSON: ${stripControl(messageOf(error))}`, path);
-    }
+    const path = label;
     const parsed = AuditResult.safeParse(json);
     if (parsed.success)
         return parsed.data;
@@ -53977,28 +54867,57 @@ function messageOf(error) {
 ;// CONCATENATED MODULE: ./src/action/load-baseline.ts
 
 
+
 /**
  * The baseline named by the `baseline` input: `none`, a file path, or
- * `auto`. The file is untrusted (it may come from another run): it is
- * size-capped and schema-checked before use.
+ * `auto`. Either source is untrusted (it may come from another run): it
+ * is size-capped and schema-checked before use. `auto` needs `lookup`
+ * (a pull request with a token); without one there is no baseline.
  */
-async function loadBaseline(input) {
+async function loadBaseline(input, lookup) {
     if (input === 'none')
         return { result: undefined, source: 'none (baseline: none)' };
-    if (input === 'auto') {
-        // TODO(#3): look up the base SHA's run and its audit artifact.
-        info('baseline: auto looks for no artifacts yet; pass baseline: PATH to compare');
-        return {
-            result: undefined,
-            source: 'none found (automatic lookup from artifacts is not available yet)'
-        };
-    }
+    if (input === 'auto')
+        return loadAutomatic(lookup);
     const result = await readOptionalAuditFile(input);
     if (result === undefined) {
         core_warning(`baseline: ${input} is missing or empty, so nothing is compared (verdict by on-missing-baseline)`);
         return { result, source: `none (${input} is missing or empty)` };
     }
     return { result, source: `file ${input}` };
+}
+/**
+ * The base run's audit artifact. A missing, expired or invalid artifact
+ * is no baseline (a warning; the verdict follows on-missing-baseline),
+ * like a base build that failed (B66).
+ */
+async function loadAutomatic(lookup) {
+    if (lookup === undefined) {
+        info('baseline: auto looks up artifacts only on a pull request with a github-token; pass baseline: PATH to compare');
+        return {
+            result: undefined,
+            source: 'none found (automatic lookup needs a pull request and a token)'
+        };
+    }
+    const found = await lookup();
+    if (found.result === undefined) {
+        info(`baseline: none found: ${found.source}`);
+        return { result: undefined, source: `none found (${found.source})` };
+    }
+    try {
+        const result = parseAuditJson(found.result, `baseline ${found.source}`);
+        info(`baseline: ${found.source}`);
+        return { result, source: found.source };
+    }
+    catch (error) {
+        if (!(error instanceof input_error_InputError))
+            throw error;
+        core_warning(`${error.message}; nothing is compared`);
+        return {
+            result: undefined,
+            source: `none (the audit artifact of ${found.source} is invalid)`
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/issue-comments.ts
@@ -54254,432 +55173,6 @@ function forbiddenReason(error) {
         '`checks: write`); the verdict and the job summary are unaffected');
 }
 
-;// CONCATENATED MODULE: ./src/github/link-header.ts
-/**
- * Reads the `Link` response header GitHub uses for pagination, e.g.
- * `<https://api.github.com/repositories/1/issues/2/comments?page=2>;
- * rel="next", <…?page=4>; rel="last"`.
- */
-/** The URL of the `rel="next"` page, or undefined on the last page. */
-function nextPageUrl(link) {
-    if (!link)
-        return undefined;
-    for (const part of splitLinks(link)) {
-        const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-        if (!match)
-            continue;
-        const rels = /\brel\s*=\s*"?([^";]+)"?/i.exec(match[2] ?? '');
-        const names = (rels?.[1] ?? '').toLowerCase().split(/\s+/);
-        if (names.includes('next'))
-            return match[1];
-    }
-    return undefined;
-}
-/** Splits on commas that separate links, not commas inside `<…>`. */
-function splitLinks(link) {
-    const parts = [];
-    let depth = 0;
-    let start = 0;
-    for (let i = 0; i < link.length; i++) {
-        const char = link[i];
-        if (char === '<')
-            depth++;
-        else if (char === '>')
-            depth = Math.max(0, depth - 1);
-        else if (char === ',' && depth === 0) {
-            parts.push(link.slice(start, i));
-            start = i + 1;
-        }
-    }
-    parts.push(link.slice(start));
-    return parts;
-}
-
-;// CONCATENATED MODULE: ./src/github/rest-attempt.ts
-
-/** The API version this layer was written against. */
-const API_VERSION = '2022-11-28';
-/** Builds the absolute URL of a request; refuses other origins. */
-function requestUrl(config, request) {
-    const absolute = /^https?:\/\//i.test(request.path);
-    const url = new URL(absolute ? request.path : config.baseUrl + request.path);
-    if (url.origin !== config.origin) {
-        throw new GitHubApiError(0, request.method, `${url.origin}${url.pathname}`, `refused: not on the API origin ${config.origin}`);
-    }
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-        if (value !== undefined)
-            url.searchParams.set(key, String(value));
-    }
-    return url;
-}
-/**
- * Sends one request with the token and GitHub's headers. Redirects are
- * not followed (`redirect: 'manual'`): the caller decides, so the token
- * never travels to a host it was not meant for.
- */
-function sendAuthorized(config, method, url, body) {
-    const headers = {
-        accept: 'application/vnd.github+json',
-        authorization: `Bearer ${config.token}`,
-        'user-agent': config.userAgent,
-        'x-github-api-version': API_VERSION
-    };
-    if (body !== undefined)
-        headers['content-type'] = 'application/json';
-    return config.fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(config.timeoutMs)
-    });
-}
-/** Reads a body as JSON when it says so, else as text; empty → undefined. */
-async function readBody(response) {
-    const text = await response.text();
-    if (text.length === 0)
-        return undefined;
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('json'))
-        return text;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** GitHub's `message` from an error body, or the start of the text. */
-function errorDetail(data, secrets) {
-    const message = typeof data === 'object' && data !== null && 'message' in data
-        ? String(data.message)
-        : typeof data === 'string'
-            ? data
-            : 'no message';
-    return maskSecrets(message.slice(0, 300), secrets);
-}
-/** Describes a thrown fetch failure (network, timeout) without secrets. */
-function networkDetail(error, secrets) {
-    const parts = [];
-    let current = error;
-    for (let depth = 0; current instanceof Error && depth < 3; depth++) {
-        parts.push(current.message);
-        current = current.cause;
-    }
-    if (parts.length === 0)
-        parts.push(String(error));
-    return maskSecrets(parts.join(': ').slice(0, 300), secrets);
-}
-
-;// CONCATENATED MODULE: ./src/github/retry-policy.ts
-/**
- * When to try a GitHub call again and how long to wait first. Follows
- * GitHub's documented rate-limit headers: `retry-after` (seconds) first,
- * then `x-ratelimit-remaining: 0` with `x-ratelimit-reset` (epoch
- * seconds); 5xx and network failures back off exponentially. Other 4xx
- * answers are final: a 403 without rate-limit headers is a permission
- * refusal (fork or read-only token), and retrying cannot change it.
- */
-/** Margin added to a rate-limit reset time, for clock skew (1 s). */
-const RESET_MARGIN_MS = 1_000;
-/**
- * The wait before attempt `attempt + 1`, or undefined when the outcome is
- * final. `attempt` counts from 1; `nowMs` is epoch milliseconds.
- */
-function adviseRetry(outcome, attempt, nowMs, baseDelayMs) {
-    const backoffMs = baseDelayMs * 2 ** (attempt - 1);
-    const { status, headers } = outcome;
-    if (status === undefined || status >= 500) {
-        return { waitMs: backoffMs, rateLimited: false };
-    }
-    if (status !== 403 && status !== 429)
-        return undefined;
-    const limitWaitMs = headers ? rateLimitWaitMs(headers, nowMs) : undefined;
-    if (limitWaitMs !== undefined) {
-        return { waitMs: limitWaitMs, rateLimited: true };
-    }
-    return status === 429 ? { waitMs: backoffMs, rateLimited: true } : undefined;
-}
-/** True when a 403 or 429 carries rate-limit headers. */
-function isRateLimitAnswer(status, headers) {
-    if (status === 429)
-        return true;
-    return status === 403 && rateLimitWaitMs(headers, 0) !== undefined;
-}
-/**
- * Milliseconds the rate-limit headers ask for, or undefined when they ask
- * for nothing. `retry-after` may be seconds or an HTTP date.
- */
-function rateLimitWaitMs(headers, nowMs) {
-    const retryAfter = headers.get('retry-after')?.trim();
-    if (retryAfter) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return Math.max(0, seconds * 1000);
-        const dateMs = Date.parse(retryAfter);
-        if (Number.isFinite(dateMs))
-            return Math.max(0, dateMs - nowMs);
-    }
-    if (headers.get('x-ratelimit-remaining')?.trim() !== '0')
-        return undefined;
-    const resetS = Number(headers.get('x-ratelimit-reset'));
-    if (!Number.isFinite(resetS) || resetS <= 0)
-        return 60_000;
-    return Math.max(0, resetS * 1000 - nowMs) + RESET_MARGIN_MS;
-}
-
-;// CONCATENATED MODULE: ./src/github/rest-download.ts
-
-
-
-/**
- * Downloads the bytes a signed link points at. The link is resolved anew
- * on every attempt (signed links expire within minutes) and fetched
- * without the token: it is addressed to blob storage, not to GitHub.
- * 5xx and network failures are retried like API calls.
- */
-async function downloadBytes(config, resolveLink, limits) {
-    let waitedMs = 0;
-    for (let attempt = 1;; attempt++) {
-        const link = await resolveLink();
-        const endpoint = `${link.origin}${link.pathname}`;
-        let response;
-        let error;
-        try {
-            response = await config.fetch(link, {
-                redirect: 'follow',
-                signal: AbortSignal.timeout(config.timeoutMs)
-            });
-            if (response.ok)
-                return await readCapped(response, limits.maxBytes);
-        }
-        catch (thrown) {
-            if (thrown instanceof DownloadTooLargeError)
-                throw thrown;
-            error = thrown;
-        }
-        const status = response?.status;
-        const advice = adviseRetry({ status, headers: response?.headers }, attempt, config.now(), config.baseDelayMs);
-        await response?.body?.cancel();
-        const retry = advice !== undefined &&
-            attempt < config.maxAttempts &&
-            waitedMs + advice.waitMs <= config.maxTotalWaitMs;
-        if (!retry) {
-            const detail = status
-                ? 'download failed'
-                : networkDetail(error, [config.token]);
-            throw new GitHubApiError(status ?? 0, 'GET', endpoint, detail);
-        }
-        await config.sleep(advice.waitMs);
-        waitedMs += advice.waitMs;
-    }
-}
-/** The whole body, or DownloadTooLargeError once it passes `maxBytes`. */
-async function readCapped(response, maxBytes) {
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel();
-        throw new DownloadTooLargeError(maxBytes);
-    }
-    const chunks = [];
-    let total = 0;
-    const reader = response.body?.getReader();
-    for (;;) {
-        const chunk = await reader?.read();
-        if (!chunk || chunk.done)
-            break;
-        const bytes = chunk.value;
-        total += bytes.length;
-        if (total > maxBytes) {
-            await reader?.cancel();
-            throw new DownloadTooLargeError(maxBytes);
-        }
-        chunks.push(bytes);
-    }
-    return Buffer.concat(chunks);
-}
-
-;// CONCATENATED MODULE: ./src/github/rest-retry.ts
-
-
-
-/** Same-origin redirects followed per attempt (a renamed repository). */
-const MAX_REDIRECTS = 3;
-/**
- * Sends a call until it succeeds, retrying as the retry policy advises
- * within `maxAttempts` and `maxTotalWaitMs`. Throws GitHubApiError with
- * the token masked when the last answer is still a failure.
- */
-async function sendWithRetries(config, plan) {
-    let waitedMs = 0;
-    for (let attempt = 1;; attempt++) {
-        const outcome = await attemptOnce(config, plan);
-        const { response } = outcome;
-        if (response && isAnswer(response.status, plan.keepRedirect)) {
-            return response;
-        }
-        const advice = adviseRetry(outcome, attempt, config.now(), config.baseDelayMs);
-        const retry = advice !== undefined &&
-            attempt < config.maxAttempts &&
-            waitedMs + advice.waitMs <= config.maxTotalWaitMs;
-        if (!retry)
-            throw await rest_retry_failure(config, plan, outcome);
-        await response?.body?.cancel();
-        config.onRetry(`GitHub API ${plan.method} ${plan.url.pathname}: ` +
-            `${response ? `answered ${response.status}` : 'no answer'}, ` +
-            `retry ${attempt} of ${config.maxAttempts - 1} in ${advice.waitMs} ms`);
-        await config.sleep(advice.waitMs);
-        waitedMs += advice.waitMs;
-    }
-}
-/** True for a status the caller takes as its answer. */
-function isAnswer(status, keepRedirect) {
-    if (status >= 200 && status < 300)
-        return true;
-    return keepRedirect && status >= 300 && status < 400;
-}
-/** One attempt, following same-origin redirects unless asked not to. */
-async function attemptOnce(config, plan) {
-    let url = plan.url;
-    for (let hop = 0;; hop++) {
-        let response;
-        try {
-            response = await sendAuthorized(config, plan.method, url, plan.body);
-        }
-        catch (error) {
-            return { error };
-        }
-        const location = response.headers.get('location');
-        const redirected = response.status >= 300 && response.status < 400;
-        if (plan.keepRedirect || !redirected || !location || hop >= MAX_REDIRECTS) {
-            return { response, status: response.status, headers: response.headers };
-        }
-        await response.body?.cancel();
-        const target = new URL(location, url).href;
-        url = requestUrl(config, { method: plan.method, path: target });
-    }
-}
-/** The GitHubApiError describing a final failed attempt. */
-async function rest_retry_failure(config, plan, outcome) {
-    const secrets = [config.token];
-    const endpoint = plan.url.pathname;
-    const { response } = outcome;
-    if (!response) {
-        const detail = networkDetail(outcome.error, secrets);
-        return new GitHubApiError(0, plan.method, endpoint, detail);
-    }
-    const body = await readBody(response).catch(() => undefined);
-    const detail = errorDetail(body, secrets);
-    const limited = isRateLimitAnswer(response.status, response.headers);
-    return new GitHubApiError(response.status, plan.method, endpoint, detail, limited);
-}
-
-;// CONCATENATED MODULE: ./src/github/rest-client.ts
-/**
- * A small typed GitHub REST client over Node's global `fetch`.
- *
- * Why not Octokit (`@actions/github`): its `getOctokit` neither retries
- * nor waits out rate limits (those are separate plugins, and the
- * throttling one is not installed here), and the action needs exact
- * control of three things: retries that honour `retry-after` and
- * `x-ratelimit-reset` within a total wait budget, redirects that never
- * carry the token to another host (artifact downloads land on blob
- * storage), and errors that carry the status and a path without query
- * secrets. It also keeps the bundle small: a dozen endpoints need no
- * generated route table.
- */
-
-
-
-
-
-
-/** GitHub REST calls with retries, pagination and masked errors. */
-class GitHubRestClient {
-    /** Private field: keeps the token out of JSON.stringify and inspect. */
-    #config;
-    /** Checks the configuration; throws GitHubConfigError when unusable. */
-    constructor(config) {
-        this.#config = resolveRestConfig(config);
-    }
-    /** The API root every path is resolved against. */
-    get baseUrl() {
-        return this.#config.baseUrl;
-    }
-    /** One call; throws GitHubApiError for any non-2xx final answer. */
-    async request(request) {
-        const url = requestUrl(this.#config, request);
-        const response = await sendWithRetries(this.#config, {
-            method: request.method,
-            url,
-            body: request.body,
-            keepRedirect: false
-        });
-        const data = (await readBody(response).catch((error) => {
-            const detail = networkDetail(error, [this.#config.token]);
-            throw new GitHubApiError(0, request.method, url.pathname, detail);
-        }));
-        return { status: response.status, headers: response.headers, data };
-    }
-    /**
-     * Every item of a list endpoint, `per_page=100`, following `Link:
-     * rel="next"` up to `maxPages` pages. `pick` takes the array out of
-     * wrapped answers such as `{ total_count, check_runs: [...] }`.
-     */
-    async paginate(path, query = {}, pick = data => data) {
-        const items = [];
-        let next = path;
-        let pageQuery = { ...query, per_page: 100 };
-        for (let page = 0; page < this.#config.maxPages && next; page++) {
-            const response = await this.request({
-                method: 'GET',
-                path: next,
-                query: pageQuery
-            });
-            items.push(...asArray(pick(response.data), next));
-            next = nextPageUrl(response.headers.get('link'));
-            pageQuery = {}; // a next link carries its own query
-        }
-        return { items, complete: next === undefined };
-    }
-    /**
-     * The absolute `Location` a GET answers with a redirect (an artifact's
-     * signed download link). Throws GitHubApiError on any other answer, so
-     * an expired artifact's 410 reaches the caller as a status.
-     */
-    async resolveRedirect(path, query) {
-        const url = requestUrl(this.#config, { method: 'GET', path, query });
-        const response = await sendWithRetries(this.#config, {
-            method: 'GET',
-            url,
-            keepRedirect: true
-        });
-        await response.body?.cancel();
-        const location = response.headers.get('location');
-        if (response.status < 300 || response.status > 399 || !location) {
-            throw new GitHubApiError(response.status, 'GET', url.pathname, 'expected a redirect to the download');
-        }
-        return new URL(location, url);
-    }
-    /**
-     * Bytes behind a redirecting endpoint (`…/artifacts/{id}/zip`): the
-     * redirect is resolved with the token, the target fetched without it,
-     * and more than `maxBytes` is refused with DownloadTooLargeError.
-     */
-    async download(path, options) {
-        return downloadBytes(this.#config, () => this.resolveRedirect(path), {
-            maxBytes: options.maxBytes
-        });
-    }
-}
-/** The value as an array, or a GitHubApiError naming the endpoint. */
-function asArray(value, path) {
-    if (Array.isArray(value))
-        return value;
-    const endpoint = new URL(path, 'http://x').pathname;
-    throw new GitHubApiError(200, 'GET', endpoint, 'expected a list');
-}
-
 ;// CONCATENATED MODULE: ./src/github/sticky-marker.ts
 /**
  * The hidden lines that identify a sticky comment. The first names the
@@ -54805,7 +55298,7 @@ async function listOwnComments(client, plan, warnings) {
         stamp: readStamp(comment.body),
         url: comment.html_url
     }))
-        .sort(newestFirst);
+        .sort(sticky_repair_newestFirst);
 }
 /**
  * Lists again after writing and deletes every own marked comment but the
@@ -54817,7 +55310,7 @@ async function removeDuplicates(client, plan, written, check, warnings) {
     if (check === 'ok' && !own.some(comment => comment.id === written.id)) {
         // The list may lag behind the write just verified.
         own.push({ id: written.id, stamp: plan.stamp, url: written.url });
-        own.sort(newestFirst);
+        own.sort(sticky_repair_newestFirst);
     }
     const [survivor, ...duplicates] = own;
     const deletedIds = [];
@@ -54840,7 +55333,7 @@ function isOwnMarked(comment, plan) {
     return hasKeyMarker(comment.body, plan.key);
 }
 /** Sort order: newer stamp first, then higher id. */
-function newestFirst(a, b) {
+function sticky_repair_newestFirst(a, b) {
     return compareStamps(b.stamp, a.stamp) || b.id - a.id;
 }
 
@@ -55149,6 +55642,9 @@ function warnAggregated(result) {
 
 
 
+
+
+
 /**
  * The action: inputs → telemetry → audit → baseline → compare → render
  * → publish → outputs. The only place that catches and calls setFailed.
@@ -55161,7 +55657,7 @@ async function run() {
         const files = await findTelemetry(config.telemetryPatterns);
         info(`Auditing ${files.length} telemetry file(s)`);
         const audit = await runAudit(files, config.options);
-        const baseline = await loadBaseline(config.baseline);
+        const baseline = await loadBaseline(config.baseline, baselineLookup(config, context));
         const result = {
             ...audit,
             comparison: compareAudits(baseline.result, audit, config.gates, baseline.source)
@@ -55171,6 +55667,7 @@ async function run() {
         await summary.addRaw(markdown).write();
         await publishToGitHub({ result, markdown, runUrl }, config, context);
         await setResultOutputs(result);
+        setOutput('artifact-name', auditArtifactName(context.workflow, config.commentKey, context.runAttempt));
         if (result.comparison?.verdict === 'fail') {
             setFailed(`carbon gate failed: ${result.comparison.reasons.join('; ')}`);
         }
@@ -55178,6 +55675,30 @@ async function run() {
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));
     }
+}
+/**
+ * The artifact lookup for `baseline: auto`: only on a pull request and
+ * with a token, since it reads the base repository's workflow runs.
+ */
+function baselineLookup(config, context) {
+    const pr = context.pullRequest;
+    const token = config.token;
+    if (pr === undefined || token === undefined)
+        return undefined;
+    return () => findBaselineArtifact(new GitHubRestClient({ baseUrl: context.apiUrl, token }), {
+        owner: context.owner,
+        repo: context.repo,
+        workflowFile: workflowFileOf(process.env.GITHUB_WORKFLOW_REF),
+        workflowName: context.workflow,
+        baseSha: pr.baseSha,
+        baseRef: pr.baseRef,
+        artifactPrefix: auditArtifactPrefix(context.workflow, config.commentKey)
+    });
+}
+/** `audit.yml` from `owner/repo/.github/workflows/audit.yml@refs/…`. */
+function workflowFileOf(ref) {
+    const match = /\/\.github\/workflows\/([^/@]+)@/.exec(ref ?? '');
+    return match?.[1];
 }
 /** Files matching the telemetry globs; an error when none match. */
 async function findTelemetry(patterns) {

@@ -11,6 +11,7 @@ import {
   startMockGitHub
 } from '../github/mock-github-server.js'
 import type { MockComment } from '../github/mock/mock-types.js'
+import { buildZip } from '../github/zip-writer.js'
 
 /**
  * The bundled action, run the way a runner runs it (INPUT_*, GITHUB_*,
@@ -261,5 +262,65 @@ describe('outside a pull request and on GHES', () => {
     expect(github.requests.length).toBeGreaterThan(0)
     expect(github.requests.every(r => r.path.startsWith('/api/v3/'))).toBe(true)
     expect(botComments()).toHaveLength(1)
+  })
+})
+
+describe('baseline: auto', () => {
+  it("finds the audit artifact of the base SHA's run and gates against it", async () => {
+    const base = JSON.parse(
+      readFileSync(await baselineScaled(0.5), 'utf8')
+    ) as object
+    const run = github.state.addWorkflowRun({
+      repo: REPO,
+      name: 'ci',
+      head_sha: 'b'.repeat(40),
+      event: 'push',
+      head_branch: 'main'
+    })
+    github.state.addArtifact({
+      repo: REPO,
+      runId: run.id,
+      name: 'ecocompute-audit-ci-default-1',
+      bytes: buildZip([
+        {
+          name: 'ecocompute-audit.json',
+          data: JSON.stringify(base),
+          method: 'deflate'
+        }
+      ])
+    })
+    const result = await runAction({
+      telemetry: 'examples/*.csv',
+      region: 'SE',
+      'max-increase': '10%'
+    })
+    expect(result.outputs.verdict).toBe('fail')
+    expect(Number(result.outputs['change-percent'])).toBeCloseTo(100, 6)
+    expect(result.outputs['artifact-name']).toBe(
+      'ecocompute-audit-ci-default-1'
+    )
+    expect(result.summary).toContain(`run ${run.id}`)
+  })
+
+  it('skips an expired artifact and follows on-missing-baseline', async () => {
+    const run = github.state.addWorkflowRun({
+      repo: REPO,
+      name: 'ci',
+      head_sha: 'b'.repeat(40)
+    })
+    github.state.addArtifact({
+      repo: REPO,
+      runId: run.id,
+      name: 'ecocompute-audit-ci-default-1',
+      bytes: buildZip([{ name: 'ecocompute-audit.json', data: '{}' }]),
+      expired: true
+    })
+    const result = await runAction({
+      telemetry: 'examples/*.csv',
+      region: 'SE',
+      'max-increase': '10%'
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs.verdict).toBe('neutral')
   })
 })

@@ -1,6 +1,10 @@
 import * as core from '@actions/core'
 import type { AuditResult } from '../audit/audit-schema.js'
-import { readOptionalAuditFile } from '../compare/read-audit-file.js'
+import {
+  parseAuditJson,
+  readOptionalAuditFile
+} from '../compare/read-audit-file.js'
+import { InputError } from '../telemetry/input-error.js'
 
 /** A baseline audit and where it came from, or why there is none. */
 export interface Baseline {
@@ -8,25 +12,25 @@ export interface Baseline {
   source: string
 }
 
+/** Finds the base branch's audit JSON (unvalidated), or says why not. */
+export type BaselineLookup = () => Promise<{
+  result: unknown
+  source: string
+}>
+
 /**
  * The baseline named by the `baseline` input: `none`, a file path, or
- * `auto`. The file is untrusted (it may come from another run): it is
- * size-capped and schema-checked before use.
+ * `auto`. Either source is untrusted (it may come from another run): it
+ * is size-capped and schema-checked before use. `auto` needs `lookup`
+ * (a pull request with a token); without one there is no baseline.
  */
-export async function loadBaseline(input: string): Promise<Baseline> {
+export async function loadBaseline(
+  input: string,
+  lookup?: BaselineLookup
+): Promise<Baseline> {
   if (input === 'none')
     return { result: undefined, source: 'none (baseline: none)' }
-  if (input === 'auto') {
-    // TODO(#3): look up the base SHA's run and its audit artifact.
-    core.info(
-      'baseline: auto looks for no artifacts yet; pass baseline: PATH to compare'
-    )
-    return {
-      result: undefined,
-      source:
-        'none found (automatic lookup from artifacts is not available yet)'
-    }
-  }
+  if (input === 'auto') return loadAutomatic(lookup)
   const result = await readOptionalAuditFile(input)
   if (result === undefined) {
     core.warning(
@@ -35,4 +39,40 @@ export async function loadBaseline(input: string): Promise<Baseline> {
     return { result, source: `none (${input} is missing or empty)` }
   }
   return { result, source: `file ${input}` }
+}
+
+/**
+ * The base run's audit artifact. A missing, expired or invalid artifact
+ * is no baseline (a warning; the verdict follows on-missing-baseline),
+ * like a base build that failed (B66).
+ */
+async function loadAutomatic(
+  lookup: BaselineLookup | undefined
+): Promise<Baseline> {
+  if (lookup === undefined) {
+    core.info(
+      'baseline: auto looks up artifacts only on a pull request with a github-token; pass baseline: PATH to compare'
+    )
+    return {
+      result: undefined,
+      source: 'none found (automatic lookup needs a pull request and a token)'
+    }
+  }
+  const found = await lookup()
+  if (found.result === undefined) {
+    core.info(`baseline: none found: ${found.source}`)
+    return { result: undefined, source: `none found (${found.source})` }
+  }
+  try {
+    const result = parseAuditJson(found.result, `baseline ${found.source}`)
+    core.info(`baseline: ${found.source}`)
+    return { result, source: found.source }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    core.warning(`${error.message}; nothing is compared`)
+    return {
+      result: undefined,
+      source: `none (the audit artifact of ${found.source} is invalid)`
+    }
+  }
 }

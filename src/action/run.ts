@@ -3,10 +3,16 @@ import * as glob from '@actions/glob'
 import type { AuditResult } from '../audit/audit-schema.js'
 import { runAudit } from '../audit/run-audit.js'
 import { compareAudits } from '../compare/compare-audits.js'
+import {
+  auditArtifactName,
+  auditArtifactPrefix
+} from '../github/artifact-name.js'
+import { findBaselineArtifact } from '../github/find-baseline.js'
+import { GitHubRestClient } from '../github/rest-client.js'
 import { renderMarkdown } from '../report/render-markdown.js'
 import { type ActionContext, readActionContext } from './action-context.js'
-import { readActionInputs } from './action-inputs.js'
-import { loadBaseline } from './load-baseline.js'
+import { type ActionConfig, readActionInputs } from './action-inputs.js'
+import { type BaselineLookup, loadBaseline } from './load-baseline.js'
 import { publishToGitHub } from './publish-github.js'
 import { setResultOutputs } from './set-outputs.js'
 
@@ -22,7 +28,10 @@ export async function run(): Promise<void> {
     const files = await findTelemetry(config.telemetryPatterns)
     core.info(`Auditing ${files.length} telemetry file(s)`)
     const audit = await runAudit(files, config.options)
-    const baseline = await loadBaseline(config.baseline)
+    const baseline = await loadBaseline(
+      config.baseline,
+      baselineLookup(config, context)
+    )
     const result: AuditResult = {
       ...audit,
       comparison: compareAudits(
@@ -37,6 +46,10 @@ export async function run(): Promise<void> {
     await core.summary.addRaw(markdown).write()
     await publishToGitHub({ result, markdown, runUrl }, config, context)
     await setResultOutputs(result)
+    core.setOutput(
+      'artifact-name',
+      auditArtifactName(context.workflow, config.commentKey, context.runAttempt)
+    )
     if (result.comparison?.verdict === 'fail') {
       core.setFailed(
         `carbon gate failed: ${result.comparison.reasons.join('; ')}`
@@ -45,6 +58,38 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }
+}
+
+/**
+ * The artifact lookup for `baseline: auto`: only on a pull request and
+ * with a token, since it reads the base repository's workflow runs.
+ */
+function baselineLookup(
+  config: ActionConfig,
+  context: ActionContext
+): BaselineLookup | undefined {
+  const pr = context.pullRequest
+  const token = config.token
+  if (pr === undefined || token === undefined) return undefined
+  return () =>
+    findBaselineArtifact(
+      new GitHubRestClient({ baseUrl: context.apiUrl, token }),
+      {
+        owner: context.owner,
+        repo: context.repo,
+        workflowFile: workflowFileOf(process.env.GITHUB_WORKFLOW_REF),
+        workflowName: context.workflow,
+        baseSha: pr.baseSha,
+        baseRef: pr.baseRef,
+        artifactPrefix: auditArtifactPrefix(context.workflow, config.commentKey)
+      }
+    )
+}
+
+/** `audit.yml` from `owner/repo/.github/workflows/audit.yml@refs/…`. */
+function workflowFileOf(ref: string | undefined): string | undefined {
+  const match = /\/\.github\/workflows\/([^/@]+)@/.exec(ref ?? '')
+  return match?.[1]
 }
 
 /** Files matching the telemetry globs; an error when none match. */

@@ -91,7 +91,7 @@ function partialCoverage(
     Math.round(coverageOf(device, windowS) * 100)
   )
   const { min, max } = extent(percents)
-  const range = `${min}–${max} %`
+  const range = min === max ? `${min} %` : `${min}–${max} %`
   return [
     {
       code: 'partial-coverage',

@@ -66,15 +66,27 @@ async function readText(path: string): Promise<string> {
 
 /** JSON parsed and checked against the audit schema. */
 function parseAudit(text: string, path: string): AuditResult {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new InputError(
-      `not valid JSON: ${stripControl(messageOf(error))}`,
-      path
-    )
+  return parseAuditJson(text, path)
+}
+
+/**
+ * An audit result from JSON text, or from an already parsed value (an
+ * artifact's contents), checked against the audit schema; throws
+ * InputError naming `label` as readAuditFile does.
+ */
+export function parseAuditJson(input: unknown, label: string): AuditResult {
+  let json: unknown = input
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input)
+    } catch (error) {
+      throw new InputError(
+        `not valid JSON: ${stripControl(messageOf(error))}`,
+        label
+      )
+    }
   }
+  const path = label
   const parsed = AuditResult.safeParse(json)
   if (parsed.success) return parsed.data
   const lines = formatZodIssues(parsed.error).split('\n')
