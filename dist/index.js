@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5544);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4769);
 
 /** Entry point of dist/index.js. */
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5544:
+/***/ 4769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54511,11 +54511,15 @@ function formatZodIssues(error) {
 
 
 
+/** `audit` runs the audit; `publish` posts a fork's stored report. */
+const ACTION_MODES = ['audit', 'publish'];
 /** Inputs named as in action.yml; empty strings are read as undefined. */
 const RawInputs = object({
-    telemetry: schemas_string({
-        error: 'telemetry is required: file globs, one per line'
-    }),
+    mode: schemas_enum(ACTION_MODES, {
+        error: `mode must be one of ${ACTION_MODES.join(', ')}`
+    })
+        .default('audit'),
+    telemetry: schemas_string().optional(),
     region: schemas_string().optional(),
     pue: schemas_string().optional(),
     workload: schemas_string().optional(),
@@ -54555,8 +54559,11 @@ function readActionInputs() {
     const inputs = parsed.data;
     if (inputs['github-token'])
         core_setSecret(inputs['github-token']);
+    if (inputs.mode === 'audit' && inputs.telemetry === undefined)
+        throw new Error('telemetry: telemetry is required: file globs, one per line');
     const config = {
-        telemetryPatterns: inputs.telemetry
+        mode: inputs.mode,
+        telemetryPatterns: (inputs.telemetry ?? '')
             .split('\n')
             .map(line => line.trim())
             .filter(Boolean),
@@ -55588,6 +55595,323 @@ async function postCheckRun(client, report, config, context) {
         info(`Check run ${result.status}${result.url ? `: ${result.url}` : ''}`);
 }
 
+;// CONCATENATED MODULE: ./src/action/stored-report.ts
+
+
+
+
+
+/** The newest usable audit artifact of the run, validated. */
+async function readStoredReport(client, query) {
+    const artifacts = await listAuditArtifacts(client, query);
+    const reasons = [];
+    for (const artifact of artifacts) {
+        if (artifact.expired) {
+            reasons.push(`artifact ${artifact.name} has expired`);
+            continue;
+        }
+        const read = await stored_report_readArtifact(client, query, artifact);
+        if (read.result !== undefined)
+            return read;
+        if (read.invalid)
+            return read;
+        reasons.push(read.why);
+    }
+    if (artifacts.length === 0)
+        reasons.push(`run ${query.runId} has no ${query.artifactPrefix}* artifact`);
+    return { result: undefined, why: reasons.join('; '), invalid: false };
+}
+/** The run's artifacts named prefix + attempt, highest attempt first. */
+async function listAuditArtifacts(client, query) {
+    const path = `${stored_report_repoPath(query)}/actions/runs/${query.runId}/artifacts`;
+    const list = await client.paginate(path, {}, data => data.artifacts);
+    const found = [];
+    for (const item of list.items) {
+        const artifact = asArtifact(item);
+        if (artifact === undefined)
+            continue;
+        const rest = artifact.name.startsWith(query.artifactPrefix)
+            ? artifact.name.slice(query.artifactPrefix.length)
+            : '';
+        if (/^\d{1,9}$/.test(rest))
+            found.push({ artifact, attempt: Number(rest) });
+    }
+    return found
+        .sort((a, b) => b.attempt - a.attempt || b.artifact.id - a.artifact.id)
+        .map(entry => entry.artifact);
+}
+/** The fields read from an artifact list item, when well-formed. */
+function asArtifact(item) {
+    const a = item;
+    if (typeof a?.id !== 'number' ||
+        typeof a.name !== 'string' ||
+        typeof a.expired !== 'boolean')
+        return undefined;
+    return { id: a.id, name: a.name, expired: a.expired };
+}
+/** One artifact downloaded, unzipped, parsed and validated. */
+async function stored_report_readArtifact(client, query, artifact) {
+    const maxBytes = query.maxBytes ?? MAX_ENTRY_BYTES;
+    const label = `artifact ${artifact.name}`;
+    const miss = (why, invalid = false) => ({
+        result: undefined,
+        why: `${label} ${why}`,
+        invalid
+    });
+    let zip;
+    try {
+        zip = await client.download(`${stored_report_repoPath(query)}/actions/artifacts/${artifact.id}/zip`, { maxBytes });
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && error.status === 410)
+            return miss('has expired');
+        if (error instanceof DownloadTooLargeError)
+            return miss(`is larger than ${maxBytes} bytes`, true);
+        throw error;
+    }
+    try {
+        const text = extractZipEntry(zip, {
+            name: AUDIT_ENTRY_NAME,
+            maxBytes
+        }).toString('utf8');
+        return { result: parseAuditJson(text, label), artifact: artifact.name };
+    }
+    catch (error) {
+        if (error instanceof ArchiveError)
+            return miss(`is unreadable: ${error.message}`, true);
+        if (error instanceof input_error_InputError)
+            return { result: undefined, why: error.message, invalid: true };
+        throw error;
+    }
+}
+/** `/repos/{owner}/{repo}`, percent-encoded. */
+function stored_report_repoPath(query) {
+    return `/repos/${encodeURIComponent(query.owner)}/${encodeURIComponent(query.repo)}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/workflow-run-event.ts
+
+
+/**
+ * The `workflow_run` event that starts a `mode: publish` job, and the pull
+ * request it is about. The pull request comes from the event alone (the
+ * triggering run's head SHA, branch and repository), never from the
+ * artifact that run uploaded (DESIGN §6, B54, B75).
+ */
+/** The part of a `workflow_run` payload that publish mode reads. */
+const WorkflowRunEvent = object({
+    workflow_run: object({
+        id: schemas_number().int().positive(),
+        name: schemas_string().nullish(),
+        run_attempt: schemas_number().int().positive().nullish(),
+        head_sha: schemas_string().regex(/^[0-9a-f]{40}$/i, 'a 40-digit hex SHA'),
+        head_branch: schemas_string().nullish(),
+        head_repository: object({ full_name: schemas_string() }).nullish(),
+        event: schemas_string(),
+        conclusion: schemas_string().nullish(),
+        pull_requests: array(object({
+            number: schemas_number().int().positive(),
+            head: object({ sha: schemas_string() }).optional()
+        }))
+            .default([])
+    })
+});
+const OpenPull = object({
+    number: schemas_number().int().positive(),
+    head: object({ sha: schemas_string() })
+});
+/**
+ * The pull request of the triggering run: the one the payload lists;
+ * else an open one whose head label is `headOwner:head_branch` and
+ * whose head SHA is the run's; else one of the commit's pull requests
+ * with that head SHA. Only unexpected API failures throw.
+ */
+async function findPullRequest(client, repo, run) {
+    if (run.event !== 'pull_request') {
+        return {
+            number: undefined,
+            why: `the triggering run was a ${run.event} event, not pull_request`
+        };
+    }
+    const listed = run.pull_requests[0];
+    if (run.pull_requests.length === 1 && listed) {
+        return { number: listed.number, via: 'the workflow_run payload' };
+    }
+    const base = `/repos/${workflow_run_event_enc(repo.owner)}/${workflow_run_event_enc(repo.repo)}`;
+    const headOwner = run.head_repository?.full_name.split('/')[0];
+    if (headOwner && run.head_branch) {
+        const byHead = await pullsWithHead(client, run.head_sha, `${base}/pulls`, {
+            state: 'open',
+            head: `${headOwner}:${run.head_branch}`
+        });
+        if (byHead !== undefined)
+            return { number: byHead, via: `head ${headOwner}:${run.head_branch}` };
+    }
+    const byCommit = await pullsWithHead(client, run.head_sha, `${base}/commits/${workflow_run_event_enc(run.head_sha)}/pulls`, {});
+    if (byCommit !== undefined)
+        return { number: byCommit, via: `commit ${run.head_sha.slice(0, 7)}` };
+    return {
+        number: undefined,
+        why: `no open pull request has head ${headOwner ?? '?'}:${run.head_branch ?? '?'} at ${run.head_sha.slice(0, 7)}`
+    };
+}
+/** The number of the one listed pull request whose head is `sha`. */
+async function pullsWithHead(client, sha, path, query) {
+    let items;
+    try {
+        items = (await client.paginate(path, query)).items;
+    }
+    catch (error) {
+        if (error instanceof GitHubApiError && error.status === 404)
+            return undefined;
+        throw error;
+    }
+    const matches = items
+        .map(item => OpenPull.safeParse(item))
+        .flatMap(parsed => (parsed.success ? [parsed.data] : []))
+        .filter(pull => pull.head.sha.toLowerCase() === sha.toLowerCase());
+    return matches.length === 1 ? matches[0]?.number : undefined;
+}
+/** A path segment, percent-encoded. */
+function workflow_run_event_enc(segment) {
+    return encodeURIComponent(segment);
+}
+
+;// CONCATENATED MODULE: ./src/action/publish-mode.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * `mode: publish`, the second half of the fork pattern (DESIGN §6, B54,
+ * B75): a `pull_request` workflow audits with a read-only token and
+ * uploads its audit JSON; a `workflow_run` workflow with a write token
+ * runs this, which never touches the pull request's code. It finds the
+ * pull request from the event, reads the artifact as untrusted data,
+ * re-renders it and posts the comment and check run. The verdict is
+ * advisory: nothing here fails the build because of it.
+ */
+/** Line put above the re-rendered report. */
+const ADVISORY_NOTE = "> **advisory: computed in the pull request's own workflow.** This report was re-rendered from that run's audit artifact; its verdict does not gate this workflow.";
+/**
+ * Publishes the triggering run's stored audit. Every miss (no pull
+ * request, no artifact, an invalid artifact) is a warning in the
+ * outcome; only unexpected API failures throw.
+ */
+async function publishStoredAudit(client, request) {
+    const warnings = [];
+    const notes = [];
+    const event = WorkflowRunEvent.safeParse(request.payload);
+    if (!event.success) {
+        warnings.push(`mode: publish needs a workflow_run event: ${formatZodIssues(event.error).replace(/\n/g, '; ')}`);
+        return { status: 'no-event', warnings, notes };
+    }
+    const run = event.data.workflow_run;
+    const pr = await findPullRequest(client, request, run);
+    if (pr.number === undefined) {
+        warnings.push(`mode: publish: no pull request found (${pr.why}); nothing posted`);
+        return { status: 'no-pull-request', warnings, notes };
+    }
+    notes.push(`Pull request #${pr.number}, found from ${pr.via}`);
+    const stored = await readStoredReport(client, {
+        owner: request.owner,
+        repo: request.repo,
+        runId: run.id,
+        artifactPrefix: auditArtifactPrefix(run.name ?? '', request.commentKey)
+    });
+    if (stored.result === undefined) {
+        warnings.push(`mode: publish: ${stored.why}; nothing posted`);
+        const status = stored.invalid ? 'invalid-artifact' : 'no-artifact';
+        return { status, pullRequest: pr.number, warnings, notes };
+    }
+    notes.push(`Publishing ${stored.artifact} of run ${run.id}`);
+    const comment = await postReport(client, request, run, pr.number, stored.result, warnings, notes);
+    return { status: 'posted', pullRequest: pr.number, comment, warnings, notes };
+}
+/** The advisory comment and check run for one validated audit. */
+async function postReport(client, request, run, prNumber, result, warnings, notes) {
+    const runUrl = `${request.serverUrl}/${request.owner}/${request.repo}/actions/runs/${run.id}`;
+    const markdown = `${ADVISORY_NOTE}\n\n${renderMarkdown(result, { runUrl, maxChars: 58_000 })}`;
+    const comment = await upsertStickyComment(client, {
+        owner: request.owner,
+        repo: request.repo,
+        issueNumber: prNumber,
+        key: request.commentKey,
+        body: markdown,
+        headSha: run.head_sha,
+        runId: run.id,
+        runAttempt: run.run_attempt ?? 1,
+        mode: request.comment
+    });
+    warnings.push(...comment.warnings);
+    if (comment.status === 'forbidden')
+        warnings.push(`comment refused (${comment.reason ?? '403'}): the token needs pull-requests: write`);
+    else
+        notes.push(`Comment ${comment.status}${comment.url ? `: ${comment.url}` : ''}`);
+    if (request.checkRun) {
+        const verdict = result.comparison?.verdict ?? 'neutral';
+        const key = request.commentKey === 'default' ? '' : ` / ${request.commentKey}`;
+        const workflow = run.name ?? 'workflow';
+        const check = await publishCheckRun(client, {
+            owner: request.owner,
+            repo: request.repo,
+            headSha: run.head_sha,
+            name: `EcoCompute audit (${workflow} / publish${key})`,
+            // Advisory: an untrusted artifact's verdict never blocks a merge.
+            conclusion: 'neutral',
+            title: `${result.carbon.kg.toPrecision(3)} kg CO2e, ${result.energy.facility_kwh.toPrecision(3)} kWh, ${verdict} (advisory)`,
+            summary: markdown,
+            externalId: `ecocompute:publish:${workflow}:${request.commentKey}`,
+            detailsUrl: runUrl
+        });
+        if (check.status === 'forbidden')
+            warnings.push(`check run refused (${check.reason ?? '403'}): the token needs checks: write`);
+        else
+            notes.push(`Check run ${check.status}${check.url ? `: ${check.url}` : ''}`);
+    }
+    return comment;
+}
+/**
+ * The action's publish step: reads the event payload, publishes with the
+ * workflow's token and logs the outcome. Never fails the step for a miss.
+ */
+async function runPublishMode(config, context) {
+    if (config.token === undefined) {
+        core_warning('mode: publish needs github-token; nothing posted');
+        return;
+    }
+    const outcome = await publishStoredAudit(new GitHubRestClient({ baseUrl: context.apiUrl, token: config.token }), {
+        owner: context.owner,
+        repo: context.repo,
+        serverUrl: context.serverUrl,
+        payload: readEventPayload(process.env.GITHUB_EVENT_PATH),
+        commentKey: config.commentKey,
+        comment: config.comment,
+        checkRun: config.checkRun
+    });
+    for (const note of outcome.notes)
+        info(note);
+    for (const warning of outcome.warnings)
+        core_warning(warning);
+}
+/** The event payload file's JSON, or undefined when unreadable. */
+function readEventPayload(path) {
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/set-outputs.ts
 
 
@@ -55645,14 +55969,18 @@ function warnAggregated(result) {
 
 
 
+
 /**
  * The action: inputs → telemetry → audit → baseline → compare → render
- * → publish → outputs. The only place that catches and calls setFailed.
+ * → publish → outputs (`mode: publish` only posts a fork's stored
+ * report). The only place that catches and calls setFailed.
  */
 async function run() {
     try {
         const config = readActionInputs();
         const context = readActionContext();
+        if (config.mode === 'publish')
+            return await runPublishMode(config, context);
         warnAboutEvent(context);
         const files = await findTelemetry(config.telemetryPatterns);
         info(`Auditing ${files.length} telemetry file(s)`);

@@ -7,11 +7,19 @@ import { type GateOptions, parseGateOptions } from '../compare/gate-options.js'
 import { STICKY_MODES, type StickyMode } from '../github/sticky-types.js'
 import { formatZodIssues } from './format-zod-issues.js'
 
+/** `audit` runs the audit; `publish` posts a fork's stored report. */
+export const ACTION_MODES = ['audit', 'publish'] as const
+/** One of ACTION_MODES. */
+export type ActionMode = (typeof ACTION_MODES)[number]
+
 /** Inputs named as in action.yml; empty strings are read as undefined. */
 const RawInputs = z.object({
-  telemetry: z.string({
-    error: 'telemetry is required: file globs, one per line'
-  }),
+  mode: z
+    .enum(ACTION_MODES, {
+      error: `mode must be one of ${ACTION_MODES.join(', ')}`
+    })
+    .default('audit'),
+  telemetry: z.string().optional(),
   region: z.string().optional(),
   pue: z.string().optional(),
   workload: z.string().optional(),
@@ -48,6 +56,8 @@ const RawInputs = z.object({
 
 /** The action's configuration, read and checked once. */
 export interface ActionConfig {
+  /** `publish` (run from `workflow_run`) reads no telemetry. */
+  mode: ActionMode
   telemetryPatterns: string[]
   options: AuditOptions
   gates: GateOptions
@@ -72,8 +82,13 @@ export function readActionInputs(): Readonly<ActionConfig> {
   if (!parsed.success) throw new Error(formatZodIssues(parsed.error))
   const inputs = parsed.data
   if (inputs['github-token']) core.setSecret(inputs['github-token'])
+  if (inputs.mode === 'audit' && inputs.telemetry === undefined)
+    throw new Error(
+      'telemetry: telemetry is required: file globs, one per line'
+    )
   const config: ActionConfig = {
-    telemetryPatterns: inputs.telemetry
+    mode: inputs.mode,
+    telemetryPatterns: (inputs.telemetry ?? '')
       .split('\n')
       .map(line => line.trim())
       .filter(Boolean),

@@ -14,16 +14,19 @@ import { type ActionContext, readActionContext } from './action-context.js'
 import { type ActionConfig, readActionInputs } from './action-inputs.js'
 import { type BaselineLookup, loadBaseline } from './load-baseline.js'
 import { publishToGitHub } from './publish-github.js'
+import { runPublishMode } from './publish-mode.js'
 import { setResultOutputs } from './set-outputs.js'
 
 /**
  * The action: inputs → telemetry → audit → baseline → compare → render
- * → publish → outputs. The only place that catches and calls setFailed.
+ * → publish → outputs (`mode: publish` only posts a fork's stored
+ * report). The only place that catches and calls setFailed.
  */
 export async function run(): Promise<void> {
   try {
     const config = readActionInputs()
     const context = readActionContext()
+    if (config.mode === 'publish') return await runPublishMode(config, context)
     warnAboutEvent(context)
     const files = await findTelemetry(config.telemetryPatterns)
     core.info(`Auditing ${files.length} telemetry file(s)`)
