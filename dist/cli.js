@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(967);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59);
 
 // A closed pipe or a full disk on standard output is reported, not thrown.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 967:
+/***/ 59:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18060,8 +18060,6 @@ function comparisonLines(result) {
     ];
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/usage-error.ts
 /** A mistake on the command line: exit code 2 with this message. */
 class UsageError extends Error {
@@ -18115,6 +18113,29 @@ function choiceOption(name, text, choices, fallback) {
     throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got "${text}"`);
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/parse-command-args.ts
+
+
+/**
+ * Strict parsing of one command's arguments (unknown options refused,
+ * positionals allowed), with parseArgs' errors turned into usage errors.
+ */
+function parseCommandArgs(args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...args],
+            options,
+            allowPositionals: true,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/audit-flags.ts
 
 
@@ -18159,19 +18180,9 @@ function parseAuditArgs(args) {
     }
     return command;
 }
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** This command's arguments, strictly parsed. */
 function parseStrict(args) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...args],
-            options: AUDIT_OPTION_SPEC,
-            allowPositionals: true,
-            strict: true
-        });
-    }
-    catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    return parseCommandArgs(args, AUDIT_OPTION_SPEC);
 }
 /** The engine options from the parsed flags. */
 function auditOptions(values) {
@@ -19181,19 +19192,9 @@ async function runCompareCommand(args) {
     await writeOutput(compare_command_render(result, format), values.out);
     return comparison.verdict === 'fail' ? EXIT.gateFailed : EXIT.ok;
 }
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** This command's arguments, strictly parsed. */
 function compare_command_parseStrict(args) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...args],
-            options: COMPARE_OPTION_SPEC,
-            allowPositionals: true,
-            strict: true
-        });
-    }
-    catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    return parseCommandArgs(args, COMPARE_OPTION_SPEC);
 }
 /** BASE and HEAD, or a usage error. */
 function filePair(positionals) {
@@ -19412,19 +19413,9 @@ async function runDataCommand(args) {
     process.stdout.write(text);
     return Promise.resolve(EXIT.ok);
 }
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** This command's arguments, strictly parsed. */
 function data_command_parseStrict(args) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...args],
-            options: DATA_OPTION_SPEC,
-            allowPositionals: true,
-            strict: true
-        });
-    }
-    catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    return parseCommandArgs(args, DATA_OPTION_SPEC);
 }
 function unknownAction(action) {
     const got = action === undefined ? 'nothing' : `"${action}"`;

@@ -1,9 +1,10 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import { checkAuditChoices } from '../audit/audit-choices.js'
 import type { AuditOptions } from '../audit/audit-options.js'
 import { FORMATS, findFormat } from '../telemetry/formats/index.js'
 import { assertTimeZone } from '../telemetry/timestamps.js'
 import { choiceOption, columnsOption, numberOption } from './option-values.js'
+import { parseCommandArgs } from './parse-command-args.js'
 import { UsageError } from './usage-error.js'
 
 /** Output formats of `audit`. */
@@ -57,18 +58,9 @@ export function parseAuditArgs(args: readonly string[]): AuditCommand {
 
 type Values = ReturnType<typeof parseStrict>['values']
 
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** This command's arguments, strictly parsed. */
 function parseStrict(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: AUDIT_OPTION_SPEC,
-      allowPositionals: true,
-      strict: true
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
+  return parseCommandArgs(args, AUDIT_OPTION_SPEC)
 }
 
 /** The engine options from the parsed flags. */

@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import type { AuditResult } from '../audit/audit-schema.js'
 import { compareAudits } from '../compare/compare-audits.js'
 import { type GateOptions, parseGateOptions } from '../compare/gate-options.js'
@@ -18,6 +18,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from './audit-flags.js'
 import { compareHelp } from './compare-help.js'
 import { EXIT } from './exit-codes.js'
 import { choiceOption } from './option-values.js'
+import { parseCommandArgs } from './parse-command-args.js'
 import { UsageError } from './usage-error.js'
 import { writeOutput } from './write-output.js'
 
@@ -59,18 +60,9 @@ export async function runCompareCommand(args: string[]): Promise<number> {
   return comparison.verdict === 'fail' ? EXIT.gateFailed : EXIT.ok
 }
 
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** This command's arguments, strictly parsed. */
 function parseStrict(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: COMPARE_OPTION_SPEC,
-      allowPositionals: true,
-      strict: true
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
+  return parseCommandArgs(args, COMPARE_OPTION_SPEC)
 }
 
 /** BASE and HEAD, or a usage error. */

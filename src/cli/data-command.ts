@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 
 import {
   DATA_KINDS,
@@ -11,6 +11,7 @@ import { formatSource } from '../calibration/sources.js'
 import { dataHelp } from './data-help.js'
 import { EXIT } from './exit-codes.js'
 import { choiceOption } from './option-values.js'
+import { parseCommandArgs } from './parse-command-args.js'
 import { UsageError } from './usage-error.js'
 
 /** Options of `data`. */
@@ -50,18 +51,9 @@ export async function runDataCommand(args: string[]): Promise<number> {
   return Promise.resolve(EXIT.ok)
 }
 
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** This command's arguments, strictly parsed. */
 function parseStrict(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: DATA_OPTION_SPEC,
-      allowPositionals: true,
-      strict: true
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
+  return parseCommandArgs(args, DATA_OPTION_SPEC)
 }
 
 function unknownAction(action: string | undefined): never {
