@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(167);
 
 // A closed pipe or a full disk on standard output is reported, not thrown.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59:
+/***/ 167:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11746,8 +11746,14 @@ function skipBlanks(text, from) {
     return index;
 }
 
-;// CONCATENATED MODULE: ./src/telemetry/formats/refuse-row.ts
+;// CONCATENATED MODULE: ./src/telemetry/formats/csv-row-checks.ts
 
+
+/**
+ * The row rules the header-keyed CSV formats (CodeCarbon, Zeus) share:
+ * quotes must balance, a row has as many fields as its header, and a bad
+ * line before any header means the file is not in the format at all.
+ */
 /**
  * A bad line before any header means the file is not in this format at
  * all (throw, naming the line); after one, it is one bad row (reject it).
@@ -11756,6 +11762,21 @@ function refuseRow(sink, file, line, reason, headerRead) {
     if (!headerRead)
         throw new InputError(reason, file, line);
     sink.reject(line, reason);
+}
+/** The fields of a trimmed line, or undefined after refusing it. */
+function splitOrRefuse(trimmed, line, refuse) {
+    const fields = splitCsvLine(trimmed);
+    if (fields !== null)
+        return fields;
+    refuse(line, 'expected balanced quotes, found a quoted field that never closes');
+    return undefined;
+}
+/** Rejects a row whose field count is not the header's; true when it did. */
+function rejectFieldCount(sink, line, fields, expected) {
+    if (fields.length === expected)
+        return false;
+    sink.reject(line, `expected ${expected} fields as in the header, found ${fields.length}`);
+    return true;
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -12370,19 +12391,15 @@ class CodeCarbonReader {
         const trimmed = text.trim();
         if (trimmed === '')
             return;
-        const fields = splitCsvLine(trimmed);
-        if (fields === null) {
-            this.refuse(line, 'expected balanced quotes, found a quoted field that never closes');
+        const fields = splitOrRefuse(trimmed, line, this.refuse.bind(this));
+        if (fields === undefined)
             return;
-        }
         if (this.columns === undefined || isHeaderLine(fields)) {
             this.readHeader(fields, line);
             return;
         }
-        if (fields.length !== this.fieldCount) {
-            this.sink.reject(line, `expected ${this.fieldCount} fields as in the header, found ${fields.length}`);
+        if (rejectFieldCount(this.sink, line, fields, this.fieldCount))
             return;
-        }
         this.readRun(fields, line, this.columns);
     }
     /** The first header is required; a later one (files appended) replaces it. */
@@ -15128,7 +15145,6 @@ function readSeconds(raw, name) {
 
 
 
-
 /**
  * Unix seconds below this (2001-09-09) are not wall time: Zeus once
  * wrote `time.monotonic()`, seconds since boot, as start_time.
@@ -15184,21 +15200,16 @@ class ZeusReader {
         const trimmed = text.trim();
         if (trimmed === '')
             return;
-        const fields = splitCsvLine(trimmed);
-        if (fields === null) {
-            this.refuse(line, 'expected balanced quotes, found a quoted field that never closes');
-        }
-        else if (this.columns === undefined ||
-            fields[0]?.trim() === 'start_time') {
+        const fields = splitOrRefuse(trimmed, line, this.refuse.bind(this));
+        if (fields === undefined)
+            return;
+        if (this.columns === undefined || fields[0]?.trim() === 'start_time') {
             this.readHeader(fields, line);
+            return;
         }
-        else if (fields.length !== this.columns.count) {
-            const reason = `expected ${this.columns.count} fields as in the header, found ${fields.length}`;
-            this.sink.reject(line, reason);
-        }
-        else {
-            this.readWindow(fields, line, this.columns);
-        }
+        if (rejectFieldCount(this.sink, line, fields, this.columns.count))
+            return;
+        this.readWindow(fields, line, this.columns);
     }
     /** Ends the file: no header is fatal; overlapping windows are told. */
     finish() {
@@ -16205,8 +16216,6 @@ class DeviceAccumulator {
             w.firstMs = startMs;
         if (!(endMs <= w.lastMs))
             w.lastMs = endMs;
-        this.seen(startMs);
-        this.seen(endMs);
     }
     /** Chooses the best method available and computes the device's energy. */
     outcome() {
@@ -16304,17 +16313,23 @@ class FileSink {
      * at its times; undefined (and the row rejected) when a time is outside
      * 1970–2200, which no clock gives.
      */
-    accept(device, line, ...timesMs) {
+    accept(device, line, startMs, endMs = startMs) {
+        // Called once per row of a large log: no allocation on this path.
         this.lastLine = Math.max(this.lastLine, line);
-        const bad = timesMs.find(timeMs => !isPlausibleTimeMs(timeMs));
+        const bad = !isPlausibleTimeMs(startMs)
+            ? startMs
+            : !isPlausibleTimeMs(endMs)
+                ? endMs
+                : undefined;
         if (bad !== undefined) {
             this.reject(line, `time ${formatInstant(bad)} is outside 1970–2200: expected a real clock or a time counted from the start`);
             return undefined;
         }
         this.readings++;
         const accumulator = this.devices[device].accumulator;
-        for (const timeMs of timesMs)
-            accumulator.seen(timeMs);
+        accumulator.seen(startMs);
+        if (endMs !== startMs)
+            accumulator.seen(endMs);
         return accumulator;
     }
     /** A rejected row: the first few quoted, all counted. */
@@ -18357,18 +18372,21 @@ async function runAuditCommand(args) {
         return EXIT.ok;
     }
     const result = await runAudit(command.paths, command.options);
-    await writeOutput(render(result, command.format), command.out);
+    await writeOutput(renderResult(result, command.format), command.out);
     return EXIT.ok;
 }
-/** The result in the chosen output format. */
-function render(result, format) {
+/**
+ * An audit result in the chosen output format; `text` defaults to the
+ * terminal summary (`compare` passes its own).
+ */
+function renderResult(result, format, text = renderText) {
     switch (format) {
         case 'json':
             return `${JSON.stringify(result, null, 2)}\n`;
         case 'markdown':
             return renderMarkdown(result);
         case 'text':
-            return renderText(result);
+            return text(result);
     }
 }
 
@@ -19189,7 +19207,7 @@ async function runCompareCommand(args) {
     const source = base === undefined ? missingSource(basePath) : basePath;
     const comparison = compareAudits(base, head, gates, source);
     const result = { ...head, comparison };
-    await writeOutput(compare_command_render(result, format), values.out);
+    await writeOutput(renderResult(result, format, summaryText), values.out);
     return comparison.verdict === 'fail' ? EXIT.gateFailed : EXIT.ok;
 }
 /** This command's arguments, strictly parsed. */
@@ -19215,17 +19233,6 @@ async function readBase(path, gates) {
 /** Where the missing baseline was looked for. */
 function missingSource(path) {
     return path === NO_BASELINE ? NO_BASELINE : `${path}: missing or empty`;
-}
-/** The HEAD result with its comparison in the chosen format. */
-function compare_command_render(result, format) {
-    switch (format) {
-        case 'json':
-            return `${JSON.stringify(result, null, 2)}\n`;
-        case 'markdown':
-            return renderMarkdown(result);
-        case 'text':
-            return summaryText(result);
-    }
 }
 /** A few lines: verdict, the compared values, and the reasons. */
 function summaryText(result) {
@@ -19742,7 +19749,7 @@ async function runEstimateCommand(args) {
     }
     const format = choiceOption('format', values.format, OUTPUT_FORMATS, 'text');
     const result = estimateFromPublished(publishedInputs(values));
-    await writeOutput(estimate_command_render(result, format), values.out);
+    await writeOutput(render(result, format), values.out);
     return EXIT.ok;
 }
 /** node:util parseArgs, with its errors turned into usage errors. */
@@ -19781,7 +19788,7 @@ function publishedInputs(values) {
     };
 }
 /** The result in the chosen format. */
-function estimate_command_render(result, format) {
+function render(result, format) {
     switch (format) {
         case 'json':
             return `${JSON.stringify(result, null, 2)}\n`;

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4769);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
 
 /** Entry point of dist/index.js. */
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4769:
+/***/ 2946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46761,8 +46761,14 @@ function skipBlanks(text, from) {
     return index;
 }
 
-;// CONCATENATED MODULE: ./src/telemetry/formats/refuse-row.ts
+;// CONCATENATED MODULE: ./src/telemetry/formats/csv-row-checks.ts
 
+
+/**
+ * The row rules the header-keyed CSV formats (CodeCarbon, Zeus) share:
+ * quotes must balance, a row has as many fields as its header, and a bad
+ * line before any header means the file is not in the format at all.
+ */
 /**
  * A bad line before any header means the file is not in this format at
  * all (throw, naming the line); after one, it is one bad row (reject it).
@@ -46771,6 +46777,21 @@ function refuseRow(sink, file, line, reason, headerRead) {
     if (!headerRead)
         throw new input_error_InputError(reason, file, line);
     sink.reject(line, reason);
+}
+/** The fields of a trimmed line, or undefined after refusing it. */
+function splitOrRefuse(trimmed, line, refuse) {
+    const fields = splitCsvLine(trimmed);
+    if (fields !== null)
+        return fields;
+    refuse(line, 'expected balanced quotes, found a quoted field that never closes');
+    return undefined;
+}
+/** Rejects a row whose field count is not the header's; true when it did. */
+function rejectFieldCount(sink, line, fields, expected) {
+    if (fields.length === expected)
+        return false;
+    sink.reject(line, `expected ${expected} fields as in the header, found ${fields.length}`);
+    return true;
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -47385,19 +47406,15 @@ class CodeCarbonReader {
         const trimmed = text.trim();
         if (trimmed === '')
             return;
-        const fields = splitCsvLine(trimmed);
-        if (fields === null) {
-            this.refuse(line, 'expected balanced quotes, found a quoted field that never closes');
+        const fields = splitOrRefuse(trimmed, line, this.refuse.bind(this));
+        if (fields === undefined)
             return;
-        }
         if (this.columns === undefined || isHeaderLine(fields)) {
             this.readHeader(fields, line);
             return;
         }
-        if (fields.length !== this.fieldCount) {
-            this.sink.reject(line, `expected ${this.fieldCount} fields as in the header, found ${fields.length}`);
+        if (rejectFieldCount(this.sink, line, fields, this.fieldCount))
             return;
-        }
         this.readRun(fields, line, this.columns);
     }
     /** The first header is required; a later one (files appended) replaces it. */
@@ -50143,7 +50160,6 @@ function readSeconds(raw, name) {
 
 
 
-
 /**
  * Unix seconds below this (2001-09-09) are not wall time: Zeus once
  * wrote `time.monotonic()`, seconds since boot, as start_time.
@@ -50199,21 +50215,16 @@ class ZeusReader {
         const trimmed = text.trim();
         if (trimmed === '')
             return;
-        const fields = splitCsvLine(trimmed);
-        if (fields === null) {
-            this.refuse(line, 'expected balanced quotes, found a quoted field that never closes');
-        }
-        else if (this.columns === undefined ||
-            fields[0]?.trim() === 'start_time') {
+        const fields = splitOrRefuse(trimmed, line, this.refuse.bind(this));
+        if (fields === undefined)
+            return;
+        if (this.columns === undefined || fields[0]?.trim() === 'start_time') {
             this.readHeader(fields, line);
+            return;
         }
-        else if (fields.length !== this.columns.count) {
-            const reason = `expected ${this.columns.count} fields as in the header, found ${fields.length}`;
-            this.sink.reject(line, reason);
-        }
-        else {
-            this.readWindow(fields, line, this.columns);
-        }
+        if (rejectFieldCount(this.sink, line, fields, this.columns.count))
+            return;
+        this.readWindow(fields, line, this.columns);
     }
     /** Ends the file: no header is fatal; overlapping windows are told. */
     finish() {
@@ -51220,8 +51231,6 @@ class DeviceAccumulator {
             w.firstMs = startMs;
         if (!(endMs <= w.lastMs))
             w.lastMs = endMs;
-        this.seen(startMs);
-        this.seen(endMs);
     }
     /** Chooses the best method available and computes the device's energy. */
     outcome() {
@@ -51319,17 +51328,23 @@ class FileSink {
      * at its times; undefined (and the row rejected) when a time is outside
      * 1970–2200, which no clock gives.
      */
-    accept(device, line, ...timesMs) {
+    accept(device, line, startMs, endMs = startMs) {
+        // Called once per row of a large log: no allocation on this path.
         this.lastLine = Math.max(this.lastLine, line);
-        const bad = timesMs.find(timeMs => !isPlausibleTimeMs(timeMs));
+        const bad = !isPlausibleTimeMs(startMs)
+            ? startMs
+            : !isPlausibleTimeMs(endMs)
+                ? endMs
+                : undefined;
         if (bad !== undefined) {
             this.reject(line, `time ${formatInstant(bad)} is outside 1970–2200: expected a real clock or a time counted from the start`);
             return undefined;
         }
         this.readings++;
         const accumulator = this.devices[device].accumulator;
-        for (const timeMs of timesMs)
-            accumulator.seen(timeMs);
+        accumulator.seen(startMs);
+        if (endMs !== startMs)
+            accumulator.seen(endMs);
         return accumulator;
     }
     /** A rejected row: the first few quoted, all counted. */

@@ -113,10 +113,16 @@ export class FileSink implements TelemetrySink {
   private accept(
     device: number,
     line: number,
-    ...timesMs: number[]
+    startMs: number,
+    endMs = startMs
   ): DeviceAccumulator | undefined {
+    // Called once per row of a large log: no allocation on this path.
     this.lastLine = Math.max(this.lastLine, line)
-    const bad = timesMs.find(timeMs => !isPlausibleTimeMs(timeMs))
+    const bad = !isPlausibleTimeMs(startMs)
+      ? startMs
+      : !isPlausibleTimeMs(endMs)
+        ? endMs
+        : undefined
     if (bad !== undefined) {
       this.reject(
         line,
@@ -126,7 +132,8 @@ export class FileSink implements TelemetrySink {
     }
     this.readings++
     const accumulator = this.devices[device]!.accumulator
-    for (const timeMs of timesMs) accumulator.seen(timeMs)
+    accumulator.seen(startMs)
+    if (endMs !== startMs) accumulator.seen(endMs)
     return accumulator
   }
 

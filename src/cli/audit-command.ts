@@ -15,18 +15,25 @@ export async function runAuditCommand(args: string[]): Promise<number> {
     return EXIT.ok
   }
   const result = await runAudit(command.paths, command.options)
-  await writeOutput(render(result, command.format), command.out)
+  await writeOutput(renderResult(result, command.format), command.out)
   return EXIT.ok
 }
 
-/** The result in the chosen output format. */
-function render(result: AuditResult, format: OutputFormat): string {
+/**
+ * An audit result in the chosen output format; `text` defaults to the
+ * terminal summary (`compare` passes its own).
+ */
+export function renderResult(
+  result: AuditResult,
+  format: OutputFormat,
+  text: (result: AuditResult) => string = renderText
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`
     case 'markdown':
       return renderMarkdown(result)
     case 'text':
-      return renderText(result)
+      return text(result)
   }
 }

@@ -13,12 +13,12 @@ import {
   formatNumber,
   formatQuantity
 } from '../report/format-number.js'
-import { renderMarkdown } from '../report/render-markdown.js'
-import { OUTPUT_FORMATS, type OutputFormat } from './audit-flags.js'
+import { OUTPUT_FORMATS } from './audit-flags.js'
 import { compareHelp } from './compare-help.js'
 import { EXIT } from './exit-codes.js'
 import { choiceOption } from './option-values.js'
 import { parseCommandArgs } from './parse-command-args.js'
+import { renderResult } from './audit-command.js'
 import { UsageError } from './usage-error.js'
 import { writeOutput } from './write-output.js'
 
@@ -56,7 +56,7 @@ export async function runCompareCommand(args: string[]): Promise<number> {
   const source = base === undefined ? missingSource(basePath) : basePath
   const comparison = compareAudits(base, head, gates, source)
   const result: AuditResult = { ...head, comparison }
-  await writeOutput(render(result, format), values.out)
+  await writeOutput(renderResult(result, format, summaryText), values.out)
   return comparison.verdict === 'fail' ? EXIT.gateFailed : EXIT.ok
 }
 
@@ -94,18 +94,6 @@ async function readBase(
 /** Where the missing baseline was looked for. */
 function missingSource(path: string): string {
   return path === NO_BASELINE ? NO_BASELINE : `${path}: missing or empty`
-}
-
-/** The HEAD result with its comparison in the chosen format. */
-function render(result: AuditResult, format: OutputFormat): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(result, null, 2)}\n`
-    case 'markdown':
-      return renderMarkdown(result)
-    case 'text':
-      return summaryText(result)
-  }
 }
 
 /** A few lines: verdict, the compared values, and the reasons. */

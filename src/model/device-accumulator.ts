@@ -72,8 +72,6 @@ export class DeviceAccumulator {
     w.durationS += (endMs - startMs) / 1000
     if (!(startMs >= w.firstMs)) w.firstMs = startMs
     if (!(endMs <= w.lastMs)) w.lastMs = endMs
-    this.seen(startMs)
-    this.seen(endMs)
   }
 
   /** Chooses the best method available and computes the device's energy. */

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream'
 import { splitCsvLine } from '../csv-fields.js'
 import type { ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
-import { refuseRow } from './refuse-row.js'
+import { refuseRow, rejectFieldCount, splitOrRefuse } from './csv-row-checks.js'
 import { readLines } from '../lines.js'
 import type { DeviceKind, TelemetrySink } from '../sink.js'
 import { assertTimeZone } from '../timestamps.js'
@@ -91,25 +91,13 @@ class CodeCarbonReader {
   read(text: string, line: number): void {
     const trimmed = text.trim()
     if (trimmed === '') return
-    const fields = splitCsvLine(trimmed)
-    if (fields === null) {
-      this.refuse(
-        line,
-        'expected balanced quotes, found a quoted field that never closes'
-      )
-      return
-    }
+    const fields = splitOrRefuse(trimmed, line, this.refuse.bind(this))
+    if (fields === undefined) return
     if (this.columns === undefined || isHeaderLine(fields)) {
       this.readHeader(fields, line)
       return
     }
-    if (fields.length !== this.fieldCount) {
-      this.sink.reject(
-        line,
-        `expected ${this.fieldCount} fields as in the header, found ${fields.length}`
-      )
-      return
-    }
+    if (rejectFieldCount(this.sink, line, fields, this.fieldCount)) return
     this.readRun(fields, line, this.columns)
   }
 

@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream'
-import { splitCsvLine } from '../csv-fields.js'
 import type { ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
-import { refuseRow } from './refuse-row.js'
+import { refuseRow, rejectFieldCount, splitOrRefuse } from './csv-row-checks.js'
 import { readLines } from '../lines.js'
 import type { TelemetrySink } from '../sink.js'
 import {
@@ -75,23 +74,14 @@ class ZeusReader {
   read(text: string, line: number): void {
     const trimmed = text.trim()
     if (trimmed === '') return
-    const fields = splitCsvLine(trimmed)
-    if (fields === null) {
-      this.refuse(
-        line,
-        'expected balanced quotes, found a quoted field that never closes'
-      )
-    } else if (
-      this.columns === undefined ||
-      fields[0]?.trim() === 'start_time'
-    ) {
+    const fields = splitOrRefuse(trimmed, line, this.refuse.bind(this))
+    if (fields === undefined) return
+    if (this.columns === undefined || fields[0]?.trim() === 'start_time') {
       this.readHeader(fields, line)
-    } else if (fields.length !== this.columns.count) {
-      const reason = `expected ${this.columns.count} fields as in the header, found ${fields.length}`
-      this.sink.reject(line, reason)
-    } else {
-      this.readWindow(fields, line, this.columns)
+      return
     }
+    if (rejectFieldCount(this.sink, line, fields, this.columns.count)) return
+    this.readWindow(fields, line, this.columns)
   }
 
   /** Ends the file: no header is fatal; overlapping windows are told. */
