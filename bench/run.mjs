@@ -1,6 +1,7 @@
 // `npm run bench`: audits a generated 1 GiB nvidia-smi log with the built
 // CLI and with a plain csv-parse baseline, each in its own process, and
-// prints the figures side by side (also in bench/out/results.json).
+// prints the figures side by side (also in bench/out/results.json); then
+// the collector's own CPU and memory cost (bench/sampler-bench.mjs).
 //
 //   npm run bench -- [--bytes N] [--repeat N] [--keep] [--seed N]
 import { existsSync } from 'node:fs'
@@ -13,6 +14,7 @@ import { renderResults } from './render-results.mjs'
 import { checkGoal, summarizeWorkload } from './summarize.mjs'
 import { ensureLog, removeLog } from './telemetry-log.mjs'
 import { runWorkload, WORKLOADS } from './workloads.mjs'
+import { renderSamplerBench, runSamplerBench } from './sampler-bench.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -40,12 +42,15 @@ async function main() {
     oracle: log.oracle
   }
   process.stdout.write(renderResults(results))
+  results.sampler = await runSamplerBench(ROOT)
+  process.stdout.write(`\n${renderSamplerBench(results.sampler)}`)
   await writeFile(
     join(ROOT, 'bench/out/results.json'),
     `${JSON.stringify(results, null, 2)}\n`
   )
   if (!flags.keep) await removeLog(ROOT)
-  return workloads.every(w => w.ok) ? 0 : 1
+  const samplerOk = results.sampler.workloads.every(w => w.ok)
+  return workloads.every(w => w.ok) && samplerOk ? 0 : 1
 }
 
 /**

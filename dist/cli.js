@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(167);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(456);
 
 // A closed pipe or a full disk on standard output is reported, not thrown.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 167:
+/***/ 456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5897,7 +5897,7 @@ function _promise(Class, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class, fn, _params) {
-    const norm = util.normalizeParams(_params);
+    const norm = normalizeParams(_params);
     norm.abort ?? (norm.abort = true); // default to abort:false
     const schema = new Class({
         type: "custom",
@@ -9669,7 +9669,7 @@ function check(fn) {
     return ch;
 }
 function custom(fn, _params) {
-    return core._custom(ZodCustom, fn ?? (() => true), _params);
+    return _custom(ZodCustom, fn ?? (() => true), _params);
 }
 function refine(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);
@@ -9838,7 +9838,7 @@ const nodesFileSchema = object({
     records: array(nodeProfileSchema).min(1)
 });
 /** The workload classes an α_w calibration can be given for. */
-const schemas_WORKLOAD_CLASSES = [
+const WORKLOAD_CLASSES = [
     'llm-training',
     'fine-tuning',
     'inference',
@@ -9847,7 +9847,7 @@ const schemas_WORKLOAD_CLASSES = [
 ];
 /** One α_w calibration in `workloads.json`. */
 const workloadSchema = object({
-    workload: schemas_enum(schemas_WORKLOAD_CLASSES),
+    workload: schemas_enum(WORKLOAD_CLASSES),
     node_profile: kebabId,
     alpha: rangeSchema.refine(a => a.low >= 1, {
         message: 'alpha below 1 is not physical'
@@ -10635,7 +10635,7 @@ function fromRecord(record, basis) {
 
 
 /** The workload class names a calibration can be asked for. */
-const WORKLOAD_NAMES = schemas_WORKLOAD_CLASSES;
+const WORKLOAD_NAMES = WORKLOAD_CLASSES;
 /** True when `name` is one of {@link WORKLOAD_NAMES}. */
 function isWorkloadClass(name) {
     return WORKLOAD_CLASSES.includes(name);
@@ -10917,7 +10917,7 @@ function deviceJson(record, windowS) {
         name: identity.name ?? null,
         hardware_id: record.spec.hardwareId ?? null,
         node: record.node,
-        job: null,
+        job: record.job ?? null,
         file: record.file,
         level,
         level_reason: record.l3
@@ -10975,7 +10975,110 @@ function extent(values) {
     return { min, max };
 }
 
+;// CONCATENATED MODULE: ./src/report/format-number.ts
+/**
+ * Number formatting for every report. Values come with their bounds, so
+ * three significant figures say all the data supports; a value that is not
+ * known (null, NaN, ±Infinity) prints as a dash, never as `NaN` or `null`.
+ */
+/** What a value that is not known prints as. */
+const NOT_KNOWN = '—';
+/** Significant figures below 1,000; whole numbers from there on. */
+const SIGNIFICANT_FIGURES = 3;
+/** Grouping with commas whatever the runner's locale is. */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** True for a number that can be printed. */
+function isKnown(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+/** Formats a bare number: `0.000123`, `12.3`, `1,235`, or a dash. */
+function formatNumber(value) {
+    if (!isKnown(value))
+        return NOT_KNOWN;
+    if (value === 0)
+        return '0';
+    const rounded = Number(value.toPrecision(SIGNIFICANT_FIGURES));
+    if (Math.abs(rounded) >= 1000)
+        return GROUPED.format(value);
+    // toPrecision switches to exponent form below 1e-6: keep it, it is exact.
+    return trimZeros(rounded.toPrecision(SIGNIFICANT_FIGURES));
+}
+/** Drops trailing zeros of a fraction: `1.50` → `1.5`, `2.00` → `2`. */
+function trimZeros(text) {
+    const [mantissa = text, exponent] = text.split('e');
+    const trimmed = mantissa.includes('.')
+        ? mantissa.replace(/\.?0+$/, '')
+        : mantissa;
+    return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
+}
+/** Formats a value with its unit: `1,235 kWh`; a dash when not known. */
+function formatQuantity(value, unit) {
+    if (!isKnown(value))
+        return NOT_KNOWN;
+    return withUnit(formatNumber(value), unit);
+}
+/**
+ * Formats a value and its bounds as `12.3 kWh (11–14.2)`; the bounds are
+ * left out when not known or when they print the same as the value.
+ */
+function formatRange(value, low, high, unit) {
+    if (!isKnown(value))
+        return NOT_KNOWN;
+    const center = formatNumber(value);
+    const bounds = [formatNumber(low), formatNumber(high)];
+    const sameAsValue = bounds.every(bound => bound === center);
+    if (!isKnown(low) || !isKnown(high) || sameAsValue) {
+        return withUnit(center, unit);
+    }
+    return `${withUnit(center, unit)} (${bounds.join('–')})`;
+}
+/** Joins a number and a unit; an empty unit adds nothing. */
+function withUnit(number, unit) {
+    return unit === '' ? number : `${number} ${unit}`;
+}
+/**
+ * Formats a fraction as a percentage: 0.123 → `12.3 %`. A fraction just
+ * under 1 never prints as 100 %, which would claim full coverage.
+ */
+function formatPercent(fraction) {
+    if (!isKnown(fraction))
+        return NOT_KNOWN;
+    const percent = fraction * 100;
+    if (fraction < 1 && percent >= 99.95)
+        return '>99.9 %';
+    if (percent >= 100)
+        return `${GROUPED.format(percent)} %`;
+    return `${formatNumber(percent)} %`;
+}
+/** Formats a change in percent with its sign: 12.5 → `+12.5 %`. */
+function formatChangePercent(percent) {
+    if (!isKnown(percent))
+        return NOT_KNOWN;
+    const sign = percent > 0 ? '+' : '';
+    return `${sign}${formatNumber(percent)} %`;
+}
+/** Formats a count with grouping: 5000 → `5,000`. */
+function formatCount(count) {
+    return isKnown(count) ? GROUPED.format(count) : NOT_KNOWN;
+}
+/** Formats a duration: `45 s`, `12 min 5 s`, `3 h 07 min`, `2 d 4 h`. */
+function formatDuration(seconds) {
+    if (!isKnown(seconds) || seconds < 0)
+        return NOT_KNOWN;
+    if (seconds < 60)
+        return `${formatNumber(seconds)} s`;
+    const total = Math.round(seconds);
+    const [days, hours] = [Math.floor(total / 86400), Math.floor(total / 3600)];
+    const minutes = Math.floor(total / 60) % 60;
+    if (days >= 1)
+        return `${days} d ${hours % 24} h`;
+    if (hours >= 1)
+        return `${hours} h ${String(minutes).padStart(2, '0')} min`;
+    return `${minutes} min ${total % 60} s`;
+}
+
 ;// CONCATENATED MODULE: ./src/audit/collect-warnings.ts
+
 
 
 /**
@@ -10991,7 +11094,7 @@ function collectWarnings(readings, devices, carbon, pueNote, windowS) {
     warnings.push(...partialCoverage(devices, windowS));
     for (const device of devices)
         warnings.push(...deviceWarnings(device));
-    warnings.push(...unknownModels(devices), ...repeatedDevices(devices));
+    warnings.push(...unknownModels(devices), ...repeatedDevices(devices), ...ambiguousDevices(devices));
     for (const note of carbon.notes)
         warnings.push({ code: 'region-fallback', message: note });
     if (pueNote !== undefined)
@@ -11081,7 +11184,10 @@ function unknownModels(devices) {
     const unknown = devices.filter(device => device.hardwareNote !== undefined);
     const byNote = groupBy(unknown, device => device.hardwareNote);
     return [...byNote.entries()].map(([note, covered]) => ({
-        code: 'unknown-gpu',
+        // A CPU's note says how its power was estimated, not a missing model.
+        code: covered[0].identity.kind === 'gpu'
+            ? 'unknown-gpu'
+            : 'level-fallback',
         message: covered.length > 1 ? `${listIds(covered)}: ${note}` : note,
         file: covered[0].file,
         ...(covered.length > 1
@@ -11090,18 +11196,47 @@ function unknownModels(devices) {
     }));
 }
 /**
- * One warning per device id that several files report: each file's
- * readings are counted, which double-counts copies of one log.
+ * One warning per board that several files reported over the same time:
+ * it is counted once, and the copies set aside are named with their
+ * energy so a reader can check the choice.
  */
 function repeatedDevices(devices) {
-    const byId = groupBy(devices, device => device.id.replace(/#\d+$/, ''));
+    return devices
+        .filter(device => device.setAside.length > 0)
+        .map(device => ({
+        code: 'duplicate-device',
+        message: `${device.id} is also in ${device.setAside.map(describeCopy).join('; ')}: the same board over the same time, so it is counted once, from ${device.file}`,
+        device: device.id
+    }));
+}
+/**
+ * One warning per id that several files report over overlapping times
+ * without a UUID or bus id: they may be two machines' GPU 0, or one log
+ * twice, so both are counted and the reader is told.
+ */
+function ambiguousDevices(devices) {
+    const anonymous = devices.filter(d => d.identity.uuid === undefined && d.identity.pciBusId === undefined);
+    const byId = groupBy(anonymous, device => device.id.replace(/#\d+$/, ''));
     return [...byId.entries()]
-        .filter(([, copies]) => copies.length > 1)
+        .filter(([, copies]) => copies.length > 1 && anyOverlap(copies))
         .map(([id, copies]) => ({
-        code: 'other',
-        message: `${id} appears in ${copies.length} files (${copies.map(d => d.file).join(', ')}): each is counted; if they hold the same readings, the energy is counted more than once`,
+        code: 'duplicate-device',
+        message: `${id} is in ${copies.length} files over overlapping times (${copies.map(d => d.file).join(', ')}) with no UUID or bus id to tell them apart: each is counted; if they are one GPU, its energy is counted more than once`,
         device: id
     }));
+}
+/** Whether any two devices' windows overlap. */
+function anyOverlap(devices) {
+    const sorted = [...devices].sort((a, b) => a.outcome.firstMs - b.outcome.firstMs);
+    return sorted.some((device, i) => i > 0 && device.outcome.firstMs <= sorted[i - 1].outcome.lastMs);
+}
+/** A copy set aside: its file, energy, overlap and any time outside it. */
+function describeCopy(copy) {
+    const kWh = formatQuantity(copy.energyJ / 3.6e6, 'kWh');
+    const outside = copy.outsideS >= 1
+        ? `; its ${formatCount(Math.round(copy.outsideS))} s outside that window are not counted`
+        : '';
+    return `${copy.file} (${kWh} set aside, ${formatCount(Math.round(copy.overlapS))} s overlap${outside})`;
 }
 /** Up to five device ids, then a count. */
 function listIds(devices) {
@@ -11200,8 +11335,10 @@ function modelNodes(devices, options) {
         : modelNode(node, gpus, options));
 }
 /**
- * A node whose CPU and RAM the recording tool reported (CodeCarbon) keeps
- * those figures: modelling the host on top would count it twice.
+ * A node whose CPU and RAM the recording tool reported (CodeCarbon, or
+ * RAPL through the collector) keeps those figures: modelling the host on
+ * top would count them twice. What RAPL and CodeCarbon leave out is said,
+ * not guessed.
  */
 function hostAlreadyMeasured(node, gpus) {
     return {
@@ -11211,7 +11348,7 @@ function hostAlreadyMeasured(node, gpus) {
         extraJ: node_model_ZERO,
         profile: undefined,
         alpha: undefined,
-        reason: 'the recording tool reported the host (CPU, RAM), so the node model is not applied on top'
+        reason: 'the recording tool reported host components (CPU, RAM), so the node model is not applied on top; the rest of the host (fans, NICs, storage, power-supply losses) is not counted'
     };
 }
 /** One node's L3 terms. */
@@ -11469,36 +11606,123 @@ function inputJson(reading) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/audit/repeated-devices.ts
+/**
+ * Counts each GPU once when several files report it over the same time: a
+ * device with the same node and UUID (or PCI bus id) in two files whose
+ * windows overlap is one physical board sampled twice, say by
+ * nvidia-smi and by DCGM, or a log uploaded by two jobs. The best copy is
+ * kept and the others are noted on it; copies that do not overlap (one
+ * board used by consecutive jobs) are all counted. Devices known only by
+ * index are never merged: index 0 on two machines is two GPUs.
+ */
+function mergeRepeatedDevices(records) {
+    const kept = [];
+    for (const record of [...records].sort(byPreference)) {
+        const twin = kept.find(other => isSameBoardAtOnce(other, record));
+        if (twin === undefined)
+            kept.push(record);
+        else
+            twin.setAside.push(copyNote(twin, record));
+    }
+    // Back to reading order, so ids and tables follow the files.
+    return kept.sort((a, b) => records.indexOf(a) - records.indexOf(b));
+}
+/** Same node, same hardware identity, overlapping windows. */
+function isSameBoardAtOnce(a, b) {
+    const keyA = hardwareKey(a);
+    if (keyA === undefined || keyA !== hardwareKey(b))
+        return false;
+    return overlapS(a, b) > 0;
+}
+/** node + UUID or PCI bus id; undefined when the file gave neither. */
+function hardwareKey(record) {
+    const { uuid, pciBusId } = record.identity;
+    const hardware = uuid ?? pciBusId;
+    return hardware === undefined
+        ? undefined
+        : `${record.node}/${hardware.toLowerCase()}`;
+}
+/** Seconds both devices' windows share. */
+function overlapS(a, b) {
+    const startMs = Math.max(a.outcome.firstMs, b.outcome.firstMs);
+    const endMs = Math.min(a.outcome.lastMs, b.outcome.lastMs);
+    const sameInstant = startMs === endMs && a.outcome.firstMs === endMs;
+    return sameInstant ? 1e-3 : Math.max(0, (endMs - startMs) / 1000);
+}
+/**
+ * Measured before estimated, an energy counter before power readings,
+ * then the longer measured time, then more samples.
+ */
+function byPreference(a, b) {
+    return (levelRank(a) - levelRank(b) ||
+        fieldRank(a) - fieldRank(b) ||
+        b.outcome.measuredS - a.outcome.measuredS ||
+        b.outcome.samples - a.outcome.samples);
+}
+/** L2 readings rank before L1 estimates. */
+function levelRank(record) {
+    return record.outcome.level === 'L2' ? 0 : 1;
+}
+/** Energy counters rank before sampled power. */
+function fieldRank(record) {
+    return record.outcome.field === 'energy-counter' ? 0 : 1;
+}
+/** What the report says about a copy set aside. */
+function copyNote(kept, copy) {
+    const sharedS = overlapS(kept, copy);
+    const copyS = Math.max(0, (copy.outcome.lastMs - copy.outcome.firstMs) / 1000);
+    return {
+        file: copy.file,
+        energyJ: copy.outcome.energy.valueJ,
+        overlapS: sharedS,
+        outsideS: Math.max(0, copyS - sharedS)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/audit/device-records.ts
+
 /** Node name used when neither the file nor the user names one. */
 const LOCAL_NODE = 'local';
 /**
- * Finishes every device of every file read. Ids are stable across runs:
- * node/uuid, else node/pci bus id, else node/index (or the file's key).
+ * Finishes every device of every file read, counts a board that several
+ * files report over the same time once, and names each device. Ids are
+ * stable across runs: node/uuid, else node/pci bus id, else node/index
+ * (or the file's key).
  */
-function collectDevices(readings) {
+function collectDevices(readings, jobFolders = []) {
     const records = [];
-    const seen = new Map();
     for (const reading of readings) {
         if (!('sink' in reading))
             continue;
         const itShare = 1 / appliedPueOf(reading.sink.facts);
+        const job = jobOf(reading.file, jobFolders);
         for (const device of reading.sink.devices) {
             const node = device.identity.node ?? LOCAL_NODE;
-            const id = uniqueId(`${node}/${deviceKey(device.identity)}`, seen);
             records.push({
-                id,
+                id: `${node}/${deviceKey(device.identity)}`,
                 node,
+                job,
                 file: reading.file,
                 identity: device.identity,
                 spec: device.spec,
                 hardwareNote: device.hardwareNote,
                 outcome: scaleOutcome(device.accumulator.outcome(), itShare),
-                l3: false
+                l3: false,
+                setAside: []
             });
         }
     }
-    return records;
+    const seen = new Map();
+    const merged = mergeRepeatedDevices(records);
+    for (const record of merged)
+        record.id = uniqueId(record.id, seen);
+    return merged;
+}
+/** The job whose folder holds the file, if any. */
+function jobOf(file, jobFolders) {
+    const found = jobFolders.find(({ folder }) => file.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+    return found?.job;
 }
 /**
  * The PUE a file says its energies already include (CodeCarbon multiplies
@@ -11536,6 +11760,60 @@ function uniqueId(id, seen) {
     const count = (seen.get(id) ?? 0) + 1;
     seen.set(id, count);
     return count === 1 ? id : `${id}#${count}`;
+}
+
+;// CONCATENATED MODULE: ./src/audit/audit-readings.ts
+
+
+
+
+
+
+/** Name and version written into every result. */
+const GENERATOR = 'ecocompute 0.1.0';
+/**
+ * Everything after reading, shared by the CLI, the action and the web
+ * page: model devices → node model (L3) → PUE → carbon → totals → result.
+ * Throws NoDataError when nothing usable was read.
+ */
+function auditReadings(readings, options) {
+    const devices = collectDevices(readings, options.jobFolders);
+    if (devices.length === 0)
+        throw new NoDataError(noDataMessage(readings));
+    const nodes = modelNodes(devices, options);
+    const carbon = resolveCarbon(options.region ?? fileCountry(readings));
+    const pue = resolvePueChoice(options.pue, carbon.provider, readings);
+    const energy = sumEnergy(devices, nodes, pue);
+    return buildResult({
+        readings,
+        devices,
+        nodes,
+        energy,
+        pue,
+        carbon,
+        options,
+        generator: GENERATOR
+    });
+}
+/** The country a file states (CodeCarbon), used when no region is given. */
+function fileCountry(readings) {
+    for (const reading of readings) {
+        if (!('sink' in reading))
+            continue;
+        const fact = reading.sink.facts.find(f => f.kind === 'country');
+        if (fact?.kind === 'country')
+            return fact.iso3;
+    }
+    return undefined;
+}
+/** Why there is nothing to audit, file by file. */
+function noDataMessage(readings) {
+    if (readings.length === 0)
+        return 'no telemetry files found';
+    const lines = readings.map(reading => 'sink' in reading
+        ? `${reading.file}: no devices found (${reading.sink.rejectedCount} rejected rows)`
+        : reading.error);
+    return `no usable telemetry:\n  ${lines.join('\n  ')}`;
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -11664,6 +11942,85 @@ async function statOrThrow(path) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/telemetry/bytes.ts
+/**
+ * Byte helpers that work on any Uint8Array, so the parsers run in Node (on
+ * Buffers, a Uint8Array subclass) and in a browser (on plain Uint8Arrays)
+ * without a Buffer polyfill.
+ */
+/**
+ * Keeps a leading byte-order mark in the text, as Node's StringDecoder
+ * does, so the callers that strip one BOM behave the same on both.
+ */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const ENCODER = new TextEncoder();
+// eslint-disable-next-line @typescript-eslint/unbound-method -- compared, never called
+const PLAIN_TO_STRING = Uint8Array.prototype.toString;
+/**
+ * True for a Buffer (or any array with its own ranged `toString`): in Node
+ * 20 it takes about a third less time per short cell than TextDecoder
+ * (measured: 70 ns against 110 ns), and the ISO timestamp path decodes
+ * one cell a row.
+ */
+function decodesRanges(bytes) {
+    return bytes.toString !== PLAIN_TO_STRING;
+}
+/** Bytes [start, end) as UTF-8 text; bad sequences become U+FFFD. */
+function decodeUtf8(bytes, start = 0, end = bytes.length) {
+    if (decodesRanges(bytes)) {
+        return bytes.toString('utf8', start, end);
+    }
+    return UTF8.decode(bytes.subarray(start, end));
+}
+/** Bytes [start, end) one character per byte (ISO-8859-1). */
+function decodeLatin1(bytes, start, end) {
+    if (decodesRanges(bytes)) {
+        return bytes.toString('latin1', start, end);
+    }
+    let text = '';
+    for (let i = start; i < end; i++)
+        text += String.fromCharCode(bytes[i]);
+    return text;
+}
+/** One array holding `parts` in order; a single part is returned as is. */
+function concatBytes(parts) {
+    const first = parts[0];
+    if (first === undefined)
+        return new Uint8Array(0);
+    if (parts.length === 1)
+        return first;
+    let length = 0;
+    for (const part of parts)
+        length += part.length;
+    const joined = allocLike(first, length);
+    let offset = 0;
+    for (const part of parts) {
+        joined.set(part, offset);
+        offset += part.length;
+    }
+    return joined;
+}
+/** A copy of `bytes` that owns its memory (a Buffer's `slice` shares it). */
+function copyBytes(bytes) {
+    const copy = allocLike(bytes, bytes.length);
+    copy.set(bytes);
+    return copy;
+}
+/**
+ * A zeroed array of the same class as `like` (its species: a Buffer in
+ * Node, a Uint8Array in a browser). The nvidia-smi hot loop then only ever
+ * sees one array class; a mix made it about 25 % slower in Node 20.
+ */
+function allocLike(like, length) {
+    const holder = like.constructor;
+    const Species = holder[Symbol.species] ?? Uint8Array;
+    return new Species(length);
+}
+/** A chunk as bytes: text (from a stream with an encoding) as UTF-8. */
+function toBytes(chunk) {
+    return typeof chunk === 'string' ? ENCODER.encode(chunk) : chunk;
+}
+
 ;// CONCATENATED MODULE: ./src/telemetry/csv-fields.ts
 /**
  * RFC 4180 field splitting for one CSV line, shared by the CSV parsers.
@@ -11779,10 +12136,7 @@ function rejectFieldCount(sink, line, fields, expected) {
     return true;
 }
 
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/telemetry/lines.ts
-
 
 /** Longest line accepted; anything longer is not line-based telemetry. */
 const MAX_LINE_CHARS = 1 << 20;
@@ -11792,12 +12146,16 @@ const MAX_LINE_CHARS = 1 << 20;
  * longer than MAX_LINE_CHARS (a binary or minified file) with its number.
  */
 async function* readLines(input, file) {
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    // ignoreBOM keeps a BOM in the text, so stripBom below removes exactly one.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     let pending = '';
     let lineNumber = 0;
     let first = true;
     for await (const chunk of input) {
-        pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+        pending +=
+            typeof chunk === 'string'
+                ? chunk
+                : decoder.decode(chunk, { stream: true });
         if (first && pending.length > 0) {
             pending = stripBom(pending);
             first = false;
@@ -11818,7 +12176,7 @@ async function* readLines(input, file) {
             throw new InputError(`line longer than ${MAX_LINE_CHARS} characters: not line-based telemetry`, file, lineNumber + 1);
         }
     }
-    pending += decoder.end();
+    pending += decoder.decode();
     if (first)
         pending = stripBom(pending);
     if (pending.length > 0) {
@@ -13564,6 +13922,7 @@ const WARNING_CODES = [
     'timezone-assumed',
     'interval-assumed',
     'duplicate-sample',
+    'duplicate-device',
     'no-data',
     'other'
 ];
@@ -13616,6 +13975,12 @@ const DeviceRecord = looseObject({
     index: schemas_number().int().nonnegative().optional(),
     name: Text.optional().describe('Model name, e.g. NVIDIA H100 80GB HBM3'),
     power_limit_w: schemas_number().positive().optional(),
+    logical_cpus: schemas_number()
+        .int()
+        .positive()
+        .max(100_000)
+        .optional()
+        .describe('Logical CPUs of a cpu device; sizes its estimate from utilisation'),
     power_field: schemas_enum(SAMPLED_POWER_FIELDS)
         .optional()
         .describe('Source of p_w; power.draw when absent'),
@@ -13642,7 +14007,12 @@ const HeaderRecord = looseObject({
     workflow: Text.optional(),
     job: Text.optional(),
     matrix_key: Text.optional(),
-    run_attempt: schemas_number().int().positive().optional()
+    run_attempt: schemas_number().int().positive().optional(),
+    ended: Time.optional().describe('When sampling ended'),
+    gpu_models: array(Text).optional().describe('GPU models sampled'),
+    sources: array(Text)
+        .optional()
+        .describe('The tools and files the readings came from')
 });
 /** One reading of one device; `null` is a missing reading, never 0. */
 const SampleRecord = looseObject({
@@ -13765,6 +14135,7 @@ function ecocompute_jsonl_header_identityOf(device, node) {
         name: device.name,
         node,
         powerLimitW: device.power_limit_w,
+        logicalCpus: device.logical_cpus,
         powerField: device.power_field ?? 'power.draw'
     };
 }
@@ -14295,7 +14666,7 @@ function missingColumn(file, field, hasHeader) {
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/byte-cells.ts
 /**
  * Byte-level cell readers for the hot path: they read straight from the
- * input Buffer without making strings, which is what lets a 1 GiB log be
+ * input bytes without making strings, which is what lets a 1 GiB log be
  * audited at disk speed. Each returns NaN for anything it does not accept;
  * callers then fall back to the string readers, which are the reference.
  */
@@ -14309,6 +14680,9 @@ const MINUS = 45;
 const PLUS = 43;
 const LEFT_BRACKET = 91;
 const RIGHT_BRACKET = 93;
+const N = 78;
+const SLASH = 47;
+const A = 65;
 const POW10 = [
     1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
     1e15
@@ -14342,7 +14716,10 @@ function isMissingBytes(buf, start, end) {
         return buf[end - 1] === RIGHT_BRACKET;
     if (length === 1)
         return first === MINUS;
-    return length === 3 && buf.toString('latin1', start, end) === 'N/A';
+    return (length === 3 &&
+        first === N &&
+        buf[start + 1] === SLASH &&
+        buf[end - 1] === A);
 }
 /**
  * Reads a trimmed decimal number with an optional unit suffix `unitByte`
@@ -14487,6 +14864,7 @@ function digits(buf, start, count) {
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/key-cache.ts
+
 /** Keys compared byte by byte before falling back to a string map. */
 const MAX_BYTE_KEYS = 64;
 /**
@@ -14504,7 +14882,7 @@ class KeyCache {
     find(buf, start, end) {
         const count = this.keys.length;
         if (count >= MAX_BYTE_KEYS) {
-            return this.byString.get(buf.toString('latin1', start, end));
+            return this.byString.get(decodeLatin1(buf, start, end));
         }
         for (let tried = 0; tried < count; tried++) {
             const index = (this.next + tried) % count;
@@ -14517,10 +14895,10 @@ class KeyCache {
     }
     /** Remembers a new key. */
     add(buf, start, end, handle) {
-        this.byString.set(buf.toString('latin1', start, end), handle);
+        this.byString.set(decodeLatin1(buf, start, end), handle);
         if (this.keys.length >= MAX_BYTE_KEYS)
             return;
-        this.keys.push(Buffer.from(buf.subarray(start, end)));
+        this.keys.push(copyBytes(buf.subarray(start, end)));
         this.handles.push(handle);
     }
 }
@@ -14536,6 +14914,7 @@ function sameBytes(key, buf, start, end) {
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/device-registry.ts
+
 
 
 
@@ -14566,7 +14945,7 @@ class DeviceRegistry {
         const known = this.keys.find(buf, start, end);
         if (known !== undefined)
             return known;
-        const key = buf.toString('latin1', start, end);
+        const key = decodeLatin1(buf, start, end);
         const handle = this.register(key, buf, fields);
         this.keys.add(buf, start, end, handle);
         this.keyCount++;
@@ -14627,10 +15006,11 @@ class DeviceRegistry {
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/line-splitter.ts
 
+
 const NEWLINE = 10;
 const MAX_LINE_BYTES = 1 << 20;
 /**
- * Cuts a stream of Buffers into lines without copying them: only a line
+ * Cuts a stream of byte chunks into lines without copying them: only a line
  * that straddles two chunks is joined. A line longer than 1 MiB is refused
  * with its number, since no telemetry row is that long.
  */
@@ -14677,7 +15057,7 @@ class LineSplitter {
             this.keep(chunk);
             return -1;
         }
-        const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
+        const line = concatBytes([this.carry, chunk.subarray(0, newline)]);
         this.carry = undefined;
         this.lines++;
         this.onLine(line, 0, line.length);
@@ -14686,8 +15066,8 @@ class LineSplitter {
     /** Holds a partial line until its end arrives. */
     keep(part) {
         const carried = this.carry
-            ? Buffer.concat([this.carry, part])
-            : Buffer.from(part);
+            ? concatBytes([this.carry, part])
+            : copyBytes(part);
         if (carried.length > MAX_LINE_BYTES) {
             throw new InputError(`line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`, this.file, this.lines + 1);
         }
@@ -14697,12 +15077,13 @@ class LineSplitter {
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv/row-fields.ts
 
+
 const row_fields_COMMA = 44;
 /** Fields read per row; a longer row is reported with this count. */
 const MAX_COLUMNS = 256;
 /**
  * The comma positions of the current row, found with the native
- * `indexOf`, and the trimmed bounds of the last field located.
+ * `indexOf` (a Buffer's, in Node), and the trimmed bounds of the last field located.
  */
 class RowFields {
     starts = new Int32Array(MAX_COLUMNS + 2);
@@ -14735,7 +15116,7 @@ class RowFields {
     /** Field `index` as text, blanks trimmed. */
     text(buf, index) {
         this.locate(buf, index);
-        return buf.toString('utf8', this.start, this.end);
+        return decodeUtf8(buf, this.start, this.end);
     }
     /**
      * A weighted byte sum of the given fields, blanks trimmed: it changes
@@ -14762,10 +15143,11 @@ class RowFields {
 
 
 
+
 const WATT = 87; // 'W'
 const PERCENT = 37; // '%'
 /**
- * Streams nvidia-smi CSV rows from Buffers into a sink. The hot path works
+ * Streams nvidia-smi CSV rows from byte chunks into a sink. The hot path works
  * on bytes: it finds the commas, reads only the timestamp, identity and
  * power cells, and falls back to the string readers for unusual cells.
  */
@@ -14824,7 +15206,7 @@ class NvidiaSmiRowReader {
         const timeMs = this.timeReader.read(buf, fields.start, fields.end);
         if (!Number.isNaN(timeMs))
             return timeMs;
-        const text = buf.toString('utf8', fields.start, fields.end);
+        const text = decodeUtf8(buf, fields.start, fields.end);
         const parsed = parseTimestamp(text);
         if (Number.isNaN(parsed)) {
             this.sink.reject(this.lineNumber, `expected a timestamp such as 2024/06/01 12:00:00.000 or ISO 8601, found "${text}"`);
@@ -14852,7 +15234,7 @@ class NvidiaSmiRowReader {
         const { start, end } = fields;
         const line = this.lineNumber;
         if (isMissingBytes(buf, start, end)) {
-            const marker = buf.toString('utf8', start, end);
+            const marker = decodeUtf8(buf, start, end);
             // A lost GPU is not observed at all: its row says nothing about it.
             if (this.devices.noteLost(device, marker, timeMs, line))
                 return;
@@ -14862,10 +15244,10 @@ class NvidiaSmiRowReader {
         }
         let powerW = readDecimalBytes(buf, start, end, WATT);
         if (Number.isNaN(powerW)) {
-            powerW = readStringNumber(buf.toString('utf8', start, end), 'W');
+            powerW = readStringNumber(decodeUtf8(buf, start, end), 'W');
         }
         if (Number.isNaN(powerW)) {
-            this.sink.reject(line, `expected a power reading in W such as 71.20 or "71.20 W", found "${buf.toString('utf8', start, end)}"`);
+            this.sink.reject(line, `expected a power reading in W such as 71.20 or "71.20 W", found "${decodeUtf8(buf, start, end)}"`);
             return;
         }
         const powerScaledW = powerW * this.plan.powerScale;
@@ -14892,7 +15274,7 @@ class NvidiaSmiRowReader {
     }
     /** Rejects a line with the wrong field count, or skips a repeated header. */
     rejectShape(buf, start, end, count) {
-        const text = buf.toString('utf8', start, end);
+        const text = decodeUtf8(buf, start, end);
         if (text === this.plan.headerText)
             return;
         const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
@@ -14924,6 +15306,7 @@ function readStringNumber(text, unit) {
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-csv.ts
+
 
 
 
@@ -14965,7 +15348,7 @@ async function parseNvidiaSmiCsv(input, sink, options) {
     const reader = new NvidiaSmiRowReader(plan, sink, options.file, options.timezone ?? 'UTC', plan.hasHeader ? 2 : 1);
     reader.push(body.subarray(skip));
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-        reader.push(toBuffer(next.value));
+        reader.push(toBytes(next.value));
     }
     reader.end();
     if (plan.identity === undefined && reader.deviceCount > 1) {
@@ -14979,16 +15362,16 @@ async function readHead(chunks) {
     while (size < HEAD_BYTES) {
         const next = await chunks.next();
         if (next.done)
-            return { head: Buffer.concat(parts), ended: true };
-        const chunk = toBuffer(next.value);
+            return { head: concatBytes(parts), ended: true };
+        const chunk = toBytes(next.value);
         parts.push(chunk);
         size += chunk.length;
     }
-    return { head: Buffer.concat(parts), ended: false };
+    return { head: concatBytes(parts), ended: false };
 }
 /** The head's complete lines (the last, partial one only at end of input). */
 function completeLines(head, ended) {
-    const text = head.toString('utf8');
+    const text = decodeUtf8(head);
     const lines = text.split('\n').map(line => line.replace(/\r$/, ''));
     if (!ended)
         lines.pop();
@@ -15003,10 +15386,6 @@ function firstLineLength(body) {
 function dropBom(head) {
     const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
     return hasBom ? head.subarray(3) : head;
-}
-/** Streams may yield strings when an encoding was set. */
-function toBuffer(chunk) {
-    return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }
 
 ;// CONCATENATED MODULE: ./src/telemetry/formats/nvidia-smi-dmon.ts
@@ -15303,18 +15682,23 @@ function findFormat(name) {
 
 
 
-const detect_format_HEAD_BYTES = 64 * 1024;
+/** Bytes of a file's start that detection looks at. */
+const DETECT_HEAD_BYTES = 64 * 1024;
 /** Below this confidence a format is not taken. */
 const MIN_CONFIDENCE = 0.3;
-/** The format of `path`: the one named, else the most confident detector. */
-async function detectFormat(path, named) {
-    const head = await detect_format_readHead(path);
+/**
+ * The format of the file `name` starting with `head` (its first
+ * DETECT_HEAD_BYTES): the one named, else the most confident detector.
+ * UTF-16 text is refused with the way out, even when a format is named.
+ */
+function detectFormat(head, name, named) {
+    const text = headText(head, name);
     if (named !== undefined)
         return namedFormat(named);
     let best;
     let bestScore = MIN_CONFIDENCE;
     for (const format of FORMATS) {
-        const score = format.detect(head, path);
+        const score = format.detect(text, name);
         if (score > bestScore) {
             best = format;
             bestScore = score;
@@ -15330,27 +15714,18 @@ function namedFormat(name) {
     const names = FORMATS.map(f => f.name).join(', ');
     throw new InputError(`unknown input format "${name}"; expected one of: ${names}`);
 }
-/** The first 64 KiB of a file as text, BOM removed. */
-async function detect_format_readHead(path) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
-    try {
-        const buffer = Buffer.alloc(detect_format_HEAD_BYTES);
-        const { bytesRead } = await handle.read(buffer, 0, detect_format_HEAD_BYTES, 0);
-        if (isUtf16(buffer, bytesRead)) {
-            throw new InputError('the file is UTF-16 text; save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)', path);
-        }
-        return stripBom(buffer.subarray(0, bytesRead).toString('utf8'));
+/** The head as text, BOM removed; UTF-16 is an error naming the file. */
+function headText(head, name) {
+    if (isUtf16(head)) {
+        throw new InputError('the file is UTF-16 text; save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)', name);
     }
-    finally {
-        await handle.close();
-    }
+    return stripBom(decodeUtf8(head));
 }
 /** A UTF-16 byte-order mark, or the NUL bytes of UTF-16 ASCII text. */
-function isUtf16(buffer, length) {
-    const bom = (buffer[0] === 0xff && buffer[1] === 0xfe) ||
-        (buffer[0] === 0xfe && buffer[1] === 0xff);
-    return (bom ||
-        (length >= 4 && buffer[1] === 0 && buffer[3] === 0 && buffer[0] !== 0));
+function isUtf16(head) {
+    const bom = (head[0] === 0xff && head[1] === 0xfe) ||
+        (head[0] === 0xfe && head[1] === 0xff);
+    return (bom || (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0));
 }
 
 ;// CONCATENATED MODULE: ./src/model/counter-series.ts
@@ -16349,60 +16724,43 @@ class FileSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/audit/read-telemetry.ts
+;// CONCATENATED MODULE: ./src/audit/read-source.ts
 
 
 
-
-
-const READ_CHUNK_BYTES = 1 << 20;
 /**
- * Reads each file with its format's parser into its own sink. A file that
- * fails is reported and the others still count; a file found in a folder
- * that is no telemetry at all is skipped with a note.
+ * Detects and parses one source into its own sink. A problem with the
+ * file's content comes back as a reading with an error, so the other
+ * files still count; anything else (a read that failed) is thrown.
  */
-async function readTelemetry(inputs, options, resolveSpec) {
-    const readings = [];
-    for (const input of inputs) {
-        readings.push(await readOne(input, options, resolveSpec));
-    }
-    return readings;
-}
-/** Detects and parses one file. */
-async function readOne(input, options, resolveSpec) {
-    const file = input.path;
-    if (input.problem !== undefined) {
-        return { file, format: undefined, error: `${file}: ${input.problem}` };
-    }
+async function readSource(source, options, resolveSpec) {
     try {
-        return await parseFile(input, options, resolveSpec);
+        return await parseSource(source, options, resolveSpec);
     }
     catch (error) {
-        if (error instanceof InputError) {
-            return { file, format: options.inputFormat, error: error.message };
-        }
-        if (!isFileSystemError(error))
+        if (!(error instanceof InputError))
             throw error;
         return {
-            file,
-            format: undefined,
-            error: `${file}: cannot read: ${error.message}`
+            file: source.name,
+            format: options.inputFormat,
+            error: error.message
         };
     }
 }
-/** Detects the format and parses; file-system errors propagate. */
-async function parseFile(input, options, resolveSpec) {
-    const file = input.path;
-    if ((await (0,promises_namespaceObject.stat)(file)).size === 0) {
+/** Detects the format, parses, and refuses a file that gave no reading. */
+async function parseSource(source, options, resolveSpec) {
+    const file = source.name;
+    if (source.size === 0) {
         return { file, format: undefined, error: `${file}: the file is empty` };
     }
-    const format = await detectFormat(file, options.inputFormat);
+    const head = await source.head(DETECT_HEAD_BYTES);
+    const format = detectFormat(head, file, options.inputFormat);
     if (format === undefined) {
-        return { file, format: undefined, error: unrecognised(input) };
+        return { file, format: undefined, error: unrecognised(source) };
     }
     const sink = new FileSink(file, resolveSpec);
     try {
-        await format.parse((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK_BYTES }), sink, {
+        await format.parse(source.chunks(), sink, {
             file,
             timezone: options.timezone,
             intervalMs: options.intervalMs,
@@ -16429,11 +16787,72 @@ function everyRowRejected(sink) {
     return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`;
 }
 /** The message for a file no format recognised. */
-function unrecognised(input) {
-    const hint = input.fromDirectory
+function unrecognised(source) {
+    const hint = source.fromDirectory === true
         ? 'skipped: not a recognised telemetry file'
         : 'not a recognised telemetry format; name it with --input-format (see --help for the list)';
-    return `${input.path}: ${hint}`;
+    return `${source.name}: ${hint}`;
+}
+
+;// CONCATENATED MODULE: ./src/audit/read-telemetry.ts
+
+
+
+const READ_CHUNK_BYTES = 1 << 20;
+/**
+ * Reads each file with its format's parser into its own sink. A file that
+ * fails is reported and the others still count; a file found in a folder
+ * that is no telemetry at all is skipped with a note.
+ */
+async function readTelemetry(inputs, options, resolveSpec) {
+    const readings = [];
+    for (const input of inputs) {
+        readings.push(await readOne(input, options, resolveSpec));
+    }
+    return readings;
+}
+/** Reads one file; a file-system error becomes that file's reading. */
+async function readOne(input, options, resolveSpec) {
+    const file = input.path;
+    if (input.problem !== undefined) {
+        return { file, format: undefined, error: `${file}: ${input.problem}` };
+    }
+    try {
+        return await readSource(await fileSource(input), options, resolveSpec);
+    }
+    catch (error) {
+        if (!isFileSystemError(error))
+            throw error;
+        return {
+            file,
+            format: undefined,
+            error: `${file}: cannot read: ${error.message}`
+        };
+    }
+}
+/** A file on disk as a telemetry source, streamed in 1 MiB chunks. */
+async function fileSource(input) {
+    const path = input.path;
+    const { size } = await (0,promises_namespaceObject.stat)(path);
+    return {
+        name: path,
+        size,
+        fromDirectory: input.fromDirectory,
+        head: maxBytes => read_telemetry_readHead(path, maxBytes),
+        chunks: () => (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: READ_CHUNK_BYTES })
+    };
+}
+/** The first `maxBytes` bytes of a file (fewer if it is shorter). */
+async function read_telemetry_readHead(path, maxBytes) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const buffer = Buffer.alloc(maxBytes);
+        const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
 }
 /** True for an error from the file system (EACCES, ENOENT, EIO…). */
 function isFileSystemError(error) {
@@ -16497,7 +16916,45 @@ function isUnknownPlace(region) {
     return (resolved.fallback === 'world' && resolved.provider === undefined && !isWorld);
 }
 
+;// CONCATENATED MODULE: ./src/audit/cpu-spec.ts
+/**
+ * Power of a host CPU known only by its utilisation: per logical CPU,
+ * 0.74 W idle to 3.5 W fully busy, the averages over the processors of
+ * SPECpower_ssj2008 results that Cloud Carbon Footprint uses for AWS
+ * (MIN_WATTS_AVG and MAX_WATTS_AVG in
+ * packages/aws/src/domain/AwsFootprintEstimationConstants.ts of
+ * github.com/cloud-carbon-footprint/cloud-carbon-footprint).
+ */
+const CPU_IDLE_W_PER_THREAD = 0.74;
+const CPU_MAX_W_PER_THREAD = 3.5;
+/**
+ * The idle figure is an average over processor families; ±50 % around it
+ * is this project's stated assumption, as for other tools' estimates.
+ */
+const IDLE_SPREAD = 0.5;
+/** The plausibility ceiling of any non-GPU component, in W. */
+const COMPONENT_PLAUSIBLE_MAX_W = 1500;
+/** An L1 CPU spec for `logicalCpus` threads, and the note that says so. */
+function cpuSpec(logicalCpus) {
+    const idleW = CPU_IDLE_W_PER_THREAD * logicalCpus;
+    const maxPowerW = CPU_MAX_W_PER_THREAD * logicalCpus;
+    return {
+        spec: {
+            hardwareId: undefined,
+            idleW,
+            idleLowW: idleW * (1 - IDLE_SPREAD),
+            idleHighW: idleW * (1 + IDLE_SPREAD),
+            maxPowerW,
+            plausibleMaxW: Math.max(2 * maxPowerW, COMPONENT_PLAUSIBLE_MAX_W),
+            accuracyW: 0,
+            estimateSpread: 0
+        },
+        note: `CPU power from its utilisation: ${logicalCpus} logical CPUs × ${CPU_IDLE_W_PER_THREAD} W idle to ${CPU_MAX_W_PER_THREAD} W busy (Cloud Carbon Footprint's SPECpower averages for AWS), ${idleW.toFixed(0)}–${maxPowerW.toFixed(0)} W in all`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/audit/spec-resolver.ts
+
 
 
 
@@ -16508,8 +16965,8 @@ const COMPONENT_SPEC = {
     idleW: 0,
     idleLowW: 0,
     idleHighW: 0,
-    maxPowerW: 1500,
-    plausibleMaxW: 1500,
+    maxPowerW: COMPONENT_PLAUSIBLE_MAX_W,
+    plausibleMaxW: COMPONENT_PLAUSIBLE_MAX_W,
     accuracyW: 0,
     // CodeCarbon estimates CPU power from the CPU's TDP and RAM power from
     // memory size whenever it cannot read RAPL, and publishes no accuracy
@@ -16524,6 +16981,8 @@ const COMPONENT_SPEC = {
 function makeSpecResolver(options) {
     const chosen = options.gpuModel === undefined ? undefined : requireModel(options.gpuModel);
     return (identity) => {
+        if (identity.kind === 'cpu' && identity.logicalCpus !== undefined)
+            return cpuSpec(identity.logicalCpus);
         if (identity.kind !== 'gpu')
             return { spec: COMPONENT_SPEC, note: undefined };
         const { hardware, note } = pickHardware(identity, chosen);
@@ -16573,57 +17032,15 @@ function toSpec(hardware, powerLimitW) {
 
 
 
-
-
-
-
-/** Name and version written into every result. */
-const GENERATOR = 'ecocompute 0.1.0';
 /**
- * Audits telemetry files and folders: read → model devices → node model
- * (L3) → PUE → carbon → totals → result. Throws NoDataError when nothing
- * usable was read.
+ * Audits telemetry files and folders: read, then auditReadings (model
+ * devices → node model (L3) → PUE → carbon → totals → result). Throws
+ * NoDataError when nothing usable was read.
  */
 async function runAudit(paths, options) {
     const inputs = await expandInputs(paths);
     const readings = await readTelemetry(inputs, options, makeSpecResolver(options));
-    const devices = collectDevices(readings);
-    if (devices.length === 0)
-        throw new NoDataError(noDataMessage(readings));
-    const nodes = modelNodes(devices, options);
-    const carbon = resolveCarbon(options.region ?? fileCountry(readings));
-    const pue = resolvePueChoice(options.pue, carbon.provider, readings);
-    const energy = sumEnergy(devices, nodes, pue);
-    return buildResult({
-        readings,
-        devices,
-        nodes,
-        energy,
-        pue,
-        carbon,
-        options,
-        generator: GENERATOR
-    });
-}
-/** The country a file states (CodeCarbon), used when no region is given. */
-function fileCountry(readings) {
-    for (const reading of readings) {
-        if (!('sink' in reading))
-            continue;
-        const fact = reading.sink.facts.find(f => f.kind === 'country');
-        if (fact?.kind === 'country')
-            return fact.iso3;
-    }
-    return undefined;
-}
-/** Why there is nothing to audit, file by file. */
-function noDataMessage(readings) {
-    if (readings.length === 0)
-        return 'no telemetry files found';
-    const lines = readings.map(reading => 'sink' in reading
-        ? `${reading.file}: no devices found (${reading.sink.rejectedCount} rejected rows)`
-        : reading.error);
-    return `no usable telemetry:\n  ${lines.join('\n  ')}`;
+    return auditReadings(readings, options);
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-budget.ts
@@ -16638,7 +17055,7 @@ const MAX_COMMENT_CHARS = 60_000;
 /** Largest body in UTF-8 bytes. */
 const MAX_COMMENT_BYTES = 200_000;
 /** TextEncoder exists in Node and in browsers, where the web page runs. */
-const ENCODER = new TextEncoder();
+const markdown_budget_ENCODER = new TextEncoder();
 /** Characters kept free for the truncation note. */
 const NOTE_RESERVE = 300;
 /**
@@ -16653,7 +17070,7 @@ function fitSections(sections, footer, maxChars = MAX_COMMENT_CHARS) {
         return whole;
     // The note and footer are ours, but the footer holds escaped file text.
     const charLimit = maxChars - footer.length - NOTE_RESERVE;
-    const byteLimit = MAX_COMMENT_BYTES - ENCODER.encode(footer).length - 3 * NOTE_RESERVE;
+    const byteLimit = MAX_COMMENT_BYTES - markdown_budget_ENCODER.encode(footer).length - 3 * NOTE_RESERVE;
     const kept = [];
     for (const section of present) {
         const candidate = [...kept, section].join('\n\n');
@@ -16674,7 +17091,7 @@ function fitSections(sections, footer, maxChars = MAX_COMMENT_CHARS) {
 function fits(text, maxChars, maxBytes) {
     if (text.length > maxChars)
         return false;
-    return ENCODER.encode(text).length <= maxBytes;
+    return markdown_budget_ENCODER.encode(text).length <= maxBytes;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -17104,108 +17521,6 @@ function toAlignment(value) {
         : 0
 }
 
-;// CONCATENATED MODULE: ./src/report/format-number.ts
-/**
- * Number formatting for every report. Values come with their bounds, so
- * three significant figures say all the data supports; a value that is not
- * known (null, NaN, ±Infinity) prints as a dash, never as `NaN` or `null`.
- */
-/** What a value that is not known prints as. */
-const NOT_KNOWN = '—';
-/** Significant figures below 1,000; whole numbers from there on. */
-const SIGNIFICANT_FIGURES = 3;
-/** Grouping with commas whatever the runner's locale is. */
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-/** True for a number that can be printed. */
-function isKnown(value) {
-    return typeof value === 'number' && Number.isFinite(value);
-}
-/** Formats a bare number: `0.000123`, `12.3`, `1,235`, or a dash. */
-function formatNumber(value) {
-    if (!isKnown(value))
-        return NOT_KNOWN;
-    if (value === 0)
-        return '0';
-    const rounded = Number(value.toPrecision(SIGNIFICANT_FIGURES));
-    if (Math.abs(rounded) >= 1000)
-        return GROUPED.format(value);
-    // toPrecision switches to exponent form below 1e-6: keep it, it is exact.
-    return trimZeros(rounded.toPrecision(SIGNIFICANT_FIGURES));
-}
-/** Drops trailing zeros of a fraction: `1.50` → `1.5`, `2.00` → `2`. */
-function trimZeros(text) {
-    const [mantissa = text, exponent] = text.split('e');
-    const trimmed = mantissa.includes('.')
-        ? mantissa.replace(/\.?0+$/, '')
-        : mantissa;
-    return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
-}
-/** Formats a value with its unit: `1,235 kWh`; a dash when not known. */
-function formatQuantity(value, unit) {
-    if (!isKnown(value))
-        return NOT_KNOWN;
-    return withUnit(formatNumber(value), unit);
-}
-/**
- * Formats a value and its bounds as `12.3 kWh (11–14.2)`; the bounds are
- * left out when not known or when they print the same as the value.
- */
-function formatRange(value, low, high, unit) {
-    if (!isKnown(value))
-        return NOT_KNOWN;
-    const center = formatNumber(value);
-    const bounds = [formatNumber(low), formatNumber(high)];
-    const sameAsValue = bounds.every(bound => bound === center);
-    if (!isKnown(low) || !isKnown(high) || sameAsValue) {
-        return withUnit(center, unit);
-    }
-    return `${withUnit(center, unit)} (${bounds.join('–')})`;
-}
-/** Joins a number and a unit; an empty unit adds nothing. */
-function withUnit(number, unit) {
-    return unit === '' ? number : `${number} ${unit}`;
-}
-/**
- * Formats a fraction as a percentage: 0.123 → `12.3 %`. A fraction just
- * under 1 never prints as 100 %, which would claim full coverage.
- */
-function formatPercent(fraction) {
-    if (!isKnown(fraction))
-        return NOT_KNOWN;
-    const percent = fraction * 100;
-    if (fraction < 1 && percent >= 99.95)
-        return '>99.9 %';
-    if (percent >= 100)
-        return `${GROUPED.format(percent)} %`;
-    return `${formatNumber(percent)} %`;
-}
-/** Formats a change in percent with its sign: 12.5 → `+12.5 %`. */
-function formatChangePercent(percent) {
-    if (!isKnown(percent))
-        return NOT_KNOWN;
-    const sign = percent > 0 ? '+' : '';
-    return `${sign}${formatNumber(percent)} %`;
-}
-/** Formats a count with grouping: 5000 → `5,000`. */
-function formatCount(count) {
-    return isKnown(count) ? GROUPED.format(count) : NOT_KNOWN;
-}
-/** Formats a duration: `45 s`, `12 min 5 s`, `3 h 07 min`, `2 d 4 h`. */
-function formatDuration(seconds) {
-    if (!isKnown(seconds) || seconds < 0)
-        return NOT_KNOWN;
-    if (seconds < 60)
-        return `${formatNumber(seconds)} s`;
-    const total = Math.round(seconds);
-    const [days, hours] = [Math.floor(total / 86400), Math.floor(total / 3600)];
-    const minutes = Math.floor(total / 60) % 60;
-    if (days >= 1)
-        return `${days} d ${hours % 24} h`;
-    if (hours >= 1)
-        return `${hours} h ${String(minutes).padStart(2, '0')} min`;
-    return `${minutes} min ${total % 60} s`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown-blocks.ts
 
 
@@ -17413,6 +17728,55 @@ function downsample(values, maxPoints) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown-breakdown.ts
+
+
+
+
+/** Groups shown before the rest are counted in one line. */
+const MAX_GROUP_ROWS = 30;
+const HEADER = ['Job', 'Node', 'Devices', 'GPU-side kWh (low–high)', 'Share'];
+/**
+ * Energy per job and node, for audits merged from several matrix legs
+ * or nodes; nothing when everything ran in one job on one node. Shares
+ * are of the devices' own energy, before host power and PUE.
+ */
+function renderBreakdown(result) {
+    const groups = groupBy(result.devices, groupKey);
+    if (groups.size < 2)
+        return undefined;
+    const totalKWh = markdown_breakdown_sum(result.devices, d => d.energy_kwh);
+    const rows = [...groups.values()]
+        .sort((a, b) => markdown_breakdown_sum(b, d => d.energy_kwh) - markdown_breakdown_sum(a, d => d.energy_kwh))
+        .map(devices => groupRow(devices, totalKWh));
+    const shown = rows.slice(0, MAX_GROUP_ROWS);
+    return joinBlocks([
+        '### By job and node',
+        renderTable(HEADER, shown, ['l', 'l', 'r', 'r', 'r']),
+        moreLine(rows.length - shown.length, 'groups')
+    ]);
+}
+/** Job and node together: one row per pair. */
+function groupKey(device) {
+    return JSON.stringify([device.job, device.node]);
+}
+/** One group's cells; job and node names came from files, so escaped. */
+function groupRow(devices, totalKWh) {
+    const first = devices[0];
+    const kWh = markdown_breakdown_sum(devices, d => d.energy_kwh);
+    return [
+        first.job === null ? NOT_KNOWN : escapeTableCell(first.job, 60),
+        first.node === null ? NOT_KNOWN : escapeTableCell(first.node, 60),
+        formatCount(devices.length),
+        formatRange(kWh, markdown_breakdown_sum(devices, d => d.low_kwh), markdown_breakdown_sum(devices, d => d.high_kwh), ''),
+        totalKWh > 0 ? formatPercent(kWh / totalKWh) : NOT_KNOWN
+    ];
+}
+/** Sum of a number over devices. */
+function markdown_breakdown_sum(devices, value) {
+    return devices.reduce((total, device) => total + value(device), 0);
+}
+
 ;// CONCATENATED MODULE: ./src/report/report-words.ts
 
 /**
@@ -17461,7 +17825,7 @@ function countWarnings(result) {
  * 60,000 characters whatever the fleet size.
  */
 const MAX_DEVICE_ROWS = 50;
-const HEADER = [
+const markdown_devices_HEADER = [
     'Device',
     'Name',
     'Level',
@@ -17481,7 +17845,7 @@ function renderDevices(result) {
     const shown = devices.slice(0, MAX_DEVICE_ROWS);
     const align = ['l', 'l', 'c', 'l', 'r', 'r', 'r', 'r', 'r', 'r'];
     const table = joinBlocks([
-        renderTable(HEADER, shown.map(deviceRow), align),
+        renderTable(markdown_devices_HEADER, shown.map(deviceRow), align),
         moreLine(devices.length - shown.length, 'devices'),
         `${DASH_MEANING}.`
     ]);
@@ -17569,6 +17933,8 @@ function renderComparison(result) {
     const { comparison } = result;
     if (comparison === undefined)
         return undefined;
+    if (comparison.comparable === null)
+        return renderNoBaseline(comparison);
     const change = comparison.change_percent === null
         ? `${NOT_KNOWN} (no comparable change)`
         : formatChangePercent(comparison.change_percent);
@@ -17579,6 +17945,20 @@ function renderComparison(result) {
     return (`**vs base:** carbon ${change}, verdict **${comparison.verdict}**, ` +
         `against ${escapeMarkdown(comparison.baseline_source)}.${because} ` +
         'Only carbon is compared with the base.');
+}
+/**
+ * Without a baseline the reasons already hold its source: say it once,
+ * then any budget that still applied.
+ */
+function renderNoBaseline(comparison) {
+    const others = comparison.reasons
+        .slice(1, 5)
+        .map(reason => escapeMarkdown(reason));
+    const why = others.length > 0
+        ? `: ${others.join('; ')}`
+        : ', set by on-missing-baseline';
+    return (`**vs base:** no baseline: ${escapeMarkdown(comparison.baseline_source)}. ` +
+        `Verdict **${comparison.verdict}**${why}.`);
 }
 /** Reasons listed before the rest are only counted (one per L1 device). */
 const MAX_REASONS = 10;
@@ -17877,6 +18257,7 @@ function warningLine(warning) {
 
 
 
+
 /** The default first line, which the job summary and the comment share. */
 const DEFAULT_TITLE = '## Sustainability Audit';
 /**
@@ -17892,6 +18273,7 @@ function renderMarkdown(result, options = {}) {
         joinBlocks([renderHeadlineTable(result), renderComparison(result)]),
         renderGrounding(result),
         renderDevices(result),
+        renderBreakdown(result),
         renderPowerChart(chart?.series, chart?.bucketS ?? 0),
         renderAssumptions(result),
         joinBlocks([renderCarbonSource(result), renderEquivalents(result)]),
@@ -18258,10 +18640,11 @@ Usage: node dist/cli.js COMMAND [options]
 
 Commands:
   audit FILE|DIR...     audit telemetry files (every telemetry file of a DIR)
+  collect -- CMD ARGS   run CMD and record the node's GPU and CPU telemetry
   compare BASE HEAD     compare two audit results and apply the carbon gates
   data list|show        the calibration records (GPUs, nodes, workloads, regions,
                         prices) and their sources
-  estimate              energy, carbon and cost from published inputs
+  estimate              plan a run (time, energy, carbon, cost, what-ifs) or recompute a published footprint
                         (--gpu-hours, --power-w, --pue, --intensity)
   validate FILE...      check files: detected format, devices, time span, problems
 
@@ -18388,6 +18771,2110 @@ function renderResult(result, format, text = renderText) {
         case 'text':
             return text(result);
     }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/collect/collect-error.ts
+/**
+ * A problem the collector can name: a bad input or flag, an output folder
+ * it cannot write, a sampler it cannot start. The message says which
+ * input, file or tool, what was found and what would be accepted.
+ */
+class CollectError extends Error {
+    name = 'CollectError';
+}
+/**
+ * The message of anything thrown, for logs; also for errors from another
+ * realm (a test's VM context), which fail `instanceof Error`.
+ */
+function messageOf(error) {
+    if (typeof error === 'object' && error !== null && 'message' in error) {
+        return String(error.message);
+    }
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/collect/collect-config.ts
+
+
+
+
+/**
+ * The collector's one configuration module: every environment variable
+ * the collector reads is read here, once, into a frozen object. Inputs
+ * (action inputs or CLI flags) are checked by the functions below too.
+ */
+/** Default sampling interval in ms: the DESIGN §2 example's 500 ms. */
+const DEFAULT_INTERVAL_MS = 500;
+/**
+ * Shortest and longest interval accepted. 10 ms is about the fastest
+ * cadence seen in real nvidia-smi logs (7–8 ms, shared/telemetry-real
+ * file 1); past a minute the audit's gap rule (5 s to 300 s) would start
+ * calling ordinary intervals gaps.
+ */
+const INTERVAL_LIMITS_MS = { min: 10, max: 60_000 };
+/** Ways to choose GPUs: `auto` honours CUDA_VISIBLE_DEVICES. */
+const GPU_MODES = ['auto', 'all', 'none'];
+/** Reads the collector's environment variables once. */
+function readCollectEnvironment(env = process.env) {
+    const text = (name) => env[name] || undefined;
+    return Object.freeze({
+        platform: process.platform,
+        nvidiaSmiPath: findOnPath('nvidia-smi', env.PATH),
+        dcgmiPath: findOnPath('dcgmi', env.PATH),
+        cudaVisibleDevices: env.CUDA_VISIBLE_DEVICES,
+        cudaDeviceOrder: text('CUDA_DEVICE_ORDER'),
+        powercapRoot: text('ECOCOMPUTE_POWERCAP_ROOT') ?? '/sys/class/powercap',
+        procRoot: text('ECOCOMPUTE_PROC_ROOT') ?? '/proc',
+        // Slurm sets SLURMD_NODENAME in every task (srun(1), "OUTPUT
+        // ENVIRONMENT VARIABLES"); a container's hostname is often a random id.
+        host: text('ECOCOMPUTE_HOST') ?? text('SLURMD_NODENAME') ?? (0,external_node_os_namespaceObject.hostname)(),
+        debug: text('ECOCOMPUTE_DEBUG') !== undefined,
+        run: {
+            runner: text('RUNNER_NAME'),
+            workflow: text('GITHUB_WORKFLOW'),
+            job: text('GITHUB_JOB'),
+            runAttempt: attemptOf(text('GITHUB_RUN_ATTEMPT'))
+        },
+        runnerTemp: text('RUNNER_TEMP')
+    });
+}
+/** The first executable `name` on PATH, or undefined. */
+function findOnPath(name, path) {
+    for (const folder of (path ?? '').split(external_node_path_namespaceObject.delimiter)) {
+        if (folder === '')
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(folder, name);
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here; keep looking.
+        }
+    }
+    return undefined;
+}
+/** GITHUB_RUN_ATTEMPT as a positive integer, else undefined. */
+function attemptOf(text) {
+    const value = Number(text);
+    return Number.isSafeInteger(value) && value >= 1 ? value : undefined;
+}
+/** The interval input or flag in ms, or a CollectError naming it. */
+function intervalOption(name, text) {
+    if (text === undefined)
+        return DEFAULT_INTERVAL_MS;
+    const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    const { min, max } = INTERVAL_LIMITS_MS;
+    if (value >= min && value <= max)
+        return value;
+    throw new CollectError(`${name} must be a whole number of milliseconds from ${min} to ${max}, got "${text}"`);
+}
+/** `auto`, `all`, `none`, or indices and UUIDs separated by commas. */
+function gpuChoiceOption(name, text) {
+    const trimmed = (text ?? 'auto').trim();
+    const mode = GPU_MODES.find(m => m === trimmed);
+    if (mode !== undefined)
+        return { mode };
+    const ids = trimmed.split(',').map(id => id.trim());
+    if (ids.every(id => /^(\d+|(GPU|MIG)-[\w-]+)$/.test(id))) {
+        return { mode: 'list', ids };
+    }
+    throw new CollectError(`${name} must be auto, all, none, or nvidia-smi indices and GPU UUIDs separated by commas (0,1 or GPU-5f0d…), got "${text}"`);
+}
+/** nvidia-smi field names: lower case, digits, `.` and `_`. */
+function fieldsOption(name, text) {
+    if (text === undefined)
+        return [];
+    const fields = text
+        .split(',')
+        .map(field => field.trim())
+        .filter(Boolean);
+    const bad = fields.find(field => !/^[a-z][a-z0-9_.]{0,63}$/.test(field));
+    if (bad === undefined)
+        return fields;
+    throw new CollectError(`${name} must be nvidia-smi --query-gpu field names separated by commas (e.g. clocks.mem,fan.speed), got "${bad}"`);
+}
+/** A file-name-safe telemetry name, or a CollectError. */
+function nameOption(name, text) {
+    const value = (text ?? 'telemetry').trim();
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value))
+        return value;
+    throw new CollectError(`${name} must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit, got "${text}"`);
+}
+
+;// CONCATENATED MODULE: ./src/collect/collect-log.ts
+/**
+ * A log that writes `collect: …` lines to a stream (the CLI's standard
+ * error, the detached sampler's log file); debug lines only when asked.
+ */
+function streamLog(write, showDebug) {
+    return {
+        info: text => write(`collect: ${text}\n`),
+        warning: text => write(`collect: warning: ${text}\n`),
+        error: text => write(`collect: error: ${text}\n`),
+        debug: text => {
+            if (showDebug)
+                write(`collect: debug: ${text}\n`);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/collect/proc-stat.ts
+
+
+/**
+ * Reads the aggregate `cpu` line of /proc/stat (proc(5)): user, nice,
+ * system, idle, iowait, irq, softirq, steal, guest, guest_nice. Idle time
+ * is idle + iowait; guest time is already inside user and nice, so it is
+ * not added again. Undefined when the file or line is unusable.
+ */
+async function readCpuTimes(procRoot) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(procRoot, 'stat'), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const line = text.split('\n').find(l => /^cpu\s/.test(l));
+    const ticks = (line ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+    if (ticks.length < 4 || !ticks.every(t => Number.isSafeInteger(t) && t >= 0))
+        return undefined;
+    const total = ticks.reduce((sum, t) => sum + t, 0);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    return { busyTicks: total - idle, totalTicks: total };
+}
+/** Busy share between two readings in %, null when no time passed. */
+function utilizationPct(before, after) {
+    const totalTicks = after.totalTicks - before.totalTicks;
+    const busyTicks = after.busyTicks - before.busyTicks;
+    if (totalTicks <= 0 || busyTicks < 0)
+        return null;
+    return Math.min(100, Math.round((1000 * busyTicks) / totalTicks) / 10);
+}
+/** The CPU model from /proc/cpuinfo (`model name`), if it names one. */
+async function readCpuModel(procRoot) {
+    try {
+        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(procRoot, 'cpuinfo'), 'utf8');
+        const line = text.split('\n').find(l => /^model name\s*:/.test(l));
+        const model = line?.slice(line.indexOf(':') + 1).trim();
+        return model === '' ? undefined : model;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Logical CPUs: the `cpuN` lines of /proc/stat; undefined when unreadable. */
+async function readLogicalCpus(procRoot) {
+    try {
+        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(procRoot, 'stat'), 'utf8');
+        const count = text.split('\n').filter(l => /^cpu\d+\s/.test(l)).length;
+        return count > 0 ? count : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/rapl.ts
+
+
+/** Top-level zones (`intel-rapl:0`) and their sub-zones (`intel-rapl:0:1`). */
+const TOP_ZONE = /^intel-rapl:(\d+)$/;
+const SUB_ZONE = /^intel-rapl:(\d+):\d+$/;
+/**
+ * Finds the RAPL counters under a powercap root (Linux powercap
+ * framework, Documentation/power/powercap/powercap.rst). Only packages
+ * (cpu) and their `dram` sub-zones (ram) are kept: `core` and `uncore`
+ * are parts of the package, and `psys` covers the package too, so
+ * reading them as well would count energy twice.
+ */
+async function discoverRapl(root) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(root)).sort();
+    }
+    catch {
+        return {
+            zones: [],
+            problem: `${root} is not readable (no powercap interface)`
+        };
+    }
+    const zones = [];
+    for (const folder of names) {
+        const zone = await describeZone(root, folder);
+        if (zone !== undefined)
+            zones.push(zone);
+    }
+    if (zones.length === 0)
+        return { zones, problem: `no RAPL package zone under ${root}` };
+    const unreadable = await firstUnreadable(zones);
+    if (unreadable === undefined)
+        return { zones };
+    return {
+        zones: [],
+        // Since Linux 5.10 energy_uj is readable by root only, after the
+        // PLATYPUS power side channel (CVE-2020-8694).
+        problem: `${(0,external_node_path_namespaceObject.join)(unreadable.folder, 'energy_uj')} is not readable (${unreadable.reason}; root only since Linux 5.10, CVE-2020-8694)`
+    };
+}
+/** A package or DRAM zone, undefined for anything else. */
+async function describeZone(root, folder) {
+    const top = TOP_ZONE.exec(folder);
+    const sub = SUB_ZONE.exec(folder);
+    const socket = top?.[1] ?? sub?.[1];
+    if (socket === undefined)
+        return undefined;
+    const path = (0,external_node_path_namespaceObject.join)(root, folder);
+    const zoneName = (await readText((0,external_node_path_namespaceObject.join)(path, 'name')))?.trim();
+    const kind = top && zoneName?.startsWith('package')
+        ? 'cpu'
+        : sub && zoneName === 'dram'
+            ? 'ram'
+            : undefined;
+    if (kind === undefined || zoneName === undefined)
+        return undefined;
+    const rangeUJ = Number((await readText((0,external_node_path_namespaceObject.join)(path, 'max_energy_range_uj')))?.trim());
+    return {
+        key: `${kind}${socket}`,
+        kind,
+        zoneName,
+        folder: path,
+        wrapRangeMJ: rangeUJ > 0 ? rangeUJ / 1000 : undefined
+    };
+}
+/** The first zone whose counter cannot be read, and why. */
+async function firstUnreadable(zones) {
+    for (const zone of zones) {
+        try {
+            await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(zone.folder, 'energy_uj'), 'utf8');
+        }
+        catch (error) {
+            const code = error.code ?? 'error';
+            return { folder: zone.folder, reason: code };
+        }
+    }
+    return undefined;
+}
+/** Reads one counter in mJ; null when the read fails or is not a number. */
+async function readZoneMJ(zone) {
+    const text = await readText((0,external_node_path_namespaceObject.join)(zone.folder, 'energy_uj'));
+    const trimmed = text?.trim() ?? '';
+    return /^\d+$/.test(trimmed) ? Number(trimmed) / 1000 : null;
+}
+/** A file's text, undefined when it cannot be read. */
+async function readText(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/spool-writer.ts
+
+
+/**
+ * Appends records to the spool file as JSON Lines while sampling runs;
+ * the header and footer are added when the telemetry is finished, so the
+ * header can hold the end time. Memory stays flat: nothing is kept but
+ * a count and the last time.
+ */
+class SpoolWriter {
+    path;
+    stream;
+    failure;
+    latestBySeries = new Map();
+    samples = 0;
+    /** Readings left out because they were not later than the last one. */
+    outOfOrder = 0;
+    lastTimeMs = Number.NaN;
+    constructor(path) {
+        this.path = path;
+        this.stream = (0,external_node_fs_namespaceObject.createWriteStream)(path, { flags: 'a' });
+        this.stream.on('error', error => (this.failure ??= error));
+    }
+    /**
+     * Writes one sample line. Readers refuse a series whose time goes back
+     * (and two readings at one instant), so a reading that is not later
+     * than the last of its series (same device, same readings; a row
+     * stamped by nvidia-smi after one stamped on arrival) is left out
+     * and counted.
+     */
+    sample(line) {
+        const series = `${line.device}|${line.powerW !== undefined}|${line.energyMJ !== undefined}|${line.utilizationPct !== undefined}`;
+        if (line.timeMs <= (this.latestBySeries.get(series) ?? -Infinity)) {
+            this.outOfOrder += 1;
+            return;
+        }
+        this.latestBySeries.set(series, line.timeMs);
+        this.samples += 1;
+        this.write(sampleRecord(line), line.timeMs);
+    }
+    /** Writes one event line. */
+    event(line) {
+        const record = {
+            kind: 'event',
+            t: isoTime(line.timeMs),
+            event: line.event
+        };
+        if (line.device !== undefined)
+            record.d = line.device;
+        if (line.message !== undefined)
+            record.message = line.message;
+        this.write(record, line.timeMs);
+    }
+    /** Flushes and closes; throws the first write error, naming the file. */
+    async close() {
+        if (!this.stream.closed) {
+            this.stream.end();
+            await (0,external_node_events_namespaceObject.once)(this.stream, 'close').catch(() => undefined);
+        }
+        if (this.failure) {
+            throw new Error(`cannot write ${this.path}: ${this.failure.message}`);
+        }
+    }
+    write(record, timeMs) {
+        if (!(timeMs <= this.lastTimeMs))
+            this.lastTimeMs = timeMs;
+        if (this.stream.writable)
+            this.stream.write(`${JSON.stringify(record)}\n`);
+    }
+}
+/** A sample as the format writes it: short keys, units in the names. */
+function sampleRecord(line) {
+    const record = {
+        t: isoTime(line.timeMs),
+        d: line.device
+    };
+    if (line.powerW !== undefined)
+        record.p_w = line.powerW;
+    if (line.energyMJ !== undefined)
+        record.e_mj = line.energyMJ;
+    if (line.utilizationPct !== undefined)
+        record.u_pct = line.utilizationPct;
+    if (line.temperatureC !== undefined)
+        record.temp_c = line.temperatureC;
+    return record;
+}
+/** ISO 8601 UTC with milliseconds, as the format asks. */
+function isoTime(timeMs) {
+    return new Date(timeMs).toISOString();
+}
+
+;// CONCATENATED MODULE: ./src/collect/cpu-source.ts
+
+
+
+
+
+
+/** Device key of the host CPU when only its utilisation is known. */
+const CPU_UTILIZATION_KEY = 'cpu';
+/**
+ * The host CPU: RAPL energy counters when readable, else the busy share
+ * from /proc/stat with the CPU model, for an L1 estimate. Read on a timer
+ * in this process: a file read per zone per interval, no child process.
+ *
+ * Beside sampled GPUs a utilisation-only CPU is kept in
+ * raw/cpu-utilization.csv, not in the telemetry: the audit ranks a run
+ * by its least-measured device (DESIGN §3), so an L1 CPU would turn a run
+ * of measured GPUs into L1, and the audit's host model (L3) already
+ * covers an unmeasured host (CPU, memory, fans, PSU losses) from the
+ * node profile, which a CPU estimate would then replace with less. Alone,
+ * the CPU is declared with its thread count: the audit estimates it
+ * from 0.74–3.5 W per logical CPU.
+ */
+class CpuSource {
+    mode;
+    model;
+    logicalCpus;
+    procRoot;
+    sink;
+    description;
+    timer;
+    reading = Promise.resolve();
+    previous;
+    constructor(mode, model, logicalCpus, procRoot, sink, 
+    /** What is measured, in words, for the log and the header. */
+    description) {
+        this.mode = mode;
+        this.model = model;
+        this.logicalCpus = logicalCpus;
+        this.procRoot = procRoot;
+        this.sink = sink;
+        this.description = description;
+    }
+    /** Looks for RAPL, else /proc/stat; says which and why. */
+    static async prepare(roots, context) {
+        const { sink, log } = context;
+        const model = await readCpuModel(roots.procRoot);
+        const threads = await readLogicalCpus(roots.procRoot);
+        const make = (mode, description) => new CpuSource(mode, model, threads, roots.procRoot, sink, description);
+        const rapl = await discoverRapl(roots.powercapRoot);
+        if (rapl.zones.length > 0) {
+            const names = rapl.zones.map(z => `${z.key} (${z.zoneName})`).join(', ');
+            return make({ kind: 'rapl', zones: rapl.zones }, `RAPL energy counters ${names}`);
+        }
+        const why = rapl.problem ?? 'no RAPL';
+        const stat = (0,external_node_path_namespaceObject.join)(roots.procRoot, 'stat');
+        if ((await readCpuTimes(roots.procRoot)) === undefined) {
+            log.warning(`CPU: ${why}, and ${stat} is not readable: no CPU readings`);
+            return make({ kind: 'none' }, 'no CPU readings (no RAPL, no /proc/stat)');
+        }
+        if (!context.gpusSampled) {
+            log.info(`CPU power: ${why}; recording its utilisation from ${stat}`);
+            return make({ kind: 'utilization', raw: undefined }, `CPU utilisation from ${stat} (an L1 estimate)`);
+        }
+        const path = (0,external_node_path_namespaceObject.join)(context.rawDir, 'cpu-utilization.csv');
+        log.info(`CPU power: ${why}; the audit's host model covers the CPU, and its utilisation is kept in ${path}`);
+        const raw = (0,external_node_fs_namespaceObject.createWriteStream)(path);
+        raw.write('time,utilization_pct\n');
+        return make({ kind: 'utilization', raw }, `CPU utilisation from ${stat}, kept in raw/ only (no RAPL: ${why})`);
+    }
+    /** The header's devices for what this source records. */
+    devices() {
+        const { mode, model, logicalCpus } = this;
+        if (mode.kind === 'none')
+            return [];
+        if (mode.kind === 'utilization') {
+            if (mode.raw !== undefined)
+                return [];
+            return [
+                {
+                    key: CPU_UTILIZATION_KEY,
+                    kind: 'cpu',
+                    ...(model ? { name: model } : {}),
+                    ...(logicalCpus ? { logical_cpus: logicalCpus } : {})
+                }
+            ];
+        }
+        return mode.zones.map(zone => ({
+            key: zone.key,
+            kind: zone.kind,
+            name: zone.kind === 'cpu' && model ? model : `RAPL ${zone.zoneName}`,
+            ...(zone.wrapRangeMJ ? { energy_wrap_mj: zone.wrapRangeMJ } : {})
+        }));
+    }
+    /** Takes a first reading now, then one every interval. */
+    async start(intervalMs) {
+        if (this.mode.kind === 'none')
+            return;
+        await this.readOnce();
+        this.timer = setInterval(() => {
+            this.reading = this.reading.then(() => this.readOnce());
+        }, intervalMs);
+    }
+    /** Stops the timer after one last reading. */
+    async stop() {
+        if (this.mode.kind === 'none')
+            return;
+        clearInterval(this.timer);
+        this.reading = this.reading.then(() => this.readOnce());
+        await this.reading;
+        if (this.mode.kind === 'utilization' && this.mode.raw !== undefined) {
+            this.mode.raw.end();
+            await (0,external_node_events_namespaceObject.once)(this.mode.raw, 'close').catch(() => undefined);
+        }
+    }
+    async readOnce() {
+        const timeMs = Date.now();
+        if (this.mode.kind === 'rapl') {
+            const { zones } = this.mode;
+            const values = await Promise.all(zones.map(readZoneMJ));
+            zones.forEach((zone, at) => this.sink.sample({
+                timeMs,
+                device: zone.key,
+                energyMJ: values[at] ?? null
+            }));
+        }
+        else if (this.mode.kind === 'utilization') {
+            const pct = await this.nextUtilization();
+            if (pct === undefined)
+                return;
+            if (this.mode.raw !== undefined)
+                this.mode.raw.write(`${isoTime(timeMs)},${pct}\n`);
+            else
+                this.sink.sample({
+                    timeMs,
+                    device: CPU_UTILIZATION_KEY,
+                    utilizationPct: pct
+                });
+        }
+    }
+    /**
+     * The busy share since the last reading, undefined when there is none
+     * yet. When no tick passed (/proc/stat counts in 1/USER_HZ s, 10 ms on
+     * Linux) the baseline is kept, so the next reading spans both.
+     */
+    async nextUtilization() {
+        const times = await readCpuTimes(this.procRoot);
+        if (times === undefined)
+            return undefined;
+        const previous = this.previous;
+        const pct = previous === undefined ? null : utilizationPct(previous, times);
+        const reset = previous !== undefined && times.totalTicks < previous.totalTicks;
+        if (pct === null && previous !== undefined && !reset)
+            return undefined;
+        this.previous = times;
+        return pct ?? undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/smi-row.ts
+
+
+/**
+ * Cells that mean the board stopped answering, as opposed to a field it
+ * does not support (DESIGN §4 sentinels; bug case B11's variant).
+ */
+const smi_row_LOST_MARKERS = new Set(['[GPU is lost]', '[GPU requires reset]']);
+/**
+ * nvidia-smi's per-device failure line, e.g. `Unable to determine the
+ * device handle for GPU 0000:3B:00.0: Unknown Error` (bug case F-B11).
+ */
+const HANDLE_ERROR = /device handle for GPU ([0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-9A-Fa-f]): (.+)$/;
+/** Classifies one output line of a query with `fieldCount` fields. */
+function classifySmiLine(line, fieldCount) {
+    const handle = HANDLE_ERROR.exec(line);
+    if (handle)
+        return {
+            kind: 'handle-error',
+            busId: handle[1],
+            reason: handle[2].trim()
+        };
+    const cells = line.split(',').map(cell => cell.trim());
+    if (cells.length !== fieldCount || !/^\d+$/.test(cells[1] ?? '')) {
+        return { kind: 'other', text: line };
+    }
+    const timeMs = parseTimestamp(cells[0] ?? '');
+    if (!Number.isFinite(timeMs))
+        return { kind: 'other', text: line };
+    const lostMarker = cells.find(cell => smi_row_LOST_MARKERS.has(cell));
+    return {
+        kind: 'row',
+        row: { timeMs, index: Number(cells[1]), cells, lostMarker }
+    };
+}
+/** A numeric cell, or null for a sentinel or anything not a number. */
+function numberOrNull(cell) {
+    const read = readNumberCell(cell ?? '');
+    return read.kind === 'value' ? read.value : null;
+}
+/**
+ * `00000000:3B:00.0` (nvidia-smi's query) and `0000:3B:00.0` (its error
+ * lines) name the same bus: compare without the domain's leading zeros.
+ */
+function normaliseBusId(busId) {
+    return busId.toLowerCase().replace(/^0+(?=[0-9a-f]*:)/, '');
+}
+
+;// CONCATENATED MODULE: ./src/collect/tool-process.ts
+
+
+
+/** A line longer than this is not a reading: it is dropped unread. */
+const tool_process_MAX_LINE_CHARS = 1 << 16;
+/** How long a tool gets to exit after SIGINT before SIGKILL. */
+const STOP_GRACE_MS = 5000;
+/**
+ * One long-running sampling tool (`nvidia-smi … -lms N`, `dcgmi dmon`):
+ * started once, read line by line, its output kept verbatim, and
+ * stopped with SIGINT, the Ctrl+C both tools' loops are documented to
+ * run until (nvidia-smi(1) `-lms`: "Probe until Ctrl+C"), so they exit
+ * cleanly with their output flushed; SIGKILL if they do not.
+ */
+class ToolProcess {
+    spec;
+    child;
+    raw;
+    rawError;
+    stopping = false;
+    closed = Promise.resolve();
+    constructor(spec) {
+        this.spec = spec;
+    }
+    /** Spawns the tool; a spawn failure arrives through onExit. */
+    start() {
+        const { path, args } = this.spec;
+        this.raw = (0,external_node_fs_namespaceObject.createWriteStream)(this.spec.rawPath);
+        // Its own process group: a Ctrl+C at the terminal goes to the command
+        // being measured, not to the sampler's tools, which stop when told.
+        // Orphaned, a tool dies at its next write to the closed pipe.
+        const child = (0,external_node_child_process_namespaceObject.spawn)(path, [...args], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, TZ: 'UTC' },
+            detached: true
+        });
+        this.child = child;
+        this.closed = (0,external_node_events_namespaceObject.once)(child, 'close').catch(() => undefined);
+        child.stdout?.setEncoding('utf8');
+        child.stderr?.setEncoding('utf8');
+        child.stdout?.on('data', this.reader(false));
+        child.stderr?.on('data', this.reader(true));
+        let ended = false;
+        const end = (code, signal) => {
+            if (!ended)
+                this.spec.onExit(code, signal, this.stopping);
+            ended = true;
+        };
+        child.on('error', () => end(null, null));
+        child.on('close', end);
+    }
+    /** True until the child has ended. */
+    get running() {
+        const child = this.child;
+        return (child !== undefined &&
+            child.exitCode === null &&
+            child.signalCode === null &&
+            child.pid !== undefined);
+    }
+    /** SIGINT, a grace period, then SIGKILL; resolves once all output is in. */
+    async stop() {
+        this.stopping = true;
+        const child = this.child;
+        if (child !== undefined && this.running) {
+            child.kill('SIGINT');
+            const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+            await this.closed;
+            clearTimeout(timer);
+        }
+        await Promise.all([endStream(this.raw), endStream(this.rawError)]);
+    }
+    /** A data handler that copies chunks and cuts them into lines. */
+    reader(fromStderr) {
+        let pending = '';
+        return chunk => {
+            const arrivalMs = Date.now();
+            this.copy(chunk, fromStderr);
+            const parts = (pending + chunk).split('\n');
+            pending = parts.pop() ?? '';
+            if (pending.length > tool_process_MAX_LINE_CHARS)
+                pending = '';
+            for (const line of parts)
+                this.spec.onLine(line.replace(/\r$/, ''), arrivalMs, fromStderr);
+        };
+    }
+    /** Copies output verbatim into the raw folder. */
+    copy(chunk, fromStderr) {
+        if (!fromStderr) {
+            this.raw?.write(chunk);
+            return;
+        }
+        this.rawError ??= (0,external_node_fs_namespaceObject.createWriteStream)(this.spec.rawErrorPath);
+        this.rawError.write(chunk);
+    }
+}
+/** Ends a write stream and waits for it to close. */
+async function endStream(stream) {
+    if (stream === undefined || stream.closed)
+        return;
+    stream.end();
+    await (0,external_node_events_namespaceObject.once)(stream, 'close').catch(() => undefined);
+}
+
+;// CONCATENATED MODULE: ./src/collect/dcgmi-stream.ts
+
+
+
+/**
+ * DCGM field ids (DCGM `dcgm_fields.h`): 155 is DCGM_FI_DEV_POWER_USAGE
+ * (W), 156 DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION (mJ since the driver
+ * loaded; `dcgmi dmon` heads it TOTEC).
+ */
+const DCGM_FIELDS = '155,156';
+/** The energy counter's column in `dcgmi dmon` output. */
+const COUNTER_COLUMN = 'TOTEC';
+/**
+ * Records each GPU's cumulative energy counter through ONE `dcgmi dmon`
+ * child, beside nvidia-smi's power samples, because a counter beats
+ * sampled power (DESIGN §3). dmon prints no time, so each row takes the
+ * time it arrived. DCGM GPU ids are taken to be NVML indices, which is
+ * how DCGM numbers GPUs on a host without MIG.
+ */
+class DcgmiStream {
+    plan;
+    options;
+    tool;
+    columns = [];
+    firstError;
+    rows = 0;
+    constructor(plan, options) {
+        this.plan = plan;
+        this.options = options;
+        this.tool = new ToolProcess({
+            path: options.dcgmiPath,
+            args: this.arguments(),
+            rawPath: (0,external_node_path_namespaceObject.join)(options.rawDir, 'dcgmi-dmon.txt'),
+            rawErrorPath: (0,external_node_path_namespaceObject.join)(options.rawDir, 'dcgmi-dmon.stderr.txt'),
+            onLine: (line, arrivalMs) => this.readLine(line, arrivalMs),
+            onExit: (code, _signal, expected) => this.ended(code, expected)
+        });
+    }
+    /** The exact command line, for raw/commands.txt. */
+    get commandLine() {
+        return [this.options.dcgmiPath, ...this.arguments()];
+    }
+    /** Starts the child. */
+    start() {
+        this.tool.start();
+    }
+    /** Stops the child and waits for its last output. */
+    stop() {
+        return this.tool.stop();
+    }
+    arguments() {
+        const ids = this.plan.idArgs.length > 0
+            ? ['-i', this.plan.devices.map(d => d.gpu.index).join(',')]
+            : [];
+        return [
+            'dmon',
+            '-e',
+            DCGM_FIELDS,
+            '-d',
+            String(this.options.intervalMs),
+            ...ids
+        ];
+    }
+    /** A header (`#Entity POWER TOTEC`), a unit line, a row or an error. */
+    readLine(line, arrivalMs) {
+        const tokens = line.trim().split(/\s+/);
+        const first = tokens[0] ?? '';
+        if (first.startsWith('#')) {
+            this.columns = tokens.filter(t => t !== '#' && !/^#?Entity$/i.test(t));
+        }
+        else if (first === 'GPU' && /^\d+$/.test(tokens[1] ?? '')) {
+            this.readRow(Number(tokens[1]), tokens.slice(2), arrivalMs);
+        }
+        else if (/error/i.test(line)) {
+            this.firstError ??= line.trim().slice(0, 300);
+        }
+    }
+    readRow(id, values, arrivalMs) {
+        const device = this.plan.devices.find(d => d.gpu.index === id);
+        const at = this.columns.indexOf(COUNTER_COLUMN);
+        if (device === undefined || at < 0)
+            return;
+        this.rows += 1;
+        const energyMJ = numberOrNull(values[at]);
+        this.options.sink.sample({
+            timeMs: arrivalMs,
+            device: device.key,
+            energyMJ: energyMJ !== null && energyMJ >= 0 ? energyMJ : null
+        });
+    }
+    ended(code, expected) {
+        if (expected && this.rows > 0)
+            return;
+        const why = this.firstError ??
+            (code === null ? 'it could not start' : `exit code ${code}`);
+        const message = `dcgmi dmon ${this.rows === 0 ? 'gave no energy counter readings' : 'stopped by itself'} (${why}); GPU energy comes from nvidia-smi's power samples`;
+        this.options.sink.event({ timeMs: Date.now(), event: 'note', message });
+        this.options.log.warning(message);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/collect/telemetry-header.ts
+
+/** Writer name and version in every header (package.json's version). */
+const COLLECTOR_NAME = 'ecocompute-collect 0.1.0';
+/** The value of the header's `schema` field (docs/telemetry-format.md). */
+const telemetry_header_TELEMETRY_SCHEMA = 'ecocompute.telemetry/v1';
+/**
+ * The header record, written first once sampling has ended so that it
+ * can hold the end time. `ended`, `gpu_models` and `sources` extend v1
+ * additively (readers ignore fields they do not know).
+ */
+function headerRecord(facts, endedMs) {
+    const { run } = facts;
+    const gpuModels = [
+        ...new Set(facts.devices.filter(d => d.kind === 'gpu').map(d => d.name ?? 'unknown'))
+    ];
+    const optional = {
+        driver_version: facts.driverVersion,
+        runner: run.runner,
+        workflow: run.workflow,
+        job: run.job,
+        matrix_key: run.matrixKey,
+        run_attempt: run.runAttempt
+    };
+    return {
+        schema: telemetry_header_TELEMETRY_SCHEMA,
+        kind: 'header',
+        host: facts.host,
+        started: isoTime(facts.startedMs),
+        ended: isoTime(Math.max(endedMs, facts.startedMs)),
+        interval_ms: facts.intervalMs,
+        collector: COLLECTOR_NAME,
+        ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+        gpu_models: gpuModels,
+        sources: facts.sources,
+        devices: facts.devices
+    };
+}
+/** A sampled GPU as a header device. */
+function gpuHeaderDevice({ key, gpu, powerField }) {
+    const device = {
+        key,
+        kind: 'gpu',
+        index: gpu.index,
+        power_field: powerField
+    };
+    if (gpu.uuid !== undefined)
+        device.uuid = gpu.uuid;
+    if (gpu.pciBusId !== undefined)
+        device.pci_bus_id = gpu.pciBusId;
+    if (gpu.name !== undefined)
+        device.name = gpu.name;
+    if (gpu.powerLimitW !== undefined)
+        device.power_limit_w = gpu.powerLimitW;
+    return device;
+}
+
+;// CONCATENATED MODULE: ./src/collect/finish-telemetry.ts
+
+
+
+
+
+
+
+/**
+ * Writes `<stem>.jsonl`: the header (now with the end time), every
+ * spooled record, and the footer; then moves the sampler's log into
+ * raw/ and removes the spool. Streams, so memory stays flat. Without a
+ * clean end (the sampler was killed) the end is the last record's time,
+ * a half-written last line is dropped, and a note says so.
+ */
+async function finishTelemetry(layout, clean) {
+    const facts = JSON.parse(await (0,promises_namespaceObject.readFile)(layout.headerPath, 'utf8'));
+    const endedMs = clean?.endedMs ??
+        (await lastRecordMs(layout.samplesPath)) ??
+        facts.startedMs;
+    const out = (0,external_node_fs_namespaceObject.createWriteStream)(layout.telemetryPath, { flags: 'wx' });
+    const failed = (0,external_node_events_namespaceObject.once)(out, 'error').then(([error]) => {
+        throw new Error(`cannot write ${layout.telemetryPath}: ${error.message}`);
+    });
+    const work = writeBody(out, facts, endedMs, layout.samplesPath, clean === undefined);
+    const samples = await Promise.race([work, failed]);
+    out.end();
+    await Promise.race([(0,external_node_events_namespaceObject.once)(out, 'close'), failed]);
+    await keepLogAndDropSpool(layout);
+    return { path: layout.telemetryPath, samples, endedMs };
+}
+/** Header, records, optional note, footer; returns the sample count. */
+async function writeBody(out, facts, endedMs, samplesPath, crashed) {
+    out.write(`${JSON.stringify(headerRecord(facts, endedMs))}\n`);
+    let samples = 0;
+    for await (const line of finish_telemetry_completeLines(samplesPath)) {
+        if (!line.startsWith('{"kind":"event"'))
+            samples += 1;
+        if (!out.write(`${line}\n`))
+            await (0,external_node_events_namespaceObject.once)(out, 'drain');
+    }
+    if (crashed) {
+        const message = 'the sampler did not stop cleanly (killed?): telemetry ends at its last complete record';
+        out.write(`${JSON.stringify({ kind: 'event', t: isoTime(endedMs), event: 'note', message })}\n`);
+    }
+    out.write(`${JSON.stringify({ kind: 'footer', t: isoTime(endedMs), samples })}\n`);
+    return samples;
+}
+/**
+ * The spool's lines, holding each back until the next arrives so that
+ * the last one can be checked: only it can have been cut off mid-write.
+ */
+async function* finish_telemetry_completeLines(path) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+        return;
+    let previous;
+    const lines = (0,external_node_readline_namespaceObject.createInterface)({
+        input: (0,external_node_fs_namespaceObject.createReadStream)(path, 'utf8'),
+        crlfDelay: Infinity
+    });
+    for await (const line of lines) {
+        if (previous !== undefined)
+            yield previous;
+        previous = line;
+    }
+    if (previous !== undefined && isJson(previous))
+        yield previous;
+}
+/** The time of the spool's last complete record, if any. */
+async function lastRecordMs(path) {
+    let latestMs;
+    for await (const line of finish_telemetry_completeLines(path)) {
+        const t = /"t":"([^"]+)"/.exec(line)?.[1];
+        const timeMs = t === undefined ? Number.NaN : Date.parse(t);
+        if (Number.isFinite(timeMs) && !(timeMs <= (latestMs ?? -Infinity)))
+            latestMs = timeMs;
+    }
+    return latestMs;
+}
+/** The sampler's log goes to raw/ for diagnosis; the spool is removed. */
+async function keepLogAndDropSpool(layout) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(layout.logPath)) {
+        await (0,promises_namespaceObject.rename)(layout.logPath, (0,external_node_path_namespaceObject.join)(layout.rawDir, 'sampler.log')).catch(() => undefined);
+    }
+    await (0,promises_namespaceObject.rm)(layout.spoolDir, { recursive: true, force: true });
+}
+/** True when `text` parses as JSON. */
+function isJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/run-tool.ts
+
+/**
+ * A one-shot query (`nvidia-smi --query-gpu=… --format=csv`) should
+ * answer in well under this; NVML initialisation without persistence
+ * mode takes seconds per GPU on a cold driver (NVIDIA, "Driver
+ * Persistence", docs.nvidia.com/deploy/driver-persistence).
+ */
+const QUERY_TIMEOUT_MS = 60_000;
+/** Output kept from a one-shot query; 8 GPUs print a few KiB. */
+const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+/**
+ * Runs `path args` to completion and never throws: a tool that is
+ * missing, hangs or fails comes back with its exit code and output.
+ * `TZ=UTC` makes nvidia-smi print its offset-less timestamps in UTC.
+ */
+function runTool(path, args, timeoutMs = QUERY_TIMEOUT_MS) {
+    return new Promise(resolve => {
+        const options = {
+            timeout: timeoutMs,
+            maxBuffer: MAX_OUTPUT_BYTES,
+            env: { ...process.env, TZ: 'UTC' },
+            encoding: 'utf8'
+        };
+        (0,external_node_child_process_namespaceObject.execFile)(path, [...args], options, (error, stdout, stderr) => {
+            if (error === null)
+                return resolve({ code: 0, stdout, stderr });
+            const code = typeof error.code === 'number' ? error.code : null;
+            const failure = error.killed
+                ? `no answer within ${timeoutMs / 1000} s`
+                : code === null
+                    ? error.message
+                    : undefined;
+            resolve({ code, stdout, stderr, ...(failure ? { failure } : {}) });
+        });
+    });
+}
+/** The first non-blank line a tool printed, for messages. */
+function firstLine(run) {
+    const text = `${run.stdout}\n${run.stderr}`;
+    const line = text.split('\n').find(l => l.trim() !== '');
+    return line?.trim().slice(0, 300) ?? run.failure ?? '(no output)';
+}
+
+;// CONCATENATED MODULE: ./src/collect/gpu-discovery.ts
+
+
+/** Fields of the one-shot listing, in this order. */
+const LIST_FIELDS = [
+    'index',
+    'uuid',
+    'name',
+    'pci.bus_id',
+    'power.limit',
+    'driver_version'
+];
+/**
+ * nvidia-smi's exit codes (nvidia-smi(1), "RETURN VALUE"), said in the
+ * user's terms.
+ */
+const EXIT_MEANINGS = {
+    2: 'an argument or flag was refused',
+    3: 'the operation is not supported on this GPU',
+    4: 'insufficient permissions',
+    6: 'no GPU found',
+    9: 'the NVIDIA driver is not loaded',
+    12: 'the NVML library was not found',
+    15: 'a GPU has fallen off the bus',
+    255: 'an NVIDIA driver error'
+};
+/** Lists the GPUs with one query; never throws. */
+async function listGpus(nvidiaSmiPath) {
+    if (nvidiaSmiPath === undefined) {
+        return {
+            gpus: [],
+            driverVersion: undefined,
+            problem: 'nvidia-smi is not on PATH (no NVIDIA driver tools here)'
+        };
+    }
+    const run = await runTool(nvidiaSmiPath, [
+        `--query-gpu=${LIST_FIELDS.join(',')}`,
+        '--format=csv,noheader,nounits'
+    ]);
+    if (run.code !== 0)
+        return {
+            gpus: [],
+            driverVersion: undefined,
+            problem: describeFailure('nvidia-smi', run)
+        };
+    const rows = run.stdout.split('\n').map(parseListRow);
+    const gpus = rows.filter((row) => row !== undefined);
+    const driverVersion = driverOf(run.stdout);
+    if (gpus.length > 0)
+        return { gpus, driverVersion };
+    return {
+        gpus,
+        driverVersion,
+        problem: `nvidia-smi listed no GPU (${firstLine(run)})`
+    };
+}
+/** `nvidia-smi failed: <first line> (exit code 4: insufficient permissions)`. */
+function describeFailure(tool, run) {
+    if (run.code === null)
+        return `${tool} did not run: ${run.failure ?? firstLine(run)}`;
+    const meaning = EXIT_MEANINGS[run.code];
+    const why = meaning === undefined ? '' : `: ${meaning}`;
+    return `${tool} failed: ${firstLine(run)} (exit code ${run.code}${why})`;
+}
+/** One `index, uuid, name, bus, limit, driver` row, or undefined. */
+function parseListRow(line) {
+    const cells = line.split(',').map(cell => cell.trim());
+    if (cells.length !== LIST_FIELDS.length)
+        return undefined;
+    const [index, uuid, name, bus, limit] = cells;
+    if (!/^\d+$/.test(index ?? ''))
+        return undefined;
+    const limitCell = readNumberCell(limit ?? '');
+    return {
+        index: Number(index),
+        uuid: textCell(uuid),
+        name: textCell(name),
+        pciBusId: textCell(bus),
+        powerLimitW: limitCell.kind === 'value' && limitCell.value > 0
+            ? limitCell.value
+            : undefined
+    };
+}
+/** A text cell, or undefined for a sentinel such as `[N/A]`. */
+function textCell(cell) {
+    if (cell === undefined || cell === '')
+        return undefined;
+    return readNumberCell(cell).kind === 'missing' ? undefined : cell;
+}
+/** The driver version of the first row that gives one. */
+function driverOf(stdout) {
+    for (const line of stdout.split('\n')) {
+        const cells = line.split(',').map(cell => cell.trim());
+        const driver = textCell(cells[LIST_FIELDS.length - 1]);
+        if (cells.length === LIST_FIELDS.length && driver)
+            return driver;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/collect/gpu-selection.ts
+
+/**
+ * Picks the GPUs to sample. `auto` follows CUDA_VISIBLE_DEVICES the way
+ * CUDA reads it (CUDA C Programming Guide, "CUDA Environment
+ * Variables"): integers are device ordinals, `GPU-…` is a UUID or a
+ * unique prefix of one, `MIG-…` an instance whose parent board is
+ * sampled, and the first entry that names no device ends the list.
+ */
+function selectGpus(listed, context) {
+    const { choice } = context;
+    if (choice.mode === 'none')
+        return { gpus: [], notes: ['gpus: none'] };
+    if (choice.mode === 'all')
+        return { gpus: [...listed], notes: [] };
+    if (choice.mode === 'list')
+        return { gpus: pickListed(listed, choice.ids), notes: [] };
+    if (context.cudaVisibleDevices === undefined)
+        return { gpus: [...listed], notes: [] };
+    return followCudaVisible(listed, context);
+}
+/** The `gpus` input's ids: nvidia-smi indices or UUIDs, all must exist. */
+function pickListed(listed, ids) {
+    const picked = ids.map(id => {
+        const found = /^\d+$/.test(id)
+            ? listed.find(gpu => gpu.index === Number(id))
+            : findByUuid(listed, id);
+        if (found)
+            return found;
+        const known = listed.map(gpu => `${gpu.index} (${gpu.uuid ?? 'no UUID'})`);
+        throw new CollectError(`gpus: "${id}" is not a GPU nvidia-smi lists; it lists ${known.join(', ') || 'none'}`);
+    });
+    return unique(picked);
+}
+/** CUDA_VISIBLE_DEVICES mapped onto nvidia-smi's GPUs. */
+function followCudaVisible(listed, context) {
+    const entries = (context.cudaVisibleDevices ?? '')
+        .split(',')
+        .map(e => e.trim());
+    const picked = [];
+    const notes = [];
+    for (const entry of entries) {
+        const gpu = resolveEntry(listed, entry, context.migParents);
+        if (gpu === undefined) {
+            if (entry !== '')
+                notes.push(`CUDA_VISIBLE_DEVICES entry "${entry}" names no GPU here; CUDA ignores it and every entry after it`);
+            break;
+        }
+        if (entry.startsWith('MIG-'))
+            notes.push(`${entry} is a MIG instance: its parent board ${gpu.uuid ?? gpu.index} is sampled (NVML reports power per board, not per instance)`);
+        picked.push(gpu);
+    }
+    notes.push(...orderNotes(listed, entries, context.cudaDeviceOrder));
+    if (picked.length === 0)
+        notes.push('CUDA_VISIBLE_DEVICES hides every GPU: none sampled');
+    return { gpus: unique(picked), notes };
+}
+/** The GPU one CUDA_VISIBLE_DEVICES entry names, if any. */
+function resolveEntry(listed, entry, migParents) {
+    if (/^\d+$/.test(entry))
+        return listed[Number(entry)];
+    if (entry.startsWith('GPU-'))
+        return findByUuid(listed, entry);
+    // Before driver R470 a MIG id named its parent: MIG-GPU-<uuid>/gi/ci.
+    const legacy = /^MIG-(GPU-[^/]+)\//.exec(entry)?.[1];
+    const parent = legacy ?? migParents.get(entry);
+    return parent === undefined ? undefined : findByUuid(listed, parent);
+}
+/**
+ * CUDA numbers devices fastest first unless CUDA_DEVICE_ORDER=PCI_BUS_ID,
+ * while nvidia-smi numbers them by PCI bus: the two agree only when every
+ * GPU is the same model.
+ */
+function orderNotes(listed, entries, order) {
+    const ordinals = entries.some(entry => /^\d+$/.test(entry));
+    const models = new Set(listed.map(gpu => gpu.name));
+    if (!ordinals || order === 'PCI_BUS_ID' || models.size <= 1)
+        return [];
+    return [
+        'CUDA_VISIBLE_DEVICES uses ordinals on a host with mixed GPU models and CUDA_DEVICE_ORDER is not PCI_BUS_ID: CUDA may number them differently from nvidia-smi; set CUDA_DEVICE_ORDER=PCI_BUS_ID or list GPU UUIDs'
+    ];
+}
+/** The GPU whose UUID is `id` or starts with it (unique prefix only). */
+function findByUuid(listed, id) {
+    const exact = listed.find(gpu => gpu.uuid === id);
+    if (exact)
+        return exact;
+    const matches = listed.filter(gpu => gpu.uuid?.startsWith(id));
+    return matches.length === 1 ? matches[0] : undefined;
+}
+/** First occurrence of each GPU, in order. */
+function unique(gpus) {
+    return gpus.filter((gpu, at) => gpus.indexOf(gpu) === at);
+}
+/**
+ * MIG UUID → parent GPU UUID from `nvidia-smi -L`, whose lines read
+ * `GPU 0: NAME (UUID: GPU-…)` then, indented, `MIG 3g.40gb Device 0:
+ * (UUID: MIG-…)`.
+ */
+function parseMigParents(listing) {
+    const parents = new Map();
+    let parent;
+    for (const line of listing.split('\n')) {
+        const uuid = /\(UUID: ((?:GPU|MIG)-[^)\s]+)\)/.exec(line)?.[1];
+        if (uuid === undefined)
+            continue;
+        if (uuid.startsWith('GPU-'))
+            parent = uuid;
+        else if (parent !== undefined)
+            parents.set(uuid, parent);
+    }
+    return parents;
+}
+
+;// CONCATENATED MODULE: ./src/collect/smi-query.ts
+
+
+
+/** Fields every sampler query holds, in this order (the issue's list). */
+const BASE_FIELDS = [
+    'timestamp',
+    'index',
+    'uuid',
+    'name',
+    'pci.bus_id',
+    'power.draw',
+    'power.limit',
+    'utilization.gpu',
+    'memory.used',
+    'temperature.gpu',
+    'clocks.sm'
+];
+/** Newer drivers' power fields (nvidia-smi --help-query-gpu). */
+const POWER_VARIANTS = [
+    'power.draw.instant',
+    'power.draw.average'
+];
+/**
+ * Below this interval the instant reading is preferred: sampling a 1-s
+ * average faster than once a second smears short bursts (bug case B23,
+ * ml-energy/zeus#45). From 1 s on the average is preferred: one instant
+ * reading per second sees a small part of each second (Yang et al.,
+ * "Accurate and Convenient Energy Measurements for GPUs", SC 2024).
+ */
+const INSTANT_BELOW_MS = 1000;
+/**
+ * Asks nvidia-smi for `index,<field>` once. A driver that does not know
+ * the field exits with an error (older drivers and power.draw.instant);
+ * one that knows it may still answer `[N/A]` for some GPUs.
+ */
+async function probeField(nvidiaSmiPath, field, idArgs) {
+    const run = await runTool(nvidiaSmiPath, [
+        `--query-gpu=index,${field}`,
+        '--format=csv,noheader,nounits',
+        ...idArgs
+    ]);
+    if (run.code !== 0)
+        return {
+            field,
+            usable: new Set(),
+            refused: describeFailure('nvidia-smi', run)
+        };
+    const usable = new Set();
+    for (const line of run.stdout.split('\n')) {
+        const [index, value] = line.split(',').map(cell => cell.trim());
+        if (/^\d+$/.test(index ?? '') &&
+            readNumberCell(value ?? '').kind === 'value')
+            usable.add(Number(index));
+    }
+    return { field, usable };
+}
+/** The power field for one GPU: instant or average by interval, else power.draw. */
+function choosePowerField(index, intervalMs, probes) {
+    const order = intervalMs < INSTANT_BELOW_MS
+        ? ['power.draw.instant', 'power.draw.average']
+        : ['power.draw.average', 'power.draw.instant'];
+    for (const field of order) {
+        if (probes.find(p => p.field === field)?.usable.has(index))
+            return field;
+    }
+    return 'power.draw';
+}
+/** `-i 0,2` when only some GPUs are sampled, nothing for all of them. */
+function idArguments(indices) {
+    return indices === undefined ? [] : ['-i', indices.join(',')];
+}
+/** The long-running sampler's arguments: ONE process, `-lms` looping. */
+function loopArguments(fields, intervalMs, idArgs) {
+    return [
+        `--query-gpu=${fields.join(',')}`,
+        '--format=csv,noheader,nounits',
+        '-lms',
+        String(intervalMs),
+        ...idArgs
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/collect/gpu-plan.ts
+
+
+
+
+/**
+ * Lists the GPUs, applies the selection, then asks the driver which
+ * power fields and extra fields it answers, with one short query each.
+ */
+async function planGpus(config) {
+    const smi = config.environment.nvidiaSmiPath;
+    const listing = await listGpus(smi);
+    const empty = {
+        devices: [],
+        fields: [],
+        idArgs: [],
+        driverVersion: listing.driverVersion
+    };
+    if (smi === undefined || listing.problem !== undefined) {
+        return { ...empty, notes: [], problem: listing.problem };
+    }
+    const selection = selectGpus(listing.gpus, {
+        choice: config.gpus,
+        cudaVisibleDevices: config.environment.cudaVisibleDevices,
+        cudaDeviceOrder: config.environment.cudaDeviceOrder,
+        migParents: await migParentsIfNeeded(smi, config)
+    });
+    if (selection.gpus.length === 0) {
+        return { ...empty, notes: selection.notes, problem: 'no GPU selected' };
+    }
+    const some = selection.gpus.length < listing.gpus.length;
+    const idArgs = idArguments(some ? selection.gpus.map(g => g.index) : undefined);
+    const probes = await Promise.all(POWER_VARIANTS.map(f => probeField(smi, f, idArgs)));
+    const extras = await usableExtras(smi, config.extraFields, idArgs);
+    const devices = selection.gpus.map(gpu => ({
+        key: String(gpu.index),
+        gpu,
+        powerField: choosePowerField(gpu.index, config.intervalMs, probes)
+    }));
+    return {
+        devices,
+        fields: [...BASE_FIELDS, ...answered(probes), ...extras.fields],
+        idArgs,
+        driverVersion: listing.driverVersion,
+        notes: [...selection.notes, ...probeNotes(probes), ...extras.notes]
+    };
+}
+/** MIG parents from `nvidia-smi -L`, only when a MIG id needs them. */
+async function migParentsIfNeeded(smi, config) {
+    if (!(config.environment.cudaVisibleDevices ?? '').includes('MIG-'))
+        return new Map();
+    const run = await runTool(smi, ['-L']);
+    return run.code === 0 ? parseMigParents(run.stdout) : new Map();
+}
+/** Power variants the driver accepted (kept in the raw output too). */
+function answered(probes) {
+    return probes.filter(p => p.refused === undefined).map(p => p.field);
+}
+/** What the user should know about the power fields. */
+function probeNotes(probes) {
+    return probes
+        .filter(p => p.refused !== undefined)
+        .map(p => `${p.field} is not available from this driver (${p.refused}): not sampled`);
+}
+/** The extra fields the driver accepts; refused ones are named and dropped. */
+async function usableExtras(smi, fields, idArgs) {
+    const wanted = fields.filter(f => !BASE_FIELDS.includes(f) &&
+        !POWER_VARIANTS.includes(f));
+    if (wanted.length === 0)
+        return { fields: [], notes: [] };
+    const together = await probeField(smi, wanted.join(','), idArgs);
+    if (together.refused === undefined)
+        return { fields: wanted, notes: [] };
+    const probes = await Promise.all(wanted.map(f => probeField(smi, f, idArgs)));
+    return {
+        fields: answered(probes),
+        notes: probes
+            .filter(p => p.refused !== undefined)
+            .map(p => `fields: ${p.field} was refused by nvidia-smi (${p.refused}): left out`)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/collect/frame-tracker.ts
+/**
+ * Follows nvidia-smi's sampling frames: each loop prints one row per GPU
+ * in index order, so a GPU seen twice starts a new frame, and a GPU that
+ * had no row in the frame just ended has stopped answering. Also tells
+ * waiters when every GPU has reported (at all, or after a given time).
+ */
+class FrameTracker {
+    keys;
+    lastMs = new Map();
+    lost = new Set();
+    frame = new Set();
+    waiters = [];
+    finished = false;
+    constructor(keys) {
+        this.keys = keys;
+    }
+    /**
+     * Records a row of `key` at `timeMs`; returns the GPUs that had no row
+     * in the frame this row closes (none unless it starts a new frame).
+     */
+    row(key, timeMs) {
+        let missing = [];
+        if (this.frame.has(key)) {
+            missing = this.keys.filter(k => !this.frame.has(k) && !this.lost.has(k));
+            this.frame = new Set();
+        }
+        this.frame.add(key);
+        this.lastMs.set(key, Math.max(timeMs, this.lastMs.get(key) ?? timeMs));
+        this.wake();
+        return missing;
+    }
+    /** True while `key` is marked lost. */
+    isLost(key) {
+        return this.lost.has(key);
+    }
+    /** Marks `key` lost: nobody waits for it any more. */
+    lose(key) {
+        this.lost.add(key);
+        this.wake();
+    }
+    /** Clears a loss; true when `key` had been lost. */
+    answeredAgain(key) {
+        return this.lost.delete(key);
+    }
+    /** Resolves once every GPU has had a row, or sampling ended. */
+    seenAll() {
+        return this.wait(() => this.keys.every(k => this.lastMs.has(k) || this.lost.has(k)));
+    }
+    /** Resolves once every GPU still answering has a row at or after `timeMs`. */
+    seenAllAfter(timeMs) {
+        return this.wait(() => this.keys.every(k => this.lost.has(k) || (this.lastMs.get(k) ?? -Infinity) >= timeMs));
+    }
+    /** Sampling ended: every waiter is released. */
+    finish() {
+        this.finished = true;
+        this.wake();
+    }
+    wait(ready) {
+        if (this.finished || ready())
+            return Promise.resolve();
+        return new Promise(resolve => this.waiters.push({ ready, resolve }));
+    }
+    wake() {
+        const waiting = [];
+        for (const waiter of this.waiters) {
+            if (this.finished || waiter.ready())
+                waiter.resolve();
+            else
+                waiting.push(waiter);
+        }
+        this.waiters = waiting;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/gpu-stream.ts
+
+
+
+
+
+/**
+ * nvidia-smi's timestamps are trusted when they agree with the arrival
+ * time within this; a larger skew means the child ignored TZ=UTC (the
+ * smallest whole-hour time-zone offset is an hour), so arrival times
+ * are used instead.
+ */
+const MAX_CLOCK_SKEW_MS = 10 * 60 * 1000;
+/**
+ * Samples every planned GPU through ONE `nvidia-smi --query-gpu … -lms N`
+ * child: each row becomes a sample (power from the device's chosen
+ * field, utilisation, temperature), sentinels become null, and a GPU
+ * that is lost becomes a `lost` event with null readings, never 0 W.
+ */
+class GpuStream {
+    plan;
+    options;
+    tool;
+    frames;
+    byIndex;
+    column;
+    skewMs;
+    skippedLines = 0;
+    constructor(plan, options) {
+        this.plan = plan;
+        this.options = options;
+        this.byIndex = new Map(plan.devices.map(d => [d.gpu.index, d]));
+        this.column = new Map(plan.fields.map((field, at) => [field, at]));
+        this.frames = new FrameTracker(plan.devices.map(d => d.key));
+        this.tool = new ToolProcess({
+            path: options.nvidiaSmiPath,
+            args: loopArguments(plan.fields, options.intervalMs, plan.idArgs),
+            rawPath: (0,external_node_path_namespaceObject.join)(options.rawDir, 'nvidia-smi.csv'),
+            rawErrorPath: (0,external_node_path_namespaceObject.join)(options.rawDir, 'nvidia-smi.stderr.txt'),
+            onLine: (line, arrivalMs) => this.readLine(line, arrivalMs),
+            onExit: (code, signal, expected) => this.ended(code, signal, expected)
+        });
+    }
+    /** The exact command line, for raw/commands.txt. */
+    get commandLine() {
+        const { nvidiaSmiPath, intervalMs } = this.options;
+        return [
+            nvidiaSmiPath,
+            ...loopArguments(this.plan.fields, intervalMs, this.plan.idArgs)
+        ];
+    }
+    /** Starts the child. */
+    start() {
+        this.tool.start();
+    }
+    /** Resolves once every GPU has a row (or the child ended). */
+    firstRows() {
+        return this.frames.seenAll();
+    }
+    /** Resolves once every GPU still answering has a row at or after `timeMs`. */
+    rowsAfter(timeMs) {
+        return this.frames.seenAllAfter(timeMs);
+    }
+    /** Stops the child and waits for its last output. */
+    async stop() {
+        await this.tool.stop();
+        this.frames.finish();
+    }
+    readLine(line, arrivalMs) {
+        if (line.trim() === '')
+            return;
+        const parsed = classifySmiLine(line, this.plan.fields.length);
+        if (parsed.kind === 'row')
+            return this.readRow(parsed.row, arrivalMs);
+        if (parsed.kind === 'handle-error')
+            return this.handleError(parsed.busId, parsed.reason, arrivalMs);
+        this.skippedLines += 1;
+        this.options.log.debug(`nvidia-smi line skipped: ${parsed.text.slice(0, 200)}`);
+    }
+    /** A row: a sample, then what it says about the GPU answering. */
+    readRow(row, arrivalMs) {
+        const device = this.byIndex.get(row.index);
+        if (device === undefined)
+            return;
+        const timeMs = this.timeOf(row.timeMs, arrivalMs);
+        for (const key of this.frames.row(device.key, timeMs)) {
+            this.options.sink.sample({ timeMs, device: key, powerW: null });
+            this.markLost(key, timeMs, 'no row in this sampling frame');
+        }
+        const cell = (field) => numberOrNull(row.cells[this.column.get(field) ?? -1]);
+        const powerW = cell(device.powerField);
+        this.options.sink.sample({
+            timeMs,
+            device: device.key,
+            powerW,
+            utilizationPct: cell('utilization.gpu'),
+            temperatureC: cell('temperature.gpu')
+        });
+        if (row.lostMarker !== undefined)
+            this.markLost(device.key, timeMs, row.lostMarker);
+        else if (powerW !== null && this.frames.answeredAgain(device.key))
+            this.options.sink.event({
+                timeMs,
+                event: 'note',
+                device: device.key,
+                message: 'the GPU answered again after it was reported lost'
+            });
+    }
+    /** `Unable to determine the device handle for GPU <bus>: <reason>`. */
+    handleError(busId, reason, arrivalMs) {
+        const wanted = normaliseBusId(busId);
+        const device = this.plan.devices.find(d => d.gpu.pciBusId !== undefined &&
+            normaliseBusId(d.gpu.pciBusId) === wanted);
+        if (device === undefined)
+            return;
+        const timeMs = this.timeOf(Number.NaN, arrivalMs);
+        if (!this.frames.isLost(device.key))
+            this.options.sink.sample({ timeMs, device: device.key, powerW: null });
+        this.markLost(device.key, timeMs, reason);
+    }
+    /** One `lost` event per loss; readings stay null, never 0 W. */
+    markLost(key, timeMs, why) {
+        if (this.frames.isLost(key))
+            return;
+        this.frames.lose(key);
+        this.options.sink.event({
+            timeMs,
+            event: 'lost',
+            device: key,
+            message: `nvidia-smi: ${why}`
+        });
+        this.options.log.warning(`GPU ${key} stopped answering (${why}); its readings are recorded as missing from here on`);
+    }
+    /** nvidia-smi's own time, unless it disagrees with the clock. */
+    timeOf(rowMs, arrivalMs) {
+        if (!Number.isFinite(rowMs))
+            return arrivalMs;
+        if (this.skewMs === undefined) {
+            const skewMs = arrivalMs - rowMs;
+            this.skewMs = Math.abs(skewMs) > MAX_CLOCK_SKEW_MS ? skewMs : 0;
+            if (this.skewMs !== 0)
+                this.options.sink.event({
+                    timeMs: arrivalMs,
+                    event: 'note',
+                    message: `nvidia-smi's timestamps are ${Math.round(skewMs / 60000)} min off the clock (not UTC?); arrival times used instead`
+                });
+        }
+        return this.skewMs === 0 ? rowMs : arrivalMs;
+    }
+    ended(code, signal, expected) {
+        this.frames.finish();
+        if (expected)
+            return;
+        const how = code === null
+            ? `signal ${signal ?? 'unknown'} or a failed start`
+            : `exit code ${code}`;
+        const message = `nvidia-smi stopped by itself (${how}); GPU readings end here (see raw/ for its output)`;
+        this.options.sink.event({ timeMs: Date.now(), event: 'note', message });
+        this.options.log.warning(message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/artifact-name.ts
+/**
+ * Artifact names shared by the uploader and the baseline lookup (DESIGN
+ * §6): `ecocompute-audit-<workflow>-<comment-key>-<attempt>`. Each part
+ * is reduced to characters every artifact service accepts, so a workflow
+ * called "GPU audit / nightly" still yields a valid, stable name.
+ */
+/** Lower-case letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
+function sanitiseArtifactPart(text) {
+    const cleaned = text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '');
+    return cleaned === '' ? 'default' : cleaned;
+}
+/** The prefix of every attempt's audit artifact: ends in `-`. */
+function auditArtifactPrefix(workflow, commentKey) {
+    return `ecocompute-audit-${sanitiseArtifactPart(workflow)}-${sanitiseArtifactPart(commentKey)}-`;
+}
+/** The audit artifact's full name for one run attempt. */
+function auditArtifactName(workflow, commentKey, attempt) {
+    return `${auditArtifactPrefix(workflow, commentKey)}${attempt}`;
+}
+/**
+ * The collector's telemetry artifact for one job, matrix leg and run
+ * attempt: `ecocompute-telemetry-<workflow>-<job>[-<matrix-key>]-<attempt>`,
+ * which the audit's `ecocompute-telemetry-*` pattern finds.
+ */
+function telemetryArtifactName(workflow, job, matrixKey, attempt) {
+    const leg = matrixKey === undefined || matrixKey === ''
+        ? ''
+        : `-${sanitiseArtifactPart(matrixKey)}`;
+    return `ecocompute-telemetry-${sanitiseArtifactPart(workflow)}-${sanitiseArtifactPart(job)}${leg}-${attempt}`;
+}
+
+;// CONCATENATED MODULE: ./src/collect/output-layout.ts
+
+
+
+
+
+/** Stems tried before giving up (a folder full of earlier runs). */
+const MAX_STEMS = 1000;
+/**
+ * Claims a file stem in `outDir` for one collector: the node name is
+ * part of it, so collectors on several nodes writing to one shared
+ * folder (one per node under srun) never overwrite each other, and
+ * `mkdir` of the raw folder is the atomic claim.
+ */
+async function claimOutput(outDir, name, host) {
+    const base = `${sanitiseArtifactPart(name)}-${sanitiseArtifactPart(host)}`;
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(outDir, 'raw'), { recursive: true });
+    }
+    catch (error) {
+        throw new CollectError(`cannot create the output folder ${outDir}: ${messageOf(error)}`);
+    }
+    for (let n = 1; n <= MAX_STEMS; n++) {
+        const stem = n === 1 ? base : `${base}-${n}`;
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(outDir, `${stem}.jsonl`)))
+            continue;
+        if (!(await claimFolder((0,external_node_path_namespaceObject.join)(outDir, 'raw', stem))))
+            continue;
+        const layout = layoutFor(outDir, stem);
+        await (0,promises_namespaceObject.mkdir)(layout.spoolDir, { recursive: true });
+        return layout;
+    }
+    throw new CollectError(`${outDir} already holds ${MAX_STEMS} telemetry files named ${base}: choose another --out or name`);
+}
+/** The paths of a claimed stem. */
+function layoutFor(outDir, stem) {
+    const spoolDir = (0,external_node_path_namespaceObject.join)(outDir, `.spool-${stem}`);
+    return {
+        outDir,
+        stem,
+        telemetryPath: (0,external_node_path_namespaceObject.join)(outDir, `${stem}.jsonl`),
+        rawDir: (0,external_node_path_namespaceObject.join)(outDir, 'raw', stem),
+        spoolDir,
+        headerPath: (0,external_node_path_namespaceObject.join)(spoolDir, 'header.json'),
+        samplesPath: (0,external_node_path_namespaceObject.join)(spoolDir, 'samples.jsonl'),
+        configPath: (0,external_node_path_namespaceObject.join)(outDir, `.sampler-${stem}.json`),
+        statusPath: (0,external_node_path_namespaceObject.join)(outDir, `.status-${stem}.json`),
+        logPath: (0,external_node_path_namespaceObject.join)(outDir, `.sampler-${stem}.log`)
+    };
+}
+/** Creates a folder that must not exist yet; false when it does. */
+async function claimFolder(path) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(path);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw new CollectError(`cannot create ${path}: ${messageOf(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/sampler.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * One node's collector: GPUs through one nvidia-smi child (and dcgmi
+ * dmon when present), the CPU on a timer, all records spooled, and the
+ * telemetry file written when it stops.
+ */
+class Sampler {
+    report;
+    config;
+    spool;
+    parts;
+    constructor(report, config, spool, parts) {
+        this.report = report;
+        this.config = config;
+        this.spool = spool;
+        this.parts = parts;
+    }
+    /**
+     * Starts every source and waits for the first GPU rows (bounded). The
+     * action's main step claims the output first and passes it in.
+     */
+    static async start(config, log, claimed) {
+        const layout = claimed ?? (await claimOutput(config.outDir, config.name, config.host));
+        try {
+            return await Sampler.startIn(layout, config, log);
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(layout.spoolDir, { recursive: true, force: true });
+            throw error;
+        }
+    }
+    /** Plans, records what will be sampled, then starts every source. */
+    static async startIn(layout, config, log) {
+        const plan = await planGpus(config);
+        const spool = new SpoolWriter(layout.samplesPath);
+        const cpu = await CpuSource.prepare(config.environment, {
+            sink: spool,
+            log,
+            gpusSampled: plan.devices.length > 0,
+            rawDir: layout.rawDir
+        });
+        const parts = { ...streamsFor(plan, config, layout, spool, log), cpu };
+        const startedMs = Date.now();
+        const facts = headerFacts(config, plan, cpu, startedMs, parts);
+        await recordPlan(layout, facts, plan.problem);
+        for (const message of planNotes(plan)) {
+            spool.event({ timeMs: startedMs, event: 'note', message });
+        }
+        parts.gpu?.start();
+        parts.dcgmi?.start();
+        await cpu.start(config.intervalMs);
+        await withTimeout(parts.gpu?.firstRows(), QUERY_TIMEOUT_MS);
+        const report = {
+            layout,
+            gpuNames: plan.devices.map(d => `${d.key}: ${d.gpu.name ?? 'unnamed GPU'} (${d.powerField})`),
+            gpuProblem: plan.problem,
+            cpu: cpu.description,
+            startedMs
+        };
+        return new Sampler(report, config, spool, parts);
+    }
+    /**
+     * Waits (at most two intervals and a second) for a GPU row at or after
+     * now, so the telemetry covers the end, then stops every source and
+     * writes the telemetry file.
+     */
+    async stop() {
+        const stopMs = Date.now();
+        const { gpu, dcgmi, cpu } = this.parts;
+        await withTimeout(gpu?.rowsAfter(stopMs), 2 * this.config.intervalMs + 1000);
+        await Promise.all([gpu?.stop(), dcgmi?.stop(), cpu.stop()]);
+        this.noteSkipped(gpu?.skippedLines ?? 0, this.spool.outOfOrder);
+        const endedMs = Math.max(stopMs, Number.isFinite(this.spool.lastTimeMs) ? this.spool.lastTimeMs : stopMs);
+        await this.spool.close();
+        return finishTelemetry(this.report.layout, { endedMs });
+    }
+    /** Notes for output lines that were not readings or came out of order. */
+    noteSkipped(skippedLines, outOfOrder) {
+        const timeMs = Date.now();
+        if (skippedLines > 0) {
+            const message = `${skippedLines} line(s) of nvidia-smi output were not readings and were skipped (kept in raw/)`;
+            this.spool.event({ timeMs, event: 'note', message });
+        }
+        if (outOfOrder > 0) {
+            const message = `${outOfOrder} reading(s) were not later than the one before them on the same device and were left out`;
+            this.spool.event({ timeMs, event: 'note', message });
+        }
+    }
+}
+/**
+ * Saves the header facts and the exact commands (raw/commands.txt)
+ * before sampling starts, so a killed sampler's spool can still be made
+ * into telemetry; refuses a node with nothing to sample.
+ */
+async function recordPlan(layout, facts, gpuProblem) {
+    if (facts.devices.length === 0) {
+        const sources = [gpuProblem ?? 'no GPU', ...facts.sources].join('; ');
+        throw new CollectError(`nothing to sample on ${facts.host}: ${sources}`);
+    }
+    await (0,promises_namespaceObject.writeFile)(layout.headerPath, JSON.stringify(facts));
+    const commands = (0,external_node_path_namespaceObject.join)(layout.rawDir, 'commands.txt');
+    await (0,promises_namespaceObject.writeFile)(commands, `${facts.sources.join('\n')}\n`);
+}
+/** The plan's decisions and problems, as notes for the telemetry. */
+function planNotes(plan) {
+    const problem = plan.problem ? [`no GPU sampled: ${plan.problem}`] : [];
+    return [...plan.notes, ...problem];
+}
+/** The GPU streams for a plan that has GPUs. */
+function streamsFor(plan, config, layout, spool, log) {
+    const { nvidiaSmiPath, dcgmiPath } = config.environment;
+    if (plan.devices.length === 0 || nvidiaSmiPath === undefined)
+        return {};
+    const common = {
+        intervalMs: config.intervalMs,
+        rawDir: layout.rawDir,
+        sink: spool,
+        log
+    };
+    const gpu = new GpuStream(plan, { ...common, nvidiaSmiPath });
+    if (dcgmiPath === undefined)
+        return { gpu };
+    return { gpu, dcgmi: new DcgmiStream(plan, { ...common, dcgmiPath }) };
+}
+/** Everything the header will say, saved before sampling starts. */
+function headerFacts(config, plan, cpu, startedMs, parts) {
+    const commands = [parts.gpu?.commandLine, parts.dcgmi?.commandLine];
+    return {
+        host: config.host,
+        startedMs,
+        intervalMs: config.intervalMs,
+        driverVersion: plan.driverVersion,
+        run: config.run,
+        devices: [...plan.devices.map(gpuHeaderDevice), ...cpu.devices()],
+        sources: [
+            ...commands.filter(c => c !== undefined).map(c => c.join(' ')),
+            cpu.description
+        ]
+    };
+}
+/** Waits for `promise`, or `timeoutMs`, whichever comes first. */
+async function withTimeout(promise, timeoutMs) {
+    if (promise === undefined)
+        return;
+    let timer;
+    const timeout = new Promise(resolve => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([promise, timeout]);
+    clearTimeout(timer);
+}
+
+;// CONCATENATED MODULE: ./src/collect/run-command.ts
+
+
+
+
+/**
+ * Exit codes of `collect` that are not the command's own, after
+ * coreutils env(1) and timeout(1): 125 the collector failed, 126 the
+ * command could not be run, 127 it was not found; 128 + N it was killed
+ * by signal N (POSIX shells' convention).
+ */
+const COLLECT_EXIT = {
+    failed: 125,
+    notExecutable: 126,
+    notFound: 127,
+    signalBase: 128
+};
+/** Signals passed on to the command (a job scheduler's stop, a hang-up). */
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * Samples while `argv` runs: the sampler starts first (its first GPU row
+ * is in before the command starts), the command runs with this
+ * process's terminal, signals are passed on, and the telemetry is
+ * written once it ends. Returns the command's exit code.
+ */
+async function collectAround(config, argv, log) {
+    const signals = new SignalRelay();
+    try {
+        let sampler;
+        try {
+            sampler = await Sampler.start(config, log);
+        }
+        catch (error) {
+            log.error(`cannot start sampling: ${messageOf(error)}`);
+            return COLLECT_EXIT.failed;
+        }
+        logStart(sampler, config, log);
+        const end = signals.received ?? (await runCommand(argv, signals));
+        return await run_command_finish(sampler, end, log);
+    }
+    finally {
+        signals.detach();
+    }
+}
+/** Writes the telemetry; the collector's own failure is 125. */
+async function run_command_finish(sampler, end, log) {
+    const code = exitCodeOf(end, log);
+    try {
+        const done = await sampler.stop();
+        log.info(`telemetry: ${done.path} (${done.samples} samples)`);
+        return code;
+    }
+    catch (error) {
+        log.error(`the command exited with ${code}, but the telemetry could not be written: ${messageOf(error)}`);
+        return COLLECT_EXIT.failed;
+    }
+}
+/** What sampling found, in a few lines. */
+function logStart(sampler, config, log) {
+    const { gpuNames, gpuProblem, cpu, layout } = sampler.report;
+    if (gpuProblem !== undefined)
+        log.warning(`no GPU telemetry: ${gpuProblem}; recording the CPU only`);
+    for (const name of gpuNames)
+        log.info(`GPU ${name}`);
+    log.info(`CPU: ${cpu}`);
+    log.info(`sampling every ${config.intervalMs} ms into ${layout.telemetryPath}`);
+}
+/** Runs the command with this terminal; resolves with how it ended. */
+function runCommand(argv, signals) {
+    const [file, ...args] = argv;
+    return new Promise(resolve => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file ?? '', args, { stdio: 'inherit' });
+        signals.target = child;
+        child.on('error', spawnError => resolve({ spawnError }));
+        child.on('exit', (code, signal) => resolve(signal ? { signal } : { code: code ?? COLLECT_EXIT.failed }));
+    });
+}
+/** The exit code `collect` returns for how the command ended. */
+function exitCodeOf(end, log) {
+    if (typeof end === 'string')
+        return COLLECT_EXIT.signalBase + external_node_os_namespaceObject.constants.signals[end];
+    if ('code' in end)
+        return end.code;
+    if ('signal' in end)
+        return COLLECT_EXIT.signalBase + external_node_os_namespaceObject.constants.signals[end.signal];
+    const missing = end.spawnError.code === 'ENOENT';
+    log.warning(`cannot run the command: ${end.spawnError.message}`);
+    return missing ? COLLECT_EXIT.notFound : COLLECT_EXIT.notExecutable;
+}
+/**
+ * Passes SIGINT, SIGTERM and SIGHUP on to the command while it runs.
+ * One that arrives before the command started is remembered instead, and
+ * the command is not started at all.
+ */
+class SignalRelay {
+    target;
+    received;
+    handlers = FORWARDED.map(signal => {
+        const handler = () => {
+            if (this.target === undefined)
+                this.received ??= signal;
+            else
+                this.target.kill(signal);
+        };
+        process.on(signal, handler);
+        return { signal, handler };
+    });
+    /** Restores the default behaviour of each signal. */
+    detach() {
+        for (const { signal, handler } of this.handlers)
+            process.off(signal, handler);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/collect-help.ts
+
+/** `collect --help`. */
+function collectHelp() {
+    return `Usage: node dist/cli.js collect [options] -- COMMAND [ARGS...]
+
+Runs COMMAND and records the node's power telemetry for its lifetime
+(Linux): GPUs through one long-running nvidia-smi (and dcgmi dmon, for the
+GPU energy counter, when it is on PATH), the CPU through RAPL energy
+counters when readable, else its utilisation from /proc/stat (kept in
+raw/ only when GPUs are sampled: the audit's host model covers it). Writes
+ecocompute.telemetry/v1 JSON Lines, named after the node, which
+"node dist/cli.js audit DIR" reads; the tools' raw output is kept under
+DIR/raw/, which the audit skips.
+
+Options:
+  --interval-ms N     sampling interval, ${INTERVAL_LIMITS_MS.min} to ${INTERVAL_LIMITS_MS.max} (default ${DEFAULT_INTERVAL_MS})
+  --out DIR           output folder (default ecocompute-telemetry); one
+                      shared folder serves every node of a cluster job
+  --name NAME         file name prefix (default telemetry): NAME-NODE.jsonl
+  --gpus WHICH        auto (default: CUDA_VISIBLE_DEVICES when set, else
+                      all), all, none, or nvidia-smi indices / GPU UUIDs
+                      separated by commas
+  --fields F,G        more nvidia-smi --query-gpu fields for the raw output
+
+The node name is ECOCOMPUTE_HOST, else Slurm's SLURMD_NODENAME, else the
+hostname. Without a GPU (or without permission to query it) a message says
+so and the CPU is recorded alone.
+
+Examples:
+  node dist/cli.js collect -- python train.py --epochs 1
+  srun node dist/cli.js collect --out /shared/run42 -- python train.py
+  node dist/cli.js audit ecocompute-telemetry --region SE
+
+Exit code: the command's own, or 128 + N when signal N ended it (SIGINT,
+SIGTERM and SIGHUP are passed on to it); 125 when collect itself failed
+(a bad option, an unwritable folder, telemetry not written), 126 when the
+command could not be run, 127 when it was not found.
+`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/collect-command.ts
+
+
+
+
+
+
+
+/** Default output folder, relative to where collect runs. */
+const DEFAULT_OUT_DIR = 'ecocompute-telemetry';
+/**
+ * `collect [options] -- COMMAND ARGS…`: runs the command while sampling.
+ * Its own problems exit 125, so they never read as the command's code.
+ */
+async function runCollectCommand(args) {
+    const stderr = (text) => void process.stderr.write(text);
+    try {
+        const split = args.indexOf('--');
+        const flags = split < 0 ? args : args.slice(0, split);
+        const command = split < 0 ? [] : args.slice(split + 1);
+        const { values } = parseCommandArgs(flags, {
+            'interval-ms': { type: 'string' },
+            out: { type: 'string' },
+            name: { type: 'string' },
+            gpus: { type: 'string' },
+            fields: { type: 'string' },
+            help: { type: 'boolean', short: 'h' }
+        });
+        if (values.help) {
+            process.stdout.write(collectHelp());
+            return EXIT.ok;
+        }
+        if (command.length === 0)
+            throw new CollectError('expected the command after --, e.g. collect -- python train.py');
+        const config = samplerConfig(values);
+        return await collectAround(config, command, streamLog(stderr, config.environment.debug));
+    }
+    catch (error) {
+        stderr(`collect: error: ${messageOf(error)}\nRun "node dist/cli.js collect --help" for usage.\n`);
+        return COLLECT_EXIT.failed;
+    }
+}
+/** The flags and the environment as one sampler configuration. */
+function samplerConfig(values) {
+    const text = (name) => {
+        const value = values[name];
+        return typeof value === 'string' ? value : undefined;
+    };
+    const environment = readCollectEnvironment();
+    if (environment.platform !== 'linux') {
+        throw new CollectError(`collect reads Linux interfaces (nvidia-smi, /sys/class/powercap, /proc) and this is ${environment.platform}; run the command without collect`);
+    }
+    return {
+        name: nameOption('--name', text('name')),
+        intervalMs: intervalOption('--interval-ms', text('interval-ms')),
+        outDir: text('out') ?? DEFAULT_OUT_DIR,
+        host: environment.host,
+        gpus: gpuChoiceOption('--gpus', text('gpus')),
+        extraFields: fieldsOption('--fields', text('fields')),
+        environment,
+        run: environment.run
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/comparability.ts
@@ -19052,7 +21539,7 @@ async function readOptionalAuditFile(path) {
     if (size > MAX_AUDIT_BYTES) {
         throw new InputError(`the file is ${size} bytes, more than the ${MAX_AUDIT_BYTES} an audit result may have`, path);
     }
-    return parseAudit(await readText(path), path);
+    return parseAudit(await read_audit_file_readText(path), path);
 }
 /** The size of a plain file, undefined when there is none at the path. */
 async function fileSize(path) {
@@ -19067,16 +21554,16 @@ async function fileSize(path) {
             throw error;
         if (isNodeError(error) && error.code === 'ENOENT')
             return undefined;
-        throw new InputError(`cannot read the file: ${messageOf(error)}`, path);
+        throw new InputError(`cannot read the file: ${read_audit_file_messageOf(error)}`, path);
     }
 }
 /** The file's text, or an InputError naming it. */
-async function readText(path) {
+async function read_audit_file_readText(path) {
     try {
         return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (error) {
-        throw new InputError(`cannot read the file: ${messageOf(error)}`, path);
+        throw new InputError(`cannot read the file: ${read_audit_file_messageOf(error)}`, path);
     }
 }
 /** JSON parsed and checked against the audit schema. */
@@ -19095,7 +21582,7 @@ function parseAuditJson(input, label) {
             json = JSON.parse(input);
         }
         catch (error) {
-            throw new InputError(`not valid JSON: ${stripControl(messageOf(error))}`, label);
+            throw new InputError(`not valid JSON: ${stripControl(read_audit_file_messageOf(error))}`, label);
         }
     }
     const path = label;
@@ -19116,7 +21603,7 @@ function isNodeError(error) {
     return typeof error === 'object' && error !== null && 'code' in error;
 }
 /** The message of anything thrown, from any realm. */
-function messageOf(error) {
+function read_audit_file_messageOf(error) {
     if (typeof error === 'object' && error !== null && 'message' in error)
         return String(error.message);
     return String(error);
@@ -19526,10 +22013,1836 @@ function renderShow(record, format) {
     return `${record.kind} ${record.id}: ${record.name}\nsource: ${source}\n${body}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/estimate/plan-presets.ts
+/** LLaMA-7B's size and the report's token count. */
+const LLAMA_7B = { kind: 'training', params: 7e9, tokens: 2.0e12 };
+/** The report's case study hardware and price. */
+const REPORT_RUN = {
+    gpu: 'h100-sxm',
+    gpus: 64,
+    region: 'SE',
+    gpuHourPriceUsd: 3.5
+};
+/** Every preset, by id. */
+const PLAN_PRESETS = [
+    {
+        id: 'llama-7b-report',
+        title: 'LLaMA-7B on 64 × H100, as the EcoCompute AI report computes it',
+        input: {
+            ...LLAMA_7B,
+            ...REPORT_RUN,
+            flopsPerParamToken: 12,
+            peak: 'sparse',
+            peakTflops: 1979,
+            mfu: 1,
+            gpuPowerW: 700,
+            nodeProfile: 'none',
+            pue: 1,
+            intensityGPerKWh: 20,
+            carKmPerKg: 6.5
+        },
+        source: 'EcoCompute AI (2026) case study, its stated assumptions: 12·N·D FLOPs, the H100 SXM datasheet BF16 figure with sparsity (1,979 TFLOP/s) at 100 % utilisation, 700 W per GPU × time with no host power and no PUE, 20 gCO2/kWh for Sweden, $3.50 per GPU-hour and 6.5 km per kg CO2e'
+    },
+    {
+        id: 'llama-7b-realistic',
+        title: 'LLaMA-7B on 64 × H100 in Sweden, estimated with sourced defaults',
+        input: { ...LLAMA_7B, ...REPORT_RUN },
+        source: 'Same run and price as the report; 6·N·D FLOPs, the dense BF16 peak (989 TFLOP/s), the H100 MFU preset, measured-power utilisation, the HGX H100 node profile, the default PUE and Sweden from the bundled Ember and Electricity Maps data (calibration-data/)'
+    },
+    {
+        id: 'llama-8b-serving',
+        title: 'An 8B model serving 1 billion tokens a day for 30 days on 8 × H100',
+        input: {
+            kind: 'inference',
+            params: 8e9,
+            tokens: 1e9,
+            days: 30,
+            gpu: 'h100-sxm',
+            gpus: 8
+        },
+        source: 'Illustrative load, not a published service: 2·N FLOPs per token with the inference MFU and power presets (calibration-data/mfu.json)'
+    }
+];
+/** The preset with this id, if any. */
+function getPlanPreset(id) {
+    return PLAN_PRESETS.find(preset => preset.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-render.ts
+
+
+
+/** Headline figures as label and `value (low–high) unit`. */
+function planHeadline(estimate) {
+    const { plan, energy, carbon, cost } = estimate;
+    const range = (b, unit) => formatRange(b.value, b.low, b.high, unit);
+    return [
+        [
+            'Compute',
+            `${formatFlops(plan.flops)} FLOPs (${plan.flops_per_param_token} per parameter per token)`
+        ],
+        [
+            'Hardware',
+            `${plan.gpus} × ${plan.gpu_name}, ${formatNumber(plan.peak_tflops)} TFLOP/s ${plan.peak} peak`
+        ],
+        ['MFU', range(scale100(plan.mfu), '%')],
+        [
+            'Time',
+            `${range(plan.hours, 'h')}, ${formatRange(plan.hours.value / 24, plan.hours.low / 24, plan.hours.high / 24, 'days')}`
+        ],
+        ['GPU-hours', range(plan.gpu_hours, '')],
+        ['Power per GPU', range(plan.gpu_power_w, 'W')],
+        [
+            'Facility energy',
+            formatRange(energy.facility_kwh, energy.low_kwh, energy.high_kwh, 'kWh')
+        ],
+        [
+            'Carbon',
+            `${formatRange(carbon.kg, carbon.low_kg, carbon.high_kg, 'kg CO2e')} at ${formatNumber(carbon.intensity_g_per_kwh)} gCO2e/kWh (${carbon.region})`
+        ],
+        [
+            'Cost',
+            cost.total_usd === null
+                ? `${NOT_KNOWN} (no price given)`
+                : formatRange(cost.total_usd, cost.low_usd, cost.high_usd, cost.currency)
+        ],
+        ...estimate.equivalents.map((e) => [
+            'Equivalent',
+            `${formatNumber(e.value)} ${e.unit} (${e.kind})`
+        ])
+    ];
+}
+function scale100(b) {
+    return { value: b.value * 100, low: b.low * 100, high: b.high * 100 };
+}
+/** FLOPs in exponent form with three significant figures: `8.4e22`. */
+function formatFlops(flops) {
+    const [mantissa = '', exponent = ''] = flops.toExponential(2).split('e');
+    return `${mantissa.replace(/\.?0+$/, '')}e${exponent.replace('+', '')}`;
+}
+/** Plain text: the headline, the notes, the defaults used. */
+function renderPlanText(estimate, comparison) {
+    const lines = [
+        'Planning estimate',
+        ...planHeadline(estimate).map(([label, value]) => `  ${label}: ${value}`)
+    ];
+    const defaults = Object.entries(estimate.assumptions).filter(([, a]) => a.is_default && a.value !== null);
+    lines.push(`Defaults used (see --format markdown or json for sources): ${defaults.map(([name, a]) => `${name} ${valueText(a)}`).join(', ')}`);
+    for (const note of estimate.plan.notes)
+        lines.push(`Note: ${note}`);
+    if (comparison !== undefined)
+        lines.push('', ...whatIfText(comparison));
+    return `${lines.join('\n')}\n`;
+}
+function valueText(a) {
+    return typeof a.value === 'number' ? formatNumber(a.value) : String(a.value);
+}
+/** One line per what-if with its four changes. */
+function whatIfText(comparison) {
+    return [
+        'What-ifs (change against the baseline):',
+        ...comparison.cases.map(c => `  ${c.title}: time ${pct(c.change.hours_pct)}, energy ${pct(c.change.energy_pct)}, carbon ${pct(c.change.carbon_pct)}, cost ${pct(c.change.cost_pct)}`),
+        ...comparison.skipped.map(s => `  ${s.title}: not applicable (${s.reason})`)
+    ];
+}
+function pct(value) {
+    return value === null ? NOT_KNOWN : formatChangePercent(value);
+}
+/** Markdown: headline table, notes, assumptions, what-ifs. */
+function renderPlanMarkdown(estimate, comparison, heading = '### Planning estimate') {
+    return `${joinBlocks([
+        heading,
+        renderTable(['', 'Value (low–high)'], planHeadline(estimate), ['l', 'r']),
+        estimate.plan.notes
+            .map(note => `- ${escapeTableCell(note, 600)}`)
+            .join('\n'),
+        renderPlanAssumptions(estimate),
+        comparison === undefined ? undefined : renderWhatIfTable(comparison)
+    ])}\n`;
+}
+/**
+ * A source for a table cell or list item: it cannot end the cell, open a
+ * tag, a link or a code span, yet its URLs stay links (escapeTableCell
+ * breaks them, rightly, for text read from files).
+ */
+function sourceCell(text) {
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/[\\|<>[\]`]/g, char => `\\${char}`)
+        .trim();
+}
+/** `low–high`, or a dash when there is no spread to show. */
+function plan_render_rangeCell({ low, high }) {
+    if (low === undefined || low === null || high === undefined || high === null)
+        return NOT_KNOWN;
+    return low === high ? NOT_KNOWN : `${formatNumber(low)}–${formatNumber(high)}`;
+}
+/** Every assumption with its range, who chose it and its source. */
+function renderPlanAssumptions(estimate) {
+    const rows = Object.entries(estimate.assumptions).map(([name, a]) => [
+        name,
+        a.value === null
+            ? `${NOT_KNOWN} (none)`
+            : escapeTableCell(valueText(a), 80),
+        plan_render_rangeCell(a),
+        a.is_default ? 'default' : 'given',
+        sourceCell(a.source)
+    ]);
+    return joinBlocks([
+        '#### Assumptions',
+        renderTable(['Assumption', 'Value', 'Range', 'Chosen', 'Source'], rows, [
+            'l',
+            'r',
+            'r',
+            'l',
+            'l'
+        ])
+    ]);
+}
+/** The what-ifs as a table of results and changes, then their sources. */
+function renderWhatIfTable(comparison) {
+    const row = (c) => [
+        escapeTableCell(c.title, 80),
+        formatRange(c.estimate.hours, c.estimate.plan.hours.low, c.estimate.plan.hours.high, 'h'),
+        formatRange(c.estimate.energy.facility_kwh, c.estimate.energy.low_kwh, c.estimate.energy.high_kwh, 'kWh'),
+        formatRange(c.estimate.carbon.kg, c.estimate.carbon.low_kg, c.estimate.carbon.high_kg, 'kg'),
+        `${pct(c.change.hours_pct)} / ${pct(c.change.energy_pct)} / ${pct(c.change.carbon_pct)} / ${pct(c.change.cost_pct)}`
+    ];
+    const header = [
+        'What-if',
+        'Time',
+        'Facility energy',
+        'Carbon',
+        'Change: time / energy / carbon / cost'
+    ];
+    const skipped = comparison.skipped.map(s => `- ${escapeTableCell(s.title, 80)}: not applicable (${escapeTableCell(s.reason, 200)})`);
+    const sources = comparison.cases.map(c => `- **${escapeTableCell(c.title, 80)}**: ${sourceCell(c.source)}`);
+    return joinBlocks([
+        '#### What-ifs',
+        renderTable(header, comparison.cases.map(row), ['l', 'r', 'r', 'r', 'r']),
+        skipped.join('\n'),
+        sources.join('\n')
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-number-rules.ts
+/**
+ * The accepted range of every number a plan takes, shared by the zod
+ * schema of `PlanInput` and the CLI's flags so both name the same range.
+ */
+
+/** The numeric fields of a plan, by field name. */
+const PLAN_NUMBER_RULES = {
+    params: rule(0, 1e15, 'parameters; for MoE the active ones', true),
+    tokens: rule(0, 1e17, 'training tokens, or tokens per day for inference', true),
+    days: rule(0, 36_500, 'days of serving (inference only)', true),
+    gpus: { ...rule(1, 10_000_000, 'GPUs in the run'), integer: true },
+    mfu: rule(0, 1, 'model-FLOPs utilisation, a fraction', true),
+    pue: rule(USER_PUE_MIN, USER_PUE_MAX, 'facility energy ÷ IT energy'),
+    utilisation: rule(0, 1, 'power utilisation between idle and max power'),
+    powerCapW: rule(0, 5000, 'power cap per GPU in W', true),
+    gpuHourPriceUsd: rule(0, 10_000, 'USD per GPU-hour'),
+    electricityPriceUsdPerKWh: rule(0, 100, 'USD per kWh of facility energy'),
+    flopsPerParamToken: rule(0, 1000, 'FLOPs per parameter per token', true),
+    peakTflops: rule(0, 1_000_000, 'peak TFLOP/s per GPU', true),
+    gpuPowerW: rule(0, 5000, 'fixed power per GPU in W', true),
+    intensityGPerKWh: rule(0, 2000, 'grid carbon intensity in gCO2e/kWh'),
+    carKmPerKg: rule(0, 1000, 'car km per kg CO2e', true)
+};
+function rule(min, max, meaning, minExclusive = false) {
+    return { min, max, meaning, minExclusive };
+}
+/** True when `value` is a finite number inside `rule`. */
+function fitsRule(value, rule) {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        return false;
+    if (rule.integer === true && !Number.isInteger(value))
+        return false;
+    const aboveMin = rule.minExclusive === true ? value > rule.min : value >= rule.min;
+    return aboveMin && value <= rule.max;
+}
+/** `a number greater than 0 and at most 1 (model-FLOPs utilisation …)`. */
+function describeRule(rule) {
+    const [min, max] = [formatLimit(rule.min), formatLimit(rule.max)];
+    const range = rule.minExclusive === true
+        ? `greater than ${min} and at most ${max}`
+        : `from ${min} to ${max}`;
+    const noun = rule.integer === true ? 'a whole number' : 'a number';
+    return `${noun} ${range} (${rule.meaning})`;
+}
+/** `5,000` below a million, `1e15` from there on. */
+function formatLimit(value) {
+    if (Math.abs(value) < 1e6)
+        return value.toLocaleString('en-US');
+    return value.toExponential().replace('e+', 'e');
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-input.ts
+/**
+ * What a planner gives the estimator: model size, tokens, hardware and
+ * where it runs, plus optional overrides of every default. Shared by the
+ * CLI and the web page; validated by one zod schema.
+ */
+
+
+/** A training run or a period of serving. */
+const PLAN_KINDS = ['training', 'inference'];
+/** Which datasheet peak the time is computed against. */
+const PEAK_KINDS = ['dense', 'sparse'];
+/** Throughput factors from calibration-data/mfu.json. */
+const SPEEDUP_IDS = [
+    'flash-attention-2',
+    'flash-attention-2-from-eager',
+    'fp8'
+];
+/** `nodeProfile` value that leaves out host power altogether. */
+const NO_NODE_PROFILE = 'none';
+/** A plan that failed validation; `problems` holds one line per problem. */
+class PlanInputError extends Error {
+    problems;
+    name = 'PlanInputError';
+    /** Builds the message from the problem lines. */
+    constructor(problems) {
+        super(`invalid plan input:\n${problems.join('\n')}`);
+        this.problems = problems;
+    }
+}
+/** A number field checked against its rule, with the value it got. */
+function numberField(field) {
+    const rule = PLAN_NUMBER_RULES[field];
+    return custom(value => fitsRule(value, rule), {
+        error: issue => issue.input === undefined
+            ? `required: ${describeRule(rule)}`
+            : `got ${shown(issue.input)}; expected ${describeRule(rule)}`
+    });
+}
+/** A received value as the user would write it: `NaN`, `-1`, `"abc"`. */
+function shown(value) {
+    return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+const plan_input_text = schemas_string().trim().min(1, 'expected a non-empty string');
+const choice = (values) => schemas_enum(values, { error: `expected one of ${values.join(', ')}` });
+const PlanSchema = object({
+    kind: choice(PLAN_KINDS),
+    params: numberField('params'),
+    tokens: numberField('tokens'),
+    days: numberField('days').optional(),
+    gpu: plan_input_text,
+    gpus: numberField('gpus'),
+    region: plan_input_text.optional(),
+    mfu: numberField('mfu').optional(),
+    pue: numberField('pue').optional(),
+    utilisation: numberField('utilisation').optional(),
+    powerCapW: numberField('powerCapW').optional(),
+    gpuHourPriceUsd: numberField('gpuHourPriceUsd').optional(),
+    electricityPriceUsdPerKWh: numberField('electricityPriceUsdPerKWh').optional(),
+    flopsPerParamToken: numberField('flopsPerParamToken').optional(),
+    peak: choice(PEAK_KINDS).optional(),
+    peakTflops: numberField('peakTflops').optional(),
+    nodeProfile: plan_input_text.optional(),
+    workload: plan_input_text.optional(),
+    speedups: array(choice(SPEEDUP_IDS)).optional(),
+    gpuPowerW: numberField('gpuPowerW').optional(),
+    intensityGPerKWh: numberField('intensityGPerKWh').optional(),
+    carKmPerKg: numberField('carKmPerKg').optional()
+})
+    .strict();
+/**
+ * Validates a raw plan (from the web page's form or the CLI); throws a
+ * {@link PlanInputError} listing every problem, one line per field.
+ */
+function parsePlanInput(raw) {
+    const result = PlanSchema.safeParse(raw);
+    if (!result.success) {
+        throw new PlanInputError(result.error.issues.map(issue => `${issue.path.join('.') || 'plan'}: ${issue.message}`));
+    }
+    const problems = crossFieldProblems(result.data);
+    if (problems.length > 0)
+        throw new PlanInputError(problems);
+    return result.data;
+}
+/** Rules between fields that the per-field schema cannot see. */
+function crossFieldProblems(plan) {
+    const problems = [];
+    if (plan.kind === 'training' && plan.days !== undefined)
+        problems.push('days: only for inference (days of serving); a training run is its total tokens');
+    const attention = (plan.speedups ?? []).filter(id => id.startsWith('flash'));
+    if (attention.length > 1)
+        problems.push('speedups: flash-attention-2 and flash-attention-2-from-eager describe different baselines; give one');
+    return problems;
+}
+/** A copy of `input` without `fields`, so their defaults apply. */
+function withoutFields(input, fields) {
+    const copy = { ...input };
+    for (const field of fields)
+        delete copy[field];
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-assumptions.ts
+
+
+const GIVEN = 'given by the user';
+/** A value the user gave, or a default with its source. */
+function plan_assumptions_pick(value, given, defaultSource, bounds) {
+    const range = bounds === undefined ? {} : { low: bounds.low, high: bounds.high };
+    return {
+        value,
+        ...range,
+        source: given ? GIVEN : defaultSource,
+        is_default: !given
+    };
+}
+/** Every value the estimate used, keyed by name. */
+function planAssumptions(parts) {
+    return {
+        ...runAssumptions(parts),
+        ...gpuPowerAssumptions(parts),
+        ...hostAssumptions(parts),
+        ...placeAssumptions(parts)
+    };
+}
+/** The run: its size, the accelerator and the time terms. */
+function runAssumptions({ input, hardware, peak, time }) {
+    const speedups = Object.fromEntries(time.speedups.map(s => [
+        `speedup_${s.id}`,
+        {
+            value: s.value,
+            low: s.low,
+            high: s.high,
+            source: s.source,
+            is_default: false
+        }
+    ]));
+    return {
+        mode: {
+            value: 'planning',
+            source: 'time = FLOPs ÷ (GPUs × peak × MFU); energy by the section-3 model from power per GPU, host power and PUE',
+            is_default: false
+        },
+        kind: plan_assumptions_pick(input.kind, true, ''),
+        params: plan_assumptions_pick(input.params, true, ''),
+        tokens: plan_assumptions_pick(input.tokens, true, ''),
+        ...(input.kind === 'inference'
+            ? {
+                days: plan_assumptions_pick(input.days ?? 1, input.days !== undefined, 'default: one day of serving')
+            }
+            : {}),
+        flops_per_param_token: plan_assumptions_pick(time.flopsPerParamToken, input.flopsPerParamToken !== undefined, `default: ${input.kind === 'training' ? '6 (forward 2 + backward 4)' : '2 (one forward pass)'} FLOPs per parameter per token`),
+        gpu: plan_assumptions_pick(hardware.id, true, ''),
+        gpus: plan_assumptions_pick(input.gpus, true, ''),
+        peak_tflops: {
+            value: peak.tflops,
+            source: peak.source,
+            is_default: peak.isDefault
+        },
+        mfu: plan_assumptions_pick(time.mfu.value, !time.mfu.isDefault, time.mfu.source, time.mfu),
+        ...speedups
+    };
+}
+/** GPU power: utilisation, the resulting power, idle power and the cap. */
+function gpuPowerAssumptions({ input, hardware, power }) {
+    const idle = hardware.idle_w;
+    const u = power.utilisation;
+    return {
+        utilisation: u === null
+            ? plan_assumptions_pick(null, false, 'not used: a fixed power per GPU was given')
+            : plan_assumptions_pick(u.value, !u.isDefault, u.source, u),
+        gpu_power_w: plan_assumptions_pick(power.gpuW.value, input.gpuPowerW !== undefined, `P_idle + u·(P_max − P_idle) with P_max ${hardware.max_power_w.value} W (${formatSource(hardware.max_power_w.source)})${power.capNote === null ? '' : `; ${power.capNote}`}`, power.gpuW),
+        gpu_idle_w: plan_assumptions_pick(idle.value, false, `${idle.derivation} ${formatSource(idle.source)}`, idle),
+        power_cap_w: input.powerCapW === undefined
+            ? plan_assumptions_pick(null, false, 'no power cap')
+            : plan_assumptions_pick(input.powerCapW, true, '')
+    };
+}
+/** The host: node profile, node count, host idle power, workload, α_w. */
+function hostAssumptions({ input, hardware, node }) {
+    const host = node.profile?.hostIdleW;
+    return {
+        node_profile: plan_assumptions_pick(node.profile?.id ?? NO_NODE_PROFILE, input.nodeProfile !== undefined, node.profile === undefined
+            ? node.notes.join('; ')
+            : `recognised from ${hardware.id}: ${node.profile.name}`),
+        nodes: plan_assumptions_pick(node.nodes, false, node.gpusPerNode === null
+            ? 'no host power counted'
+            : `⌈${input.gpus} GPUs ÷ ${node.gpusPerNode} per node⌉`),
+        host_idle_w: host === undefined
+            ? plan_assumptions_pick(null, false, 'no host power counted')
+            : plan_assumptions_pick(host.value, false, host.source, host),
+        workload: plan_assumptions_pick(node.workload, input.workload !== undefined, `default for ${input.kind}`),
+        alpha_w: node.alpha === undefined
+            ? plan_assumptions_pick(null, false, node.profile === undefined
+                ? 'no host power counted'
+                : 'no calibration: α_w = 1')
+            : plan_assumptions_pick(node.alpha.alpha.value, false, node.alpha.alpha.source, node.alpha.alpha)
+    };
+}
+/** PUE, carbon intensity and prices. */
+function placeAssumptions({ input, pue, carbon }) {
+    const intensity = {
+        value: carbon.intensityGPerKWh,
+        low: carbon.lowGPerKWh,
+        high: carbon.highGPerKWh
+    };
+    return {
+        pue: {
+            value: pue.value,
+            low: pue.low,
+            high: pue.high,
+            source: pue.source,
+            is_default: pue.isDefault
+        },
+        region: plan_assumptions_pick(carbon.region, input.region !== undefined, carbon.notes.join('; ') || 'default: the world average'),
+        carbon_intensity_g_per_kwh: plan_assumptions_pick(intensity.value, input.intensityGPerKWh !== undefined, `${carbon.dataset}${carbon.notes.length > 0 ? `; ${carbon.notes.join('; ')}` : ''}`, intensity),
+        gpu_hour_price_usd: input.gpuHourPriceUsd === undefined
+            ? plan_assumptions_pick(null, false, 'not given: no compute cost')
+            : plan_assumptions_pick(input.gpuHourPriceUsd, true, ''),
+        electricity_price_usd_per_kwh: input.electricityPriceUsdPerKWh === undefined
+            ? plan_assumptions_pick(null, false, 'not given: no energy cost')
+            : plan_assumptions_pick(input.electricityPriceUsdPerKWh, true, '')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-energy.ts
+/**
+ * Energy of a planned run with the section-3 model:
+ * E_IT = P_host_idle·T·nodes + Σ P_gpu·T + (α_w − 1)·Σ max(0, P_gpu − P_idle)·T,
+ * E_facility = PUE × E_IT. Bounds by interval arithmetic over the power,
+ * time, host, α_w and PUE ranges.
+ */
+
+const plan_energy_ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
+/** Energy terms of a plan in J; `measuredGpu` is zero: nothing was measured. */
+function planEnergy(gpus, hours, power, node, pue) {
+    const seconds = plan_energy_scale(hours, 3600);
+    const gpu = product(plan_energy_scale(power.gpuW, gpus), seconds);
+    const hostJ = hostEnergy(node, seconds);
+    const extraJ = plan_energy_extraEnergy(gpus, power, node, seconds);
+    const it = sum([gpu, hostJ, extraJ]);
+    const facility = {
+        valueJ: it.valueJ * pue.value,
+        lowJ: it.lowJ * pue.low,
+        highJ: it.highJ * pue.high
+    };
+    return { gpu, measuredGpu: plan_energy_ZERO, it, facility, hostJ, extraJ };
+}
+/** P_host_idle × nodes × T. */
+function hostEnergy(node, seconds) {
+    if (node.profile === undefined)
+        return plan_energy_ZERO;
+    const host = node.profile.hostIdleW;
+    return product(plan_energy_scale(host, node.nodes), seconds);
+}
+/**
+ * (α_w − 1) × GPUs × max(0, P_gpu − P_idle) × T; the low bound takes the
+ * high idle, the high bound the low idle.
+ */
+function plan_energy_extraEnergy(gpus, power, node, seconds) {
+    const alpha = node.alpha?.alpha;
+    if (node.profile === undefined || alpha === undefined)
+        return plan_energy_ZERO;
+    const { gpuW, idleW } = power;
+    const dynamicW = {
+        value: Math.max(0, gpuW.value - idleW.value),
+        low: Math.max(0, gpuW.low - idleW.high),
+        high: Math.max(0, gpuW.high - idleW.low)
+    };
+    const factor = {
+        value: alpha.value - 1,
+        low: Math.max(0, alpha.low - 1),
+        high: alpha.high - 1
+    };
+    return product(plan_energy_scale(product2(factor, dynamicW), gpus), seconds);
+}
+/** A bounded value times a constant. */
+function plan_energy_scale(b, by) {
+    return { value: b.value * by, low: b.low * by, high: b.high * by };
+}
+/** Two non-negative bounded values multiplied. */
+function product2(a, b) {
+    return { value: a.value * b.value, low: a.low * b.low, high: a.high * b.high };
+}
+/** W × s as bounded J. */
+function product(powerW, seconds) {
+    const j = product2(powerW, seconds);
+    return { valueJ: j.value, lowJ: j.low, highJ: j.high };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-hardware.ts
+/**
+ * The accelerator of a plan and the peak its MFU refers to: the
+ * catalogue's dense BF16 figure (FP16 where there is no BF16), doubled for
+ * the datasheets' sparse figure, or the planner's own.
+ */
+
+
+/**
+ * NVIDIA datasheets print 2:4 structured-sparsity figures, twice the dense
+ * ones (calibration-data/hardware.json notes).
+ */
+const SPARSE_OVER_DENSE = 2;
+/** The catalogue record for a plan's `gpu`, by id, alias or printed name. */
+function resolvePlanGpu(name) {
+    const hardware = getHardware(name.trim()) ?? matchHardware(name)?.hardware;
+    if (hardware !== undefined && hardware.id !== 'generic-gpu')
+        return hardware;
+    const ids = listHardware()
+        .filter(hw => hw.id !== 'generic-gpu')
+        .map(hw => hw.id);
+    throw new PlanInputError([
+        `gpu: "${name}" is not in calibration-data/hardware.json; known ids: ${ids.join(', ')}`
+    ]);
+}
+/** Dense BF16 TFLOP/s, else dense FP16; null when the catalogue has neither. */
+function denseTflops(hardware) {
+    return hardware.dense_bf16_tflops ?? hardware.dense_fp16_tflops;
+}
+/** The peak per GPU the MFU refers to. */
+function planPeak(input, hardware) {
+    if (input.peakTflops !== undefined)
+        return {
+            tflops: input.peakTflops,
+            source: 'given by the user',
+            isDefault: false
+        };
+    const dense = denseTflops(hardware);
+    if (dense === null)
+        throw new PlanInputError([
+            `gpu: calibration-data/hardware.json has no dense BF16 or FP16 TFLOP/s for ${hardware.display_name}; give peakTflops (--peak-tflops)`
+        ]);
+    const sparse = input.peak === 'sparse';
+    const basis = sparse
+        ? `sparse: 2 × the dense ${dense} TFLOP/s, as datasheets print it`
+        : `dense ${hardware.dense_bf16_tflops === null ? 'FP16' : 'BF16'}`;
+    return {
+        tflops: sparse ? dense * SPARSE_OVER_DENSE : dense,
+        source: `${basis}; ${formatSource(hardware.source)}`,
+        isDefault: input.peak === undefined
+    };
+}
+/**
+ * How far FP8 can raise throughput over the BF16 peak: the ratio of the
+ * dense peaks; null when the accelerator has no FP8 tensor path.
+ */
+function fp8PeakRatio(hardware) {
+    const dense = denseTflops(hardware);
+    if (hardware.dense_fp8_tflops === null || dense === null)
+        return null;
+    return hardware.dense_fp8_tflops / dense;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-money.ts
+/**
+ * Carbon, cost and the car equivalent of a planned run, in the shared
+ * blocks of ecocompute.estimate/v1. Cost is null unless a price is given:
+ * never a guessed one.
+ */
+
+
+/** The intensity a plan uses: the region's, or one the planner gave. */
+function planIntensity(input, resolved) {
+    const given = input.intensityGPerKWh;
+    if (given === undefined)
+        return resolved;
+    return {
+        ...resolved,
+        region: input.region ?? 'given',
+        intensityGPerKWh: given,
+        lowGPerKWh: given,
+        highGPerKWh: given,
+        dataset: 'intensity given by the user',
+        year: null,
+        licence: '',
+        notes: []
+    };
+}
+/** The carbon block: facility energy × intensity, bounds on both. */
+function planCarbon(facility, carbon, given) {
+    const kg = (j, g) => (toKWh(j) * g) / 1000;
+    return {
+        kg: kg(facility.valueJ, carbon.intensityGPerKWh),
+        low_kg: kg(facility.lowJ, carbon.lowGPerKWh),
+        high_kg: kg(facility.highJ, carbon.highGPerKWh),
+        intensity_g_per_kwh: carbon.intensityGPerKWh,
+        intensity_low_g_per_kwh: carbon.lowGPerKWh,
+        intensity_high_g_per_kwh: carbon.highGPerKWh,
+        region: carbon.region,
+        fallback: given ? 'given' : carbon.fallback,
+        dataset: carbon.dataset,
+        year: carbon.year,
+        licence: carbon.licence
+    };
+}
+/** GPU-hours × hourly price plus facility kWh × energy price, with bounds. */
+function planCost(input, gpuHours, facility) {
+    const hourly = input.gpuHourPriceUsd;
+    const perKWh = input.electricityPriceUsdPerKWh;
+    const compute = hourly === undefined ? null : scaled(gpuHours, hourly);
+    const energy = perKWh === undefined
+        ? null
+        : scaled({
+            value: toKWh(facility.valueJ),
+            low: toKWh(facility.lowJ),
+            high: toKWh(facility.highJ)
+        }, perKWh);
+    const total = (pick) => compute === null && energy === null
+        ? null
+        : (compute?.[pick] ?? 0) + (energy?.[pick] ?? 0);
+    return {
+        energy_usd: energy?.value ?? null,
+        compute_usd: compute?.value ?? null,
+        total_usd: total('value'),
+        low_usd: total('low'),
+        high_usd: total('high'),
+        currency: 'USD'
+    };
+}
+function scaled(b, by) {
+    return { value: b.value * by, low: b.low * by, high: b.high * by };
+}
+/** Car km: the planner's km per kg, else the bundled EPA equivalent. */
+function planEquivalents(input, carbonKg) {
+    const kmPerKg = input.carKmPerKg;
+    if (kmPerKg === undefined)
+        return [carEquivalent(carbonKg)];
+    return [
+        {
+            kind: 'passenger-car-km',
+            value: carbonKg * kmPerKg,
+            unit: 'km',
+            source: `given by the user: ${kmPerKg} km per kg CO2e (${(1000 / kmPerKg).toFixed(1)} gCO2/km)`
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-node.ts
+/**
+ * The host side of a plan: which node profile the GPUs sit in (so how
+ * many nodes' host power counts) and α_w for the workload, from the same
+ * calibration the audit's L3 model uses.
+ */
+
+
+
+/** Workload class assumed for each kind of plan. */
+const DEFAULT_PLAN_WORKLOAD = {
+    training: 'llm-training',
+    inference: 'inference'
+};
+/** Node profile, node count and α_w for a plan. */
+function planNode(input, hardware) {
+    const workload = input.workload ?? DEFAULT_PLAN_WORKLOAD[input.kind];
+    if (!isWorkloadClass(workload))
+        throw new PlanInputError([
+            `workload: got "${workload}"; expected one of ${WORKLOAD_NAMES.join(', ')}`
+        ]);
+    const found = plan_node_chooseProfile(input, hardware);
+    const base = { workload, alpha: undefined, gpusPerNode: null };
+    if (typeof found === 'string')
+        return { ...base, profile: undefined, nodes: 0, notes: [found] };
+    const { profile, gpusPerNode } = found;
+    const nodes = Math.ceil(input.gpus / gpusPerNode);
+    const { alpha, notes } = chooseAlpha(workload, profile);
+    if (input.gpus % gpusPerNode !== 0)
+        notes.push(`${input.gpus} GPUs fill ${nodes} nodes of ${gpusPerNode}: a part-filled node still powers its whole host`);
+    return { ...base, profile, nodes, gpusPerNode, alpha, notes };
+}
+/** The profile named, else the one whose GPUs match; a string says why none. */
+function plan_node_chooseProfile(input, hardware) {
+    const wanted = input.nodeProfile;
+    if (wanted === NO_NODE_PROFILE)
+        return 'no host power: node profile "none" counts the GPUs alone';
+    const record = listNodeProfiles().find(profile => wanted === undefined
+        ? profile.recognise.hardware_ids.includes(hardware.id)
+        : profile.id === wanted);
+    const profile = record && nodeProfileById(record.id);
+    if (record !== undefined && profile !== undefined)
+        return { profile, gpusPerNode: record.recognise.gpu_count };
+    if (wanted === undefined)
+        return `no node profile in calibration-data/nodes.json holds ${hardware.display_name}: host power is not modelled (name one with nodeProfile, --node-profile)`;
+    const ids = listNodeProfiles().map(p => p.id);
+    throw new PlanInputError([
+        `nodeProfile: got "${wanted}"; expected one of ${[...ids, NO_NODE_PROFILE].join(', ')}`
+    ]);
+}
+/** α_w for the workload on the profile, else generic's, else none. */
+function chooseAlpha(workload, profile) {
+    const exact = alphaFor(workload, profile.id);
+    if (exact !== undefined)
+        return { alpha: exact, notes: [] };
+    const generic = alphaFor('generic', profile.id);
+    const why = `no α_w calibration for "${workload}" on ${profile.name}`;
+    if (generic !== undefined)
+        return { alpha: generic, notes: [`${why}: used the generic workload's`] };
+    return {
+        alpha: undefined,
+        notes: [`${why}: host power does not rise with GPU load here (α_w = 1)`]
+    };
+}
+
+;// CONCATENATED MODULE: ./calibration-data/mfu.json
+const mfu_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["Planning presets for src/estimate/plan-*.ts: model-FLOPs utilisation (MFU), the GPU power level during a run, and the speed-ups of the what-ifs. Each has a central value, a low-high range and its sources.","MFU = model FLOPs per second ÷ the accelerator\'s dense peak (BF16, or FP16 where there is no BF16). Model FLOPs are 6·N per training token and 2·N per inference token; recomputation and padding are not model FLOPs.","Unless a record says otherwise, the central value is the midpoint of the published range and low/high are its ends.","None of these presets is set from a case of calibration-data/validation/published.json, so the planning validation table tests them rather than repeating them."],"mfu":[{"id":"training-ampere","kind":"training","hardware_ids":["a100-sxm4-40gb","a100-sxm4-80gb","a100-pcie-40gb","a100-pcie-80gb"],"value":0.4175,"low":0.302,"high":0.533,"derivation":"Low: Megatron-Turing NLG 530B on 2,240 A100, 30.2 % MFU (PaLM Table 3). High: MosaicML MPT-70B on 64 × A100-80GB, 53.33 % MFU (llm-foundry benchmark table, the multi-node row; its 8-GPU 7B row reaches 64.2 % but a short benchmark leaves out the restarts, evaluations and checkpoints that a real run\'s GPU-hours include). Central: the midpoint.","source":{"title":"Chowdhery et al., PaLM: Scaling Language Modeling with Pathways, Table 3 (model FLOPs utilisation of GPT-3, Gopher, Megatron-Turing NLG and PaLM)","url":"https://arxiv.org/abs/2204.02311","year":2022},"see_also":[{"title":"MosaicML llm-foundry, MPT training benchmarks: MFU and HFU on A100 80GB and 40GB (scripts/train/benchmarking/README.md)","url":"https://github.com/mosaicml/llm-foundry/blob/main/scripts/train/benchmarking/README.md","year":2023}]},{"id":"training-hopper","kind":"training","hardware_ids":["h100-sxm","h100-nvl","h100-pcie","h200-sxm","h200-nvl"],"value":0.44,"low":0.34,"high":0.54,"derivation":"NVIDIA\'s DGX Cloud reference benchmark, GPT-3 175B in NeMo Megatron on 128 H100: BF16 MFU 34 % with the January 2024 software, 54 % with the December 2024 software. Central: the midpoint. Inside the range: MosaicML MPT-7B on 8 × H100 at 46.4 % and MPT-70B on 64 × H100 at 42.6 % (llm-foundry), Megatron-LM BF16 baselines of 39.0–45.0 % for GPT-7B to 175B (FP8-LM Table 5), and the 38–43 % Meta reports for Llama 3 405B (not used to set the range: Llama 3.1 is a validation case).","source":{"title":"Patel and Nishball, H100 vs GB200 NVL72 Training Benchmarks (SemiAnalysis), reporting NVIDIA DGXC benchmark runs of GPT-3 175B on 128 H100: BF16 MFU from 34 % (Jan 2024) to 54 % (Dec 2024)","url":"https://newsletter.semianalysis.com/p/h100-vs-gb200-nvl72-training-benchmarks","year":2025},"see_also":[{"title":"MosaicML llm-foundry, MPT training benchmarks: MFU on H100 80GB BF16 (scripts/train/benchmarking/README.md)","url":"https://github.com/mosaicml/llm-foundry/blob/main/scripts/train/benchmarking/README.md","year":2023},{"title":"Peng et al., FP8-LM: Training FP8 Large Language Models, Table 5 (BF16 Megatron-LM MFU on H100)","url":"https://arxiv.org/abs/2310.18313","year":2023},{"title":"Llama Team, The Llama 3 Herd of Models, section 3.3 (38–43 % BF16 MFU on 8,192–16,384 H100)","url":"https://arxiv.org/abs/2407.21783","year":2024}]},{"id":"training-other","kind":"training","hardware_ids":["*"],"value":0.3375,"low":0.213,"high":0.462,"derivation":"No preset was measured on this accelerator: the spread across the large runs PaLM Table 3 compares, from GPT-3 175B on V100 (21.3 %) to PaLM 540B on TPU v4 (46.2 %). Central: the midpoint.","source":{"title":"Chowdhery et al., PaLM: Scaling Language Modeling with Pathways, Table 3 (model FLOPs utilisation of GPT-3, Gopher, Megatron-Turing NLG and PaLM)","url":"https://arxiv.org/abs/2204.02311","year":2022}},{"id":"inference-any","kind":"inference","hardware_ids":["*"],"value":0.235,"low":0.14,"high":0.33,"derivation":"Token generation (decode), which dominates serving, is memory-bound: PaLM 540B on 64 TPU v4 decodes at 14 % MFU at batch 64 (low latency) and 33 % at batch 512 (high throughput); prefill reaches 43–76 %. Central: the decode midpoint. Batch-1 chat serving on GPUs can sit far below 14 %: give your measured MFU.","source":{"title":"Pope et al., Efficiently Scaling Transformer Inference, Table 2 (PaLM 540B prefill and decode MFU on TPU v4)","url":"https://arxiv.org/abs/2211.05102","year":2022}}],"utilisation":[{"kind":"training","value":0.81,"low":0.64,"high":1,"derivation":"Power utilisation u in P = P_idle + u·(P_max − P_idle), not nvidia-smi\'s utilization.gpu (which reads about 100 % in training). Inverted from measured 8 × H100 node power through the section-3 node model with this catalogue\'s host idle 2.2 kW, α 1.15, GPU idle 72 W and 700 W max: the MLPerf v4.0 Llama 2 70B LoRA node average of 7.16 kW gives 548 W per GPU, u = 0.76; Newkirk et al.\'s 76 % of the 10.2 kW rating (7.75 kW) gives 613 W, u = 0.86; central 0.81 is their mean. Low: the MLPerf node with the high host idle (2.9 kW), 472 W, u = 0.64. High: the maximum board power, the basis of every published footprint.","source":{"title":"Newkirk et al., Empirically-Calibrated H100 Node Power Models for Reducing Uncertainty in AI Training Energy Estimation (compute-intensive training at 76 % of the 10.2 kW node rating)","url":"https://arxiv.org/abs/2506.14551","year":2025},"see_also":[{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power), 7.14–7.18 kW average","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024}]},{"kind":"inference","value":0.36,"low":0.1,"high":1,"derivation":"Decode on H200 (700 W max, 75 W idle) drew 137–300 W across four attention designs, u = 0.10–0.36. Central: the top of the decode range, because serving mixes in compute-bound prefill. High: the maximum board power, as when prefill dominates.","source":{"title":"Ma, Afzal, Eitzinger and Wellein, The Illusion of Power Capping in LLM Decode: A Phase-Aware Energy Characterisation Across Attention Architectures (decode draws 137–300 W on a 700 W H200)","url":"https://arxiv.org/abs/2605.11999","year":2026}}],"speedups":[{"id":"flash-attention-2","value":1.061,"low":1.037,"high":1.294,"applies_to":"a run whose attention already uses FlashAttention (version 1) or a similar fused kernel, as the MFU presets\' runs do","derivation":"End-to-end training throughput of GPT-style 1.3B and 2.7B models on 8 × A100, FlashAttention-2 ÷ FlashAttention: 196/189 and 205/189 at 2k context (mean 1.061, the central value, since the validation models trained at 2k–4k context), 220/170 and 225/175 at 8k (1.29).","caveats":"Measured on A100 at 1.3B–2.7B parameters; the gain shrinks as attention\'s share of FLOPs falls (larger models, shorter context). Throughput is capped at the dense peak.","source":{"title":"Dao, FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning, Table 1 (training speed in TFLOP/s per A100)","url":"https://arxiv.org/abs/2307.08691","year":2023}},{"id":"flash-attention-2-from-eager","value":1.378,"low":1.376,"high":3.056,"applies_to":"a run whose attention is not fused (the standard PyTorch attention the paper calls the baseline)","derivation":"Same table, FlashAttention-2 ÷ no FlashAttention: 196/142 and 205/149 at 2k context (mean 1.378, the central value), 220/72 and 225/80 at 8k (up to 3.06).","caveats":"Measured on A100 at 1.3B–2.7B parameters. The MFU presets already come from runs with fused attention, so apply this only to a lower MFU you measured without it. Throughput is capped at the dense peak.","source":{"title":"Dao, FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning, Table 1 (training speed in TFLOP/s per A100)","url":"https://arxiv.org/abs/2307.08691","year":2023}},{"id":"fp8","value":1.41,"low":1.21,"high":1.75,"applies_to":"accelerators with FP8 tensor cores (a dense FP8 figure in hardware.json: Hopper, Ada, Blackwell, MI300)","derivation":"Training throughput on H100, FP8 ÷ BF16 Megatron-LM: Transformer Engine 224.5/159.2 = 1.41 (GPT-7B), 111.7/79.3 = 1.41 (13B), 28.7/22.4 = 1.28 (175B), central the TE median 1.41; the paper\'s own FP8 framework 1.21 (175B, micro-batch 1) to 1.75 (175B, micro-batch 4) gives the range.","caveats":"FP8 changes numerics: it needs per-tensor scaling and keeps master weights and optimizer states in higher precision; loss parity with BF16 was shown for GPT-7B to 175B in this source, not for every model. Throughput is capped at the dense FP8 peak.","source":{"title":"Peng et al., FP8-LM: Training FP8 Large Language Models, Table 5 (system-level performance on H100 80GB)","url":"https://arxiv.org/abs/2310.18313","year":2023}}],"power_cap":{"cap_fraction":0.6,"time_factor":{"value":1.068,"low":1,"high":1.227},"gpu_energy_factor":{"value":0.863,"low":0.758,"high":1},"derivation":"A 150 W cap on 250 W V100 (60 %) lengthened the training of large language models by 6.8 % on average and cut their GPU energy by 13.7 % (the central values). Low/high: from no effect at all (a run whose GPUs already draw below the cap) to the same paper\'s inference trade at 150 W (22.7 % more time, 24.2 % less energy). Between 60 % and 100 % of max board power the factors are interpolated linearly; caps below 60 % are outside the measurement and refused.","caveats":"Measured on V100; newer GPUs throttle differently. The capped GPU power is also held at or below the cap itself.","source":{"title":"McDonald et al., Great Power, Great Responsibility: Recommendations for Reducing Energy for Training Language Models (Findings of NAACL 2022)","url":"https://arxiv.org/abs/2205.09646","year":2022}}}');
+;// CONCATENATED MODULE: ./src/calibration/mfu-schema.ts
+/**
+ * zod schema of `calibration-data/mfu.json`: the planning estimator's MFU
+ * presets, power-utilisation presets, what-if speed-ups and the power-cap
+ * trade, each with its range and source.
+ */
+
+
+/** The two kinds of planned run. */
+const PLAN_RUN_KINDS = ['training', 'inference'];
+const mfu_schema_kebabId = schemas_string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+const fraction = rangeWith({}).refine(r => r.high <= 1, {
+    message: 'expected a fraction: high ≤ 1'
+});
+/** One MFU preset: a kind, the accelerators it covers (`*`: any). */
+const mfuPresetSchema = rangeWith({
+    id: mfu_schema_kebabId,
+    kind: schemas_enum(PLAN_RUN_KINDS),
+    hardware_ids: array(union([mfu_schema_kebabId, literal('*')])).min(1),
+    derivation: schemas_string().min(1),
+    source: sourceSchema,
+    see_also: array(sourceSchema).optional()
+}).refine(r => r.low > 0 && r.high <= 1, {
+    message: 'expected 0 < low and high ≤ 1'
+});
+/** Power utilisation u of P_idle + u·(P_max − P_idle) for one kind. */
+const utilisationSchema = rangeWith({
+    kind: schemas_enum(PLAN_RUN_KINDS),
+    derivation: schemas_string().min(1),
+    source: sourceSchema,
+    see_also: array(sourceSchema).optional()
+}).refine(r => r.high <= 1, { message: 'expected high ≤ 1' });
+/** A throughput factor (≥ 1) of one what-if. */
+const speedupSchema = rangeWith({
+    id: mfu_schema_kebabId,
+    applies_to: schemas_string().min(1),
+    derivation: schemas_string().min(1),
+    caveats: schemas_string().min(1),
+    source: sourceSchema
+}).refine(r => r.low >= 1, { message: 'a speed-up below 1 is a slow-down' });
+/** Time and GPU-energy factors measured at one power-cap fraction. */
+const powerCapSchema = object({
+    cap_fraction: schemas_number().gt(0).lt(1),
+    time_factor: rangeSchema,
+    gpu_energy_factor: fraction,
+    derivation: schemas_string().min(1),
+    caveats: schemas_string().min(1),
+    source: sourceSchema
+});
+/** The whole `mfu.json` file. */
+const mfuFileSchema = object({
+    notes: array(schemas_string()),
+    mfu: array(mfuPresetSchema).min(1),
+    utilisation: array(utilisationSchema).min(1),
+    speedups: array(speedupSchema).min(1),
+    power_cap: powerCapSchema
+});
+
+;// CONCATENATED MODULE: ./src/calibration/mfu-presets.ts
+/**
+ * Loads `calibration-data/mfu.json` once, checks it and its references to
+ * `hardware.json`, and answers the planning estimator's lookups. The JSON
+ * is imported statically so the bundler puts it inside `dist/` and the web
+ * page.
+ */
+
+
+
+const FILE = 'calibration-data/mfu.json';
+let mfu_presets_cached;
+/** The validated file; throws with one line per problem when it is not. */
+function loadMfuPresets() {
+    mfu_presets_cached ??= parseMfuPresets(mfu_namespaceObject);
+    return mfu_presets_cached;
+}
+/** Validates raw file contents and its hardware ids, one line per problem. */
+function parseMfuPresets(raw) {
+    const result = mfuFileSchema.safeParse(raw);
+    const problems = result.success
+        ? unknownHardware(result.data)
+        : result.error.issues.map(issue => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    if (problems.length > 0 || !result.success)
+        throw new Error(`${FILE} is invalid:\n${problems.join('\n')}`);
+    return result.data;
+}
+/** Hardware ids the presets name that hardware.json does not know. */
+function unknownHardware(file) {
+    const known = new Set(listHardware().map(hw => hw.id));
+    return file.mfu.flatMap((preset, i) => preset.hardware_ids
+        .filter(id => id !== '*' && !known.has(id))
+        .map(id => `mfu.${i}.hardware_ids: unknown hardware id "${id}"`));
+}
+/**
+ * The MFU preset for `kind` on `hardwareId`: one naming the accelerator,
+ * else the kind's catch-all (`*`).
+ */
+function mfuPresetFor(hardwareId, kind) {
+    const presets = loadMfuPresets().mfu.filter(p => p.kind === kind);
+    const preset = presets.find(p => p.hardware_ids.includes(hardwareId)) ??
+        presets.find(p => p.hardware_ids.includes('*'));
+    if (preset === undefined)
+        throw new Error(`${FILE} has no catch-all MFU preset for ${kind}`);
+    return preset;
+}
+/** The power-utilisation preset of `kind`. */
+function utilisationPresetFor(kind) {
+    const preset = loadMfuPresets().utilisation.find(p => p.kind === kind);
+    if (preset === undefined)
+        throw new Error(`${FILE} has no utilisation preset for ${kind}`);
+    return preset;
+}
+/** The speed-up with this id, if any. */
+function getSpeedup(id) {
+    return loadMfuPresets().speedups.find(s => s.id === id);
+}
+/** The measured power-cap trade. */
+function powerCapTrade() {
+    return loadMfuPresets().power_cap;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-power.ts
+
+
+
+const NO_CAP = { value: 1, low: 1, high: 1 };
+/** Power per GPU with bounds, and the slow-down a cap costs. */
+function planPower(input, hardware) {
+    const idle = hardware.idle_w;
+    const idleW = { value: idle.value, low: idle.low, high: idle.high };
+    const utilisation = input.gpuPowerW === undefined ? planUtilisation(input) : null;
+    const uncappedW = utilisation === null
+        ? fixed(input.gpuPowerW ?? 0)
+        : fromUtilisation(hardware, utilisation);
+    const cap = capEffect(input, hardware);
+    return { utilisation, uncappedW, idleW, ...applyCap(uncappedW, cap) };
+}
+/** The utilisation given, or the kind's preset. */
+function planUtilisation(input) {
+    const given = input.utilisation;
+    if (given !== undefined)
+        return {
+            value: given,
+            low: given,
+            high: given,
+            source: 'given by the user',
+            isDefault: false
+        };
+    const preset = utilisationPresetFor(input.kind);
+    const source = `${preset.derivation} Source: ${formatSource(preset.source)}`;
+    return {
+        value: preset.value,
+        low: preset.low,
+        high: preset.high,
+        source,
+        isDefault: true
+    };
+}
+/** P = P_idle + u·(P_max − P_idle); rises with both P_idle and u. */
+function fromUtilisation(hardware, u) {
+    const maxW = hardware.max_power_w.value;
+    const idle = hardware.idle_w;
+    const at = (idleW, fraction) => idleW + fraction * (maxW - idleW);
+    return {
+        value: at(idle.value, u.value),
+        low: at(idle.low, u.low),
+        high: at(idle.high, u.high)
+    };
+}
+function fixed(value) {
+    return { value, low: value, high: value };
+}
+/**
+ * The measured trade at the cap's fraction of max board power,
+ * interpolated linearly from no effect at 100 % to the measured point.
+ */
+function capEffect(input, hardware) {
+    const capW = input.powerCapW;
+    const maxW = hardware.max_power_w.value;
+    if (capW === undefined || capW >= maxW)
+        return null;
+    const trade = powerCapTrade();
+    const fraction = capW / maxW;
+    if (fraction < trade.cap_fraction) {
+        const lowestW = Math.ceil(trade.cap_fraction * maxW);
+        throw new PlanInputError([
+            `powerCapW: ${capW} W is ${(fraction * 100).toFixed(0)} % of the ${hardware.display_name}'s ${maxW} W; accepted from ${lowestW} W (${trade.cap_fraction * 100} %, the lowest cap the bundled measurement covers); a cap at or above ${maxW} W has no effect`
+        ]);
+    }
+    const weight = (1 - fraction) / (1 - trade.cap_fraction);
+    const toward = (f) => ({
+        value: 1 + (f.value - 1) * weight,
+        low: 1 + (f.low - 1) * weight,
+        high: 1 + (f.high - 1) * weight
+    });
+    return {
+        capW,
+        time: toward(trade.time_factor),
+        energy: toward(trade.gpu_energy_factor)
+    };
+}
+/**
+ * Capped power = uncapped × energy factor ÷ time factor, never above the
+ * cap itself; low takes the low energy and high time factors.
+ */
+function applyCap(uncappedW, cap) {
+    if (cap === null)
+        return { gpuW: uncappedW, slowdown: NO_CAP, capNote: null };
+    const at = (w, energy, time) => Math.min((w * energy) / time, cap.capW);
+    const gpuW = {
+        value: at(uncappedW.value, cap.energy.value, cap.time.value),
+        low: at(uncappedW.low, cap.energy.low, cap.time.high),
+        high: at(uncappedW.high, cap.energy.high, cap.time.low)
+    };
+    const source = powerCapTrade();
+    const capNote = `power cap ${cap.capW} W: time × ${cap.time.value.toFixed(3)} (${cap.time.low.toFixed(3)}–${cap.time.high.toFixed(3)}), GPU energy × ${cap.energy.value.toFixed(3)} (${cap.energy.low.toFixed(3)}–${cap.energy.high.toFixed(3)}), power held at or below the cap. ${source.derivation} ${source.caveats} Source: ${formatSource(source.source)}`;
+    return { gpuW, slowdown: cap.time, capNote };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-speedups.ts
+
+
+/** Each speed-up once, in the order given, with its factor and source. */
+function planSpeedups(input, hardware) {
+    const ids = [...new Set(input.speedups ?? [])];
+    const speedups = ids.map(id => applied(id));
+    const speedup = speedups.reduce((product, s) => ({
+        value: product.value * s.value,
+        low: product.low * s.low,
+        high: product.high * s.high
+    }), { value: 1, low: 1, high: 1 });
+    const notes = ids.includes('fp8')
+        ? [`FP8 on ${hardware.display_name}: ${getSpeedup('fp8')?.caveats ?? ''}`]
+        : [];
+    return { speedup, speedups, notes };
+}
+/** A speed-up record as applied; the ids are checked by the schema. */
+function applied(id) {
+    const record = getSpeedup(id);
+    if (record === undefined)
+        throw new Error(`calibration-data/mfu.json lost speed-up ${id}`);
+    const { value, low, high } = record;
+    const source = `${record.derivation} Applies to ${record.applies_to}. Source: ${formatSource(record.source)}`;
+    return { id, value, low, high, source };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-time.ts
+
+
+
+
+
+/**
+ * FLOPs per parameter per token: 6 to train (2 forward, 4 backward) and 2
+ * to infer (forward only), as in Kaplan et al. 2020 (arXiv:2001.08361).
+ */
+const DEFAULT_FLOPS_PER_PARAM_TOKEN = { training: 6, inference: 2 };
+/** FLOPs per parameter per token, given or the kind's default. */
+function flopsPerParamToken(input) {
+    return input.flopsPerParamToken ?? DEFAULT_FLOPS_PER_PARAM_TOKEN[input.kind];
+}
+/** Model FLOPs of the run: k · N · tokens (× days of serving). */
+function planFlops(input) {
+    const days = input.kind === 'inference' ? (input.days ?? 1) : 1;
+    return flopsPerParamToken(input) * input.params * input.tokens * days;
+}
+/** The MFU given, or the preset for this accelerator and kind. */
+function planMfu(input, hardware) {
+    const given = input.mfu;
+    if (given !== undefined) {
+        const source = 'given by the user';
+        return { value: given, low: given, high: given, source, isDefault: false };
+    }
+    const preset = mfuPresetFor(hardware.id, input.kind);
+    const { value, low, high } = preset;
+    const source = `preset ${preset.id}: ${preset.derivation} Source: ${formatSource(preset.source)}`;
+    return { value, low, high, source, isDefault: true };
+}
+/**
+ * Hours of the run with bounds; `slowdown` is the power cap's time factor
+ * (1 when none).
+ */
+function planTime(input, hardware, peak, slowdown) {
+    const flops = planFlops(input);
+    const mfu = planMfu(input, hardware);
+    const { speedup, speedups, notes } = planSpeedups(input, hardware);
+    const ceiling = throughputCeiling(input, hardware);
+    const achievedTflops = achieved(peak.tflops, mfu, speedup, ceiling, notes);
+    const hours = hoursOf(flops, input.gpus, achievedTflops, slowdown);
+    const perParamToken = flopsPerParamToken(input);
+    return {
+        flopsPerParamToken: perParamToken,
+        ...{ flops, mfu, speedup, speedups, achievedTflops, hours, notes }
+    };
+}
+/** Model TFLOP/s per GPU: peak × MFU × speed-up, at most peak × ceiling. */
+function achieved(peakTflops, mfu, speedup, ceiling, notes) {
+    const at = (m, s) => peakTflops * Math.min(m * s, ceiling);
+    if (mfu.high * speedup.high > ceiling)
+        notes.push(`MFU × speed-up would pass ${ceiling === 1 ? 'the peak' : `the FP8 peak (${ceiling.toFixed(2)} × BF16)`}; throughput is capped there`);
+    return {
+        value: at(mfu.value, speedup.value),
+        low: at(mfu.low, speedup.low),
+        high: at(mfu.high, speedup.high)
+    };
+}
+/** Hours = FLOPs ÷ (GPUs × TFLOP/s) × slow-down, bounds crossed over. */
+function hoursOf(flops, gpus, tflops, slowdown) {
+    const at = (perGpu, factor) => (flops / (gpus * perGpu * 1e12 * 3600)) * factor;
+    return {
+        value: at(tflops.value, slowdown.value),
+        low: at(tflops.high, slowdown.low),
+        high: at(tflops.low, slowdown.high)
+    };
+}
+/** Throughput ÷ peak can reach 1, or the FP8 peak's ratio with FP8. */
+function throughputCeiling(input, hardware) {
+    if (!(input.speedups ?? []).includes('fp8'))
+        return 1;
+    const ratio = fp8PeakRatio(hardware);
+    if (ratio === null)
+        throw new PlanInputError([
+            `speedups: fp8 needs FP8 tensor cores; ${hardware.display_name} has none (no dense FP8 TFLOP/s in calibration-data/hardware.json)`
+        ]);
+    return ratio;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-estimate.ts
+/**
+ * The planning estimator: from model size, tokens, hardware and region to
+ * time, energy, carbon and cost with bounds, as ecocompute.estimate/v1
+ * with a `plan` block. Browser-safe: the CLI and the web page share it.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * Estimates a planned run. Throws a PlanInputError, one line per problem,
+ * for input that is invalid or that the catalogue cannot serve.
+ */
+function estimatePlan(raw) {
+    const parts = resolveParts(parsePlanInput(raw));
+    const { input, time, power, node, pue, carbon } = parts;
+    const gpuHours = plan_estimate_scale(time.hours, input.gpus);
+    const energy = planEnergy(input.gpus, time.hours, power, node, pue);
+    const carbonBlock = planCarbon(energy.facility, carbon, input.intensityGPerKWh !== undefined);
+    return {
+        schema: 'ecocompute.estimate/v1',
+        hours: time.hours.value,
+        gpu_hours: gpuHours.value,
+        energy: {
+            gpu_kwh: toKWh(energy.gpu.valueJ),
+            measured_gpu_kwh: 0,
+            it_kwh: toKWh(energy.it.valueJ),
+            facility_kwh: toKWh(energy.facility.valueJ),
+            low_kwh: toKWh(energy.facility.lowJ),
+            high_kwh: toKWh(energy.facility.highJ)
+        },
+        carbon: carbonBlock,
+        cost: planCost(input, gpuHours, energy.facility),
+        equivalents: planEquivalents(input, carbonBlock.kg),
+        assumptions: planAssumptions(parts),
+        plan: planBlock(parts, gpuHours)
+    };
+}
+/** Every resolved term of the plan, in the order they depend on each other. */
+function resolveParts(input) {
+    const hardware = resolvePlanGpu(input.gpu);
+    const peak = planPeak(input, hardware);
+    const power = planPower(input, hardware);
+    const time = planTime(input, hardware, peak, power.slowdown);
+    const node = planNode(input, hardware);
+    const place = resolveCarbon(input.region);
+    const pue = resolvePueChoice(input.pue, place.provider, []);
+    const carbon = planIntensity(input, place);
+    return { input, hardware, peak, time, power, node, pue, carbon };
+}
+/** The `plan` block: what the time came from, time and power bounds, notes. */
+function planBlock(parts, gpuHours) {
+    const { input, hardware, peak, time, power, node, carbon } = parts;
+    return {
+        kind: input.kind,
+        params: input.params,
+        tokens: input.tokens,
+        days: input.kind === 'inference' ? (input.days ?? 1) : null,
+        flops_per_param_token: time.flopsPerParamToken,
+        flops: time.flops,
+        gpu: hardware.id,
+        gpu_name: hardware.display_name,
+        gpus: input.gpus,
+        peak: input.peak ?? 'dense',
+        peak_tflops: peak.tflops,
+        mfu: bounds(time.mfu),
+        speedup: time.speedup,
+        power_cap_time_factor: power.slowdown,
+        achieved_tflops: time.achievedTflops,
+        hours: time.hours,
+        gpu_hours: gpuHours,
+        gpu_power_w: power.gpuW,
+        nodes: node.nodes,
+        notes: [
+            ...servingNotes(input, time.hours),
+            ...time.notes,
+            ...(power.capNote === null ? [] : [power.capNote]),
+            ...node.notes,
+            ...carbon.notes,
+            ...(parts.pue.note === undefined ? [] : [parts.pue.note])
+        ]
+    };
+}
+/**
+ * For serving: how busy the GPUs are over the days served. The estimate
+ * counts busy time only; a dedicated deployment also idles the rest.
+ */
+function servingNotes(input, hours) {
+    if (input.kind !== 'inference')
+        return [];
+    const servedHours = (input.days ?? 1) * 24;
+    const busy = hours.value / servedHours;
+    if (busy > 1)
+        return [
+            `the tokens need ${hours.value.toFixed(0)} h of ${input.gpus} GPUs, more than the ${servedHours} h served: more GPUs are needed to keep up`
+        ];
+    return [
+        `the GPUs are busy ${hours.value.toFixed(1)} h of the ${servedHours} h served (${(busy * 100).toFixed(0)} %); only busy time is counted, so a deployment that holds its GPUs the whole time also draws their idle and host power for the other ${(servedHours - hours.value).toFixed(0)} h`
+    ];
+}
+function bounds(b) {
+    return { value: b.value, low: b.low, high: b.high };
+}
+function plan_estimate_scale(b, by) {
+    return { value: b.value * by, low: b.low * by, high: b.high * by };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-gap.ts
+/**
+ * The gap between the report's LLaMA-7B figures and a realistic estimate,
+ * one assumption at a time: each step undoes one of the report's
+ * assumptions, so the product of the step factors is the whole gap.
+ */
+
+
+/** The steps from the report's assumptions to the sourced defaults. */
+const GAP_STEPS = [
+    {
+        title: '12·N·D → 6·N·D FLOPs',
+        why: 'Training costs 6 FLOPs per parameter per token: 2 in the forward pass, 4 in the backward pass (Kaplan et al. 2020, arXiv:2001.08361, C ≈ 6·N·D). 12 counts every FLOP twice.',
+        drops: ['flopsPerParamToken']
+    },
+    {
+        title: 'sparse 1,979 → dense 989 TFLOP/s',
+        why: 'The datasheet figure with sparsity assumes 2:4 structured-sparse weights; dense training runs at half of it (calibration-data/hardware.json, NVIDIA H100 datasheet). This step and the one before cancel.',
+        drops: ['peak', 'peakTflops']
+    },
+    {
+        title: '100 % → sourced MFU',
+        why: 'No training run keeps every tensor core busy: the H100 preset spans 34–54 % (calibration-data/mfu.json, training-hopper).',
+        drops: ['mfu']
+    },
+    {
+        title: '700 W flat → power from utilisation',
+        why: 'Training GPUs average below their 700 W limit: P_idle + u·(P_max − P_idle) with u from measured node power (calibration-data/mfu.json, utilisation).',
+        drops: ['gpuPowerW']
+    },
+    {
+        title: 'no host → HGX H100 nodes and α_w',
+        why: 'CPUs, memory, NICs, NVSwitches, fans and PSU losses draw power too: host idle per 8-GPU node plus α_w per W of GPU dynamic power (calibration-data/nodes.json, workloads.json).',
+        drops: ['nodeProfile']
+    },
+    {
+        title: 'PUE 1 → the default PUE',
+        why: 'Cooling and power distribution add to the IT energy: with no provider named, the industry average PUE (calibration-data/regions.json).',
+        drops: ['pue']
+    },
+    {
+        title: '20 g → Sweden from the bundled data',
+        why: "Sweden's grid intensity from Ember and Electricity Maps via @tgwf/co2, with the spread of datasets as bounds.",
+        drops: ['intensityGPerKWh', 'carKmPerKg']
+    }
+];
+/** The report preset, then each step applied on top of the last. */
+function walkGap(report) {
+    const rows = [
+        { step: null, estimate: estimatePlan(report), factors: null }
+    ];
+    let input = report;
+    for (const step of GAP_STEPS) {
+        input = withoutFields(input, step.drops);
+        const estimate = estimatePlan(input);
+        const previous = rows[rows.length - 1]?.estimate ?? estimate;
+        rows.push({ step, estimate, factors: ratios(previous, estimate) });
+    }
+    return rows;
+}
+function ratios(before, after) {
+    return {
+        hours: after.plan.hours.value / before.plan.hours.value,
+        energyKWh: after.energy.facility_kwh / before.energy.facility_kwh,
+        carbonKg: after.carbon.kg / before.carbon.kg
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-what-if-catalogue.ts
+/**
+ * The what-if catalogue: one change to a plan each. Four take no
+ * parameter (FlashAttention-2 from FlashAttention, from unfused attention,
+ * FP8, a 60 % power cap); four take one, written `id=value`:
+ * `gpu=h200-sxm`, `region=FR`, `gpus=128`, `power-cap=500` (W).
+ */
+
+
+
+
+/** A speed-up what-if from calibration-data/mfu.json. */
+function speedupWhatIf(id, title) {
+    const record = getSpeedup(id);
+    const source = record === undefined
+        ? ''
+        : `×${record.value} (${record.low}–${record.high}): ${record.derivation} Applies to ${record.applies_to}. ${record.caveats} ${formatSource(record.source)}`;
+    return {
+        id,
+        title,
+        source,
+        apply: input => ({ ...input, speedups: [...(input.speedups ?? []), id] }),
+        notApplicable: input => {
+            const already = (input.speedups ?? []).filter(s => s === id || (id.startsWith('flash') && s.startsWith('flash')));
+            if (already.length > 0)
+                return `the plan already has ${already.join(', ')}`;
+            if (id === 'fp8' && fp8PeakRatio(resolvePlanGpu(input.gpu)) === null)
+                return `${resolvePlanGpu(input.gpu).display_name} has no FP8 tensor cores`;
+            return null;
+        }
+    };
+}
+/** A power cap at the measured fraction of max board power. */
+function measuredCapWhatIf() {
+    const trade = powerCapTrade();
+    const percent = trade.cap_fraction * 100;
+    return {
+        id: 'power-cap',
+        title: `Cap each GPU at ${percent} % of its max board power`,
+        source: `${trade.derivation} ${trade.caveats} ${formatSource(trade.source)}`,
+        apply: input => ({
+            ...input,
+            powerCapW: Math.ceil(trade.cap_fraction * resolvePlanGpu(input.gpu).max_power_w.value)
+        }),
+        notApplicable: input => input.gpuPowerW !== undefined
+            ? 'the plan fixes the power per GPU'
+            : input.powerCapW !== undefined
+                ? 'the plan already has a power cap'
+                : null
+    };
+}
+/** The what-ifs that take no parameter. */
+const WHAT_IFS = [
+    speedupWhatIf('flash-attention-2', 'FlashAttention-2 instead of FlashAttention (v1)'),
+    speedupWhatIf('flash-attention-2-from-eager', 'FlashAttention-2 instead of unfused attention'),
+    speedupWhatIf('fp8', 'FP8 instead of BF16 (Transformer Engine)'),
+    measuredCapWhatIf()
+];
+/** `gpu=ID`, `region=R`, `gpus=N`, `power-cap=W`. */
+const PARAMETERISED_WHAT_IFS = [
+    { id: 'gpu', parameter: 'accelerator id, e.g. h200-sxm', make: anotherGpu },
+    {
+        id: 'region',
+        parameter: 'country, grid zone or cloud region, e.g. FR',
+        make: anotherRegion
+    },
+    { id: 'gpus', parameter: 'GPU count, e.g. 128', make: anotherCount },
+    { id: 'power-cap', parameter: 'cap per GPU in W, e.g. 500', make: anotherCap }
+];
+/** Another accelerator; its own catalogue values replace GPU-specific overrides. */
+function anotherGpu(value) {
+    const hardware = resolvePlanGpu(value);
+    return {
+        id: `gpu=${hardware.id}`,
+        title: `${hardware.display_name} instead`,
+        source: `the ${hardware.id} record of calibration-data/hardware.json and its MFU preset; a fixed power, peak, power cap or node profile of the baseline is dropped. ${formatSource(hardware.source)}`,
+        apply: input => {
+            const dropped = [
+                'peakTflops',
+                'gpuPowerW',
+                'powerCapW'
+            ];
+            if (input.nodeProfile !== NO_NODE_PROFILE)
+                dropped.push('nodeProfile');
+            return { ...withoutFields(input, dropped), gpu: hardware.id };
+        }
+    };
+}
+/** Another place; the region's intensity replaces a given one. */
+function anotherRegion(value) {
+    const region = value.trim();
+    if (region === '')
+        throw new PlanInputError([
+            'what-if region: expected a region, e.g. region=FR'
+        ]);
+    return {
+        id: `region=${region}`,
+        title: `Run in ${region} instead`,
+        source: 'grid intensity from the bundled Ember and Electricity Maps data (calibration-data/, @tgwf/co2); a given intensity is dropped',
+        apply: input => ({
+            ...withoutFields(input, ['intensityGPerKWh']),
+            region
+        })
+    };
+}
+/** Another GPU count: the same FLOPs over more or fewer GPUs. */
+function anotherCount(value) {
+    const gpus = Number(value);
+    if (!/^\d+$/.test(value.trim()) || gpus < 1)
+        throw new PlanInputError([
+            `what-if gpus: got "${value}"; expected a whole number of GPUs from 1, e.g. gpus=128`
+        ]);
+    return {
+        id: `gpus=${gpus}`,
+        title: `${gpus} GPUs instead`,
+        source: 'the same MFU at any count (scaling losses are not modelled); host power follows the node count',
+        apply: input => ({ ...input, gpus })
+    };
+}
+/** A cap at a given power per GPU. */
+function anotherCap(value) {
+    const capW = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(capW > 0))
+        throw new PlanInputError([
+            `what-if power-cap: got "${value}"; expected W per GPU greater than 0, e.g. power-cap=500`
+        ]);
+    const base = measuredCapWhatIf();
+    return {
+        ...base,
+        id: `power-cap=${capW}`,
+        title: `Cap each GPU at ${capW} W`,
+        apply: input => ({ ...input, powerCapW: capW }),
+        notApplicable: input => input.gpuPowerW !== undefined ? 'the plan fixes the power per GPU' : null
+    };
+}
+/** The what-if a spec names: `fp8`, or `gpu=h200-sxm` and the like. */
+function resolveWhatIf(spec) {
+    const [id = '', ...rest] = spec.trim().split('=');
+    const value = rest.join('=');
+    const parameterised = PARAMETERISED_WHAT_IFS.find(w => w.id === id);
+    if (rest.length > 0 && parameterised !== undefined)
+        return parameterised.make(value);
+    const plain = WHAT_IFS.find(w => w.id === id);
+    if (rest.length === 0 && plain !== undefined)
+        return plain;
+    const known = [
+        ...WHAT_IFS.map(w => w.id),
+        ...PARAMETERISED_WHAT_IFS.map(w => `${w.id}=…`)
+    ];
+    throw new PlanInputError([
+        `what-if: got "${spec}"; expected one of ${known.join(', ')}`
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-what-ifs.ts
+/**
+ * What-ifs estimated next to the baseline, with the change in time,
+ * energy, carbon and cost. A change from 0, or to or from an unknown cost,
+ * is null with the reason, never NaN or Infinity.
+ */
+
+
+
+/**
+ * Estimates `input` and each what-if (`ids` as `fp8` or `gpu=h200-sxm`;
+ * default: every what-if that takes no parameter).
+ */
+function compareWhatIfs(input, ids = WHAT_IFS.map(w => w.id)) {
+    const baseline = estimatePlan(input);
+    const comparison = { baseline, cases: [], skipped: [] };
+    for (const whatIf of ids.map(resolveWhatIf)) {
+        const reason = whatIf.notApplicable?.(input) ?? null;
+        const { id, title, source } = whatIf;
+        if (reason !== null) {
+            comparison.skipped.push({ id, title, reason });
+            continue;
+        }
+        const estimate = estimatePlan(whatIf.apply(input));
+        comparison.cases.push({
+            id,
+            title,
+            source,
+            estimate,
+            ...changeOf(baseline, estimate)
+        });
+    }
+    return comparison;
+}
+/** The four changes and the reasons for any that are null. */
+function changeOf(base, next) {
+    const reasons = [];
+    const pct = (name, from, to) => {
+        if (from === null || to === null) {
+            reasons.push(`${name}: no price given, so no cost to compare`);
+            return null;
+        }
+        if (from === 0) {
+            if (to !== 0)
+                reasons.push(`${name}: the baseline is 0, so a change from it has no percentage`);
+            return to === 0 ? 0 : null;
+        }
+        return ((to - from) / from) * 100;
+    };
+    const change = {
+        hours_pct: pct('time', base.hours, next.hours),
+        energy_pct: pct('energy', base.energy.facility_kwh, next.energy.facility_kwh),
+        carbon_pct: pct('carbon', base.carbon.kg, next.carbon.kg),
+        cost_pct: pct('cost', base.cost.total_usd, next.cost.total_usd)
+    };
+    return { change, reasons };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-case-study.ts
+/**
+ * `docs/case-study-llama-7b.md`: the EcoCompute AI report's LLaMA-7B case
+ * study reproduced under its own assumptions, then estimated with sourced
+ * defaults and bounds, the gap step by step, and the what-ifs. Printed by
+ * `node dist/cli.js estimate --case-study`.
+ */
+
+
+
+
+
+
+
+/** Fixed decimals with grouping, whatever the locale. */
+function plan_case_study_fixed(value, digits) {
+    return new Intl.NumberFormat('en-US', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits
+    }).format(value);
+}
+function preset(id) {
+    const found = getPlanPreset(id);
+    if (found === undefined)
+        throw new Error(`plan preset ${id} is missing`);
+    return found;
+}
+const INTRO = `# Case study: LLaMA-7B on 64 × H100, reproduced and re-estimated
+
+Generated by \`node dist/cli.js estimate --case-study\` (\`renderCaseStudy()\`
+in \`src/estimate/plan-case-study.ts\`); do not edit by hand. Regenerate with
+\`WRITE_DOCS=1 npm test -- plan-case-study\`.
+
+The EcoCompute AI report (2026) states that training LLaMA-7B on 2.0 T tokens
+with 64 × H100 SXM in Sweden costs about $82,500, emits 330 kg CO2e and equals
+~2,146 km of car travel. This page first reproduces those figures from the
+report's own assumptions, then estimates the same run with this project's
+sourced defaults, shows the gap one assumption at a time, and ends with the
+what-ifs.`;
+/** Section 1: the report's figures, ours, and the formula of each. */
+function reportSection(estimate) {
+    const { plan, energy, carbon, cost, equivalents } = estimate;
+    const km = equivalents[0]?.value ?? Number.NaN;
+    const rows = [
+        [
+            'Model FLOPs',
+            '—',
+            formatFlops(plan.flops),
+            '12 × 7e9 parameters × 2.0e12 tokens'
+        ],
+        [
+            'Time',
+            '368.45 h',
+            `${plan_case_study_fixed(plan.hours.value, 2)} h`,
+            'FLOPs ÷ (64 × 1,979 TFLOP/s × 100 %)'
+        ],
+        ['GPU-hours', '—', plan_case_study_fixed(plan.gpu_hours.value, 0), '64 × time'],
+        [
+            'Cost',
+            '$82,500 ($82,533)',
+            `$${plan_case_study_fixed(cost.total_usd ?? Number.NaN, 0)}`,
+            'GPU-hours × $3.50'
+        ],
+        [
+            'Energy',
+            '16,507 kWh',
+            `${plan_case_study_fixed(energy.facility_kwh, 0)} kWh`,
+            '64 × 700 W × time; no host, PUE 1'
+        ],
+        [
+            'Carbon',
+            '330 kg (330.1)',
+            `${plan_case_study_fixed(carbon.kg, 1)} kg CO2e`,
+            'energy × 20 gCO2/kWh'
+        ],
+        ['Car travel', '~2,146 km', `${plan_case_study_fixed(km, 0)} km`, 'carbon × 6.5 km per kg']
+    ];
+    return joinBlocks([
+        '## 1. The report’s figures under its own assumptions',
+        `Preset \`llama-7b-report\`: \`node dist/cli.js estimate --preset llama-7b-report\`. Source of the assumptions: ${preset('llama-7b-report').source}.`,
+        renderTable(['Quantity', 'Report', 'EcoCompute', 'How'], rows, [
+            'l',
+            'r',
+            'r',
+            'l'
+        ]),
+        `The twelve FLOPs per parameter per token and the sparse peak are each twice the usual figure, so they cancel: the report's time is what 6·N·D FLOPs take at ${plan_case_study_fixed(impliedMfu(estimate) * 100, 0)} % of the dense 989 TFLOP/s peak, a model-FLOPs utilisation no published training run reaches.`
+    ]);
+}
+/** 6·N·D over the report's time at the dense BF16 peak. */
+function impliedMfu(estimate) {
+    const { plan } = estimate;
+    const modelFlops = 6 * plan.params * plan.tokens;
+    return modelFlops / (plan.gpus * 989e12 * plan.hours.value * 3600);
+}
+/** Section 2: the realistic estimate with bounds and every assumption. */
+function realisticSection(estimate) {
+    const { plan, energy, carbon, cost } = estimate;
+    const rows = [
+        [
+            'MFU',
+            formatRange(plan.mfu.value * 100, plan.mfu.low * 100, plan.mfu.high * 100, '%')
+        ],
+        [
+            'Time',
+            formatRange(plan.hours.value, plan.hours.low, plan.hours.high, 'h')
+        ],
+        [
+            'GPU-hours',
+            formatRange(plan.gpu_hours.value, plan.gpu_hours.low, plan.gpu_hours.high, '')
+        ],
+        [
+            'Power per GPU',
+            formatRange(plan.gpu_power_w.value, plan.gpu_power_w.low, plan.gpu_power_w.high, 'W')
+        ],
+        ['GPU energy', `${formatNumber(energy.gpu_kwh)} kWh`],
+        ['IT energy (GPUs, hosts, α_w)', `${formatNumber(energy.it_kwh)} kWh`],
+        [
+            'Facility energy',
+            formatRange(energy.facility_kwh, energy.low_kwh, energy.high_kwh, 'kWh')
+        ],
+        [
+            'Carbon',
+            formatRange(carbon.kg, carbon.low_kg, carbon.high_kg, 'kg CO2e')
+        ],
+        ['Cost', formatRange(cost.total_usd, cost.low_usd, cost.high_usd, 'USD')],
+        ...estimate.equivalents.map(e => [
+            'Car travel',
+            `${formatNumber(e.value)} ${e.unit}`
+        ])
+    ];
+    return joinBlocks([
+        '## 2. A realistic estimate',
+        `Preset \`llama-7b-realistic\`: \`node dist/cli.js estimate --params 7e9 --tokens 2e12 --gpu h100-sxm --gpus 64 --region SE --gpu-hour-price 3.5\`. ${preset('llama-7b-realistic').source}. Values are central (low–high); the bounds come from the ranges below by interval arithmetic.`,
+        renderTable(['Quantity', 'Value (low–high)'], rows, ['l', 'r']),
+        estimate.plan.notes.map(note => `- ${note}`).join('\n'),
+        renderPlanAssumptions(estimate),
+        `Grid data: ${carbon.dataset}. ${carbon.licence}`
+    ]);
+}
+/** Section 3: the gap, one assumption at a time. */
+function gapSection(rows) {
+    const factor = (f) => f === undefined ? '' : ` (× ${plan_case_study_fixed(f, 2)})`;
+    const cells = rows.map(row => [
+        row.step?.title ?? 'The report’s assumptions',
+        `${formatNumber(row.estimate.plan.hours.value)} h${factor(row.factors?.hours)}`,
+        `${formatNumber(row.estimate.energy.facility_kwh)} kWh${factor(row.factors?.energyKWh)}`,
+        `${formatNumber(row.estimate.carbon.kg)} kg${factor(row.factors?.carbonKg)}`,
+        row.step?.why ?? 'Preset llama-7b-report.'
+    ]);
+    const [first, last] = [rows[0]?.estimate, rows[rows.length - 1]?.estimate];
+    const total = first === undefined || last === undefined
+        ? ''
+        : `In all: time × ${plan_case_study_fixed(last.plan.hours.value / first.plan.hours.value, 2)}, energy × ${plan_case_study_fixed(last.energy.facility_kwh / first.energy.facility_kwh, 2)}, carbon × ${plan_case_study_fixed(last.carbon.kg / first.carbon.kg, 2)}; cost follows GPU-hours at the same $3.50.`;
+    return joinBlocks([
+        '## 3. The gap, one assumption at a time',
+        'Each row drops one of the report’s assumptions from the row above, so its defaults apply; the factor is the change from the row above. The last row is the realistic estimate (central values).',
+        renderTable(['Step', 'Time', 'Facility energy', 'Carbon', 'Why'], cells, [
+            'l',
+            'r',
+            'r',
+            'r',
+            'l'
+        ]),
+        total
+    ]);
+}
+/** Section 4: the what-ifs on the realistic estimate. */
+function whatIfSection(realistic) {
+    const comparison = compareWhatIfs(realistic.input, [
+        'flash-attention-2',
+        'flash-attention-2-from-eager',
+        'fp8',
+        'power-cap',
+        'region=FR',
+        'gpu=a100-sxm4-80gb'
+    ]);
+    return joinBlocks([
+        '## 4. What-ifs on the realistic estimate',
+        '`node dist/cli.js estimate --preset llama-7b-realistic --what-if flash-attention-2,flash-attention-2-from-eager,fp8,power-cap,region=FR,gpu=a100-sxm4-80gb`',
+        'FlashAttention-2 raises MFU by the end-to-end speed-up Dao (2023) measured. Which factor applies depends on the baseline: the MFU presets come from runs that already used a fused attention kernel, so **flash-attention-2** (over FlashAttention v1, ×1.04–1.29) is the one for this plan; **flash-attention-2-from-eager** (×1.38–3.06) applies only to a stack without fused attention, whose own MFU would be lower than the preset.',
+        renderWhatIfTable(comparison)
+    ]);
+}
+const SOURCES = `## 5. Where the numbers come from
+
+- **The report's figures** ($82,500, 330 kg CO2e, ~2,146 km, and the 368.45 h
+  and 16,507 kWh they follow from): the EcoCompute AI report (2026), its
+  LLaMA-7B case study, with the assumptions listed in section 1.
+- **Accelerator** (989 TFLOP/s dense BF16, 700 W, idle power):
+  \`calibration-data/hardware.json\`, NVIDIA H100 datasheet.
+- **MFU, power utilisation, FlashAttention-2, FP8 and power-cap factors**:
+  \`calibration-data/mfu.json\`, each with its paper or benchmark in the
+  tables above.
+- **Host power and α_w**: \`calibration-data/nodes.json\` and
+  \`calibration-data/workloads.json\` (MLPerf Training power logs, Latif et
+  al. 2025).
+- **PUE**: \`calibration-data/regions.json\` (Uptime Institute 2024 for an
+  unknown data centre; provider fleet values for a named cloud region).
+- **Grid intensity**: Ember and Electricity Maps yearly data through
+  \`@tgwf/co2\`, licences as stated in section 2.
+- **Car equivalent**: the report's 6.5 km per kg in section 1; the US EPA's
+  248.7 gCO2/km (\`calibration-data/equivalents.json\`) everywhere else.`;
+/** The whole case study as Markdown. */
+function renderCaseStudy() {
+    const report = estimatePlan(preset('llama-7b-report').input);
+    const realistic = preset('llama-7b-realistic');
+    return `${joinBlocks([
+        INTRO,
+        reportSection(report),
+        realisticSection(estimatePlan(realistic.input)),
+        gapSection(walkGap(preset('llama-7b-report').input)),
+        whatIfSection(realistic),
+        SOURCES
+    ])}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-flags.ts
+/**
+ * Command-line flags of the planning mode, turned into a PlanInput on top
+ * of a preset. Problems name the flag the user typed, its value and the
+ * accepted range, one line each.
+ */
+
+
+/** Numeric flags and the plan field each sets. */
+const PLAN_NUMBER_FLAGS = {
+    params: 'params',
+    tokens: 'tokens',
+    days: 'days',
+    gpus: 'gpus',
+    mfu: 'mfu',
+    pue: 'pue',
+    utilisation: 'utilisation',
+    'power-cap-w': 'powerCapW',
+    'gpu-hour-price': 'gpuHourPriceUsd',
+    'electricity-price': 'electricityPriceUsdPerKWh',
+    'peak-tflops': 'peakTflops',
+    intensity: 'intensityGPerKWh'
+};
+/** Text flags and the plan field each sets. */
+const PLAN_TEXT_FLAGS = {
+    kind: 'kind',
+    gpu: 'gpu',
+    region: 'region',
+    'node-profile': 'nodeProfile',
+    workload: 'workload'
+};
+/** Flags that only the planning mode has (a published run has none). */
+const PLANNING_ONLY_FLAGS = [
+    'params',
+    'tokens',
+    'days',
+    'gpus',
+    'mfu',
+    'utilisation',
+    'power-cap-w',
+    'peak-tflops',
+    'kind',
+    'gpu',
+    'region',
+    'node-profile',
+    'workload',
+    'preset',
+    'what-if'
+];
+/** The plan fields the required flags set, when no preset gives them. */
+const REQUIRED = ['params', 'tokens', 'gpu', 'gpus'];
+/**
+ * The plan the flags describe, over `preset` when one was named. Throws a
+ * PlanInputError whose lines name flags (`--mfu must be …, got "1.5"`).
+ */
+function planInputFromFlags(values, preset) {
+    const problems = [];
+    const raw = { ...preset };
+    for (const [flag, field] of Object.entries(PLAN_NUMBER_FLAGS)) {
+        const text = values[flag];
+        if (typeof text !== 'string')
+            continue;
+        const value = parseNumber(text);
+        const rule = PLAN_NUMBER_RULES[field];
+        if (fitsRule(value, rule))
+            raw[field] = value;
+        else
+            problems.push(`--${flag} must be ${describeRule(rule)}, got "${text}"`);
+    }
+    for (const [flag, field] of Object.entries(PLAN_TEXT_FLAGS)) {
+        const text = values[flag];
+        if (typeof text === 'string')
+            raw[field] = text;
+    }
+    raw.kind ??= 'training';
+    problems.push(...missing(raw, values));
+    if (problems.length > 0)
+        throw new PlanInputError(problems);
+    return withFlagNames(() => parsePlanInput(raw));
+}
+/** A strict decimal or exponent number; NaN for anything else (`abc`, `1e`). */
+function parseNumber(text) {
+    const number = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text.trim());
+    return number ? Number(text) : Number.NaN;
+}
+/** One line naming the required flags neither given nor in the preset. */
+function missing(raw, values) {
+    // The required fields' flags carry the fields' names.
+    const absent = REQUIRED.filter(field => raw[field] === undefined && values[field] === undefined);
+    if (absent.length === 0)
+        return [];
+    return [
+        `the planning mode needs --params, --tokens, --gpu and --gpus (or --preset NAME); missing: ${absent.map(f => `--${f}`).join(', ')}`
+    ];
+}
+/** Field names in a PlanInputError's lines become the flags that set them. */
+function withFlagNames(run) {
+    try {
+        return run();
+    }
+    catch (error) {
+        if (!(error instanceof PlanInputError))
+            throw error;
+        throw new PlanInputError(error.problems.map(renameField));
+    }
+}
+const FLAG_OF_FIELD = new Map([
+    ...Object.entries(PLAN_NUMBER_FLAGS).map(([flag, field]) => [field, `--${flag}`]),
+    ...Object.entries(PLAN_TEXT_FLAGS).map(([flag, field]) => [
+        field,
+        `--${flag}`
+    ]),
+    ['speedups', '--what-if']
+]);
+/** `powerCapW: …` → `--power-cap-w: …`; lines of preset-only fields stay. */
+function renameField(line) {
+    const [field = '', ...rest] = line.split(':');
+    const flag = FLAG_OF_FIELD.get(field);
+    return flag === undefined ? line : [flag, ...rest].join(':');
+}
+
 ;// CONCATENATED MODULE: ./src/estimate/published-estimate.ts
 
 /** Where the published-input mode's values come from. */
-const GIVEN = 'given by the user';
+const published_estimate_GIVEN = 'given by the user';
 /** Without a PUE the energy is the devices' own, as many cards publish it. */
 const DEFAULT_PUE = 1;
 /**
@@ -19612,7 +23925,7 @@ function publishedCost(facilityKWh, inputs) {
 function publishedAssumptions(inputs) {
     const given = (value) => ({
         value: value ?? null,
-        source: value === undefined ? 'not given' : GIVEN,
+        source: value === undefined ? 'not given' : published_estimate_GIVEN,
         is_default: false
     });
     return {
@@ -19674,40 +23987,100 @@ function renderEstimateMarkdown(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/estimate-help.ts
+
+
 /** `estimate --help`. */
 function estimateHelp() {
-    return `Usage: node dist/cli.js estimate --gpu-hours N --power-w W --intensity G [options]
+    return `Usage: node dist/cli.js estimate --params N --tokens N --gpu ID --gpus N [options]
+       node dist/cli.js estimate --preset NAME [options]
+       node dist/cli.js estimate --gpu-hours N --power-w W --intensity G [options]
 
-Recomputes a footprint from the inputs papers and model cards publish:
-energy = GPU-hours × W × PUE, carbon = energy × intensity. The result is
+Plans a run (time = FLOPs ÷ (GPUs × peak × MFU), energy by the grounded
+model with host power and PUE, carbon from the region, every default named
+with its source and bounds), or recomputes a footprint from the inputs papers
+and model cards publish (energy = GPU-hours × W × PUE). The result is
 ecocompute.estimate/v1, whose energy, carbon and cost blocks are those of the
-audit JSON. The planning mode (--params, --tokens, --gpu) is not available
-yet.
+audit JSON. The two modes do not mix.
+
+Planning:
+  --params N                    parameters (active parameters for MoE), e.g. 7e9
+  --tokens N                    training tokens, or tokens per day for inference
+  --gpu ID                      accelerator id or alias, e.g. h100-sxm, a100
+  --gpus N                      number of GPUs
+  --kind training|inference     default training (6 FLOPs per parameter per
+                                token; inference 2)
+  --days N                      inference: days of serving (default 1)
+  --region R                    country (SE), grid zone (SE3) or cloud region
+                                (aws:eu-north-1); default the world average
+  --mfu X                       model-FLOPs utilisation, 0 < X ≤ 1 (default:
+                                the preset for the GPU, with its range)
+  --utilisation X               power utilisation 0–1 between idle and max
+                                power (default from measured node power)
+  --power-cap-w W               power cap per GPU (60–100 % of max power)
+  --peak-tflops T               peak per GPU (default the dense BF16 figure)
+  --node-profile ID|none        host power (default recognised from the GPU)
+  --workload W                  workload class for α_w (default llm-training,
+                                or inference)
+  --intensity G                 gCO2e/kWh instead of the region's
+  --preset NAME                 start from a preset; flags override its fields;
+                                --preset list describes them
+  --what-if ID[,ID]             estimate changes next to the baseline
 
 Published inputs:
   --gpu-hours N                 device hours, summed over devices
   --power-w W                   average power per device in W, as published
                                 (often the TDP)
-  --pue X                       facility energy ÷ IT energy, 1 to 3 (default 1:
-                                energy at the devices only, as when a card's
-                                power figure already includes PUE)
   --intensity G                 grid carbon intensity in gCO2e/kWh
 
-Cost (null unless given):
-  --gpu-hour-price USD          price of one GPU-hour
+Both modes:
+  --pue X                       facility energy ÷ IT energy. Planning: 1 to 5
+                                (default the cloud provider's, else the
+                                industry average). Published: 1 to 3 (default
+                                1: energy at the devices only, as when a card's
+                                power figure already includes PUE)
+  --gpu-hour-price USD          price of one GPU-hour (no price, no cost)
   --electricity-price USD       price of one kWh of facility energy
-
-Output:
-  --format text|json|markdown   summary (default), the JSON result, or a
-                                Markdown table
+  --format text|json|markdown   summary (default), the JSON result, or
+                                Markdown tables with every source; with
+                                --what-if, json is {baseline, what_ifs, skipped}
   --out FILE                    write there instead of standard output
+  --case-study                  print docs/case-study-llama-7b.md
 
+${presetList()}
 Examples:
+  node dist/cli.js estimate --params 7e9 --tokens 2e12 --gpu h100-sxm --gpus 64 --region SE
+  node dist/cli.js estimate --preset llama-7b-realistic --what-if flash-attention-2,region=FR
   node dist/cli.js estimate --gpu-hours 82432 --power-w 400 --pue 1.1 --intensity 385
-  node dist/cli.js estimate --gpu-hours 1082990 --power-w 400 --intensity 57 --format json
 
 Exit codes: 0 done, 1 the output could not be written, 2 usage error.
 `;
+}
+/** `estimate --preset list`: the presets and the what-ifs, with sources. */
+function presetList() {
+    const presets = PLAN_PRESETS.map(p => `  ${p.id.padEnd(28)}${p.title}\n${wrap(p.source, 32)}`);
+    const plain = WHAT_IFS.map(w => `  ${w.id.padEnd(28)}${w.title}`);
+    const parameterised = PARAMETERISED_WHAT_IFS.map(w => `  ${`${w.id}=VALUE`.padEnd(28)}${w.parameter}`);
+    return `Presets (--preset NAME):
+${presets.join('\n')}
+
+What-ifs (--what-if ID[,ID]):
+${[...plain, ...parameterised].join('\n')}
+`;
+}
+/** Words wrapped to 80 columns, indented. */
+function wrap(text, indent) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        if (line !== '' && indent + line.length + word.length + 1 > 80) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line === '' ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+    return lines.map(l => `${' '.repeat(indent)}${l}`).join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/estimate-command.ts
@@ -19720,75 +24093,183 @@ Exit codes: 0 done, 1 the output could not be written, 2 usage error.
 
 
 
-/** Options of `estimate`; the planning ones are recognised only to refuse. */
+
+
+
+
+
+
+
+const estimate_command_text = { type: 'string' };
+/** Options of `estimate`: published inputs, planning inputs, shared ones. */
 const ESTIMATE_OPTION_SPEC = {
-    'gpu-hours': { type: 'string' },
-    'power-w': { type: 'string' },
-    pue: { type: 'string' },
-    intensity: { type: 'string' },
-    'gpu-hour-price': { type: 'string' },
-    'electricity-price': { type: 'string' },
-    params: { type: 'string' },
-    tokens: { type: 'string' },
-    gpu: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
+    'gpu-hours': estimate_command_text,
+    'power-w': estimate_command_text,
+    intensity: estimate_command_text,
+    pue: estimate_command_text,
+    'gpu-hour-price': estimate_command_text,
+    'electricity-price': estimate_command_text,
+    ...Object.fromEntries(PLANNING_ONLY_FLAGS.map(flag => [flag, estimate_command_text])),
+    'case-study': { type: 'boolean' },
+    format: estimate_command_text,
+    out: estimate_command_text,
     help: { type: 'boolean', short: 'h' }
 };
-/** The message for anything that needs the planning mode. */
-const NO_PLANNING = 'the planning mode (--params, --tokens, --gpu) is not available yet; give the published inputs --gpu-hours, --power-w and --intensity';
+/** Flags only the published-input mode has. */
+const PUBLISHED_ONLY_FLAGS = ['gpu-hours', 'power-w'];
 /**
- * `estimate --gpu-hours N --power-w W --intensity G`: a footprint from
- * published inputs. Throws UsageError (exit 2) for main to report.
+ * `estimate`: a footprint from published inputs (`--gpu-hours`,
+ * `--power-w`, `--intensity`) or a planned run (`--params`, `--tokens`,
+ * `--gpu`, `--gpus`, or `--preset`). Throws UsageError (exit 2) for main
+ * to report.
  */
 async function runEstimateCommand(args) {
-    const { values } = estimate_command_parseStrict(args);
-    if (values.help === true) {
-        process.stdout.write(estimateHelp());
+    const values = estimate_command_parseStrict(args);
+    const listing = values.help === true
+        ? estimateHelp()
+        : values.preset === 'list'
+            ? presetList()
+            : null;
+    if (listing !== null) {
+        process.stdout.write(listing);
         return EXIT.ok;
     }
-    const format = choiceOption('format', values.format, OUTPUT_FORMATS, 'text');
-    const result = estimateFromPublished(publishedInputs(values));
-    await writeOutput(render(result, format), values.out);
+    const format = choiceOption('format', asText(values.format), OUTPUT_FORMATS, 'text');
+    await writeOutput(renderMode(values, format), asText(values.out));
     return EXIT.ok;
+}
+/** The output of whichever mode the flags ask for. */
+function renderMode(values, format) {
+    if (values['case-study'] === true)
+        return caseStudy(values);
+    const given = (flags) => flags.filter(flag => values[flag] !== undefined).map(flag => `--${flag}`);
+    const published = given(PUBLISHED_ONLY_FLAGS);
+    const planning = given(PLANNING_ONLY_FLAGS);
+    if (published.length > 0 && planning.length > 0)
+        throw new UsageError(`cannot mix published inputs (${published.join(', ')}) with planning inputs (${planning.join(', ')}): published inputs recompute a stated footprint from its GPU-hours and power, planning derives them from model size, tokens and hardware; give one set`);
+    if (planning.length > 0)
+        return renderPlanning(values, format);
+    if (published.length > 0)
+        return renderPublished(estimateFromPublished(publishedInputs(values)), format);
+    throw new UsageError('estimate needs published inputs (--gpu-hours, --power-w, --intensity) or a planned run (--params, --tokens, --gpu, --gpus, or --preset NAME; --preset list shows the presets)');
 }
 /** node:util parseArgs, with its errors turned into usage errors. */
 function estimate_command_parseStrict(args) {
     try {
         return (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...args],
+            args: negativeValuesJoined(args),
             options: ESTIMATE_OPTION_SPEC,
             allowPositionals: false,
             strict: true
-        });
+        }).values;
     }
     catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
     }
 }
+/**
+ * `--params -1` → `--params=-1`: parseArgs would take `-1` for an option,
+ * and the range check below says more about a negative number.
+ */
+function negativeValuesJoined(args) {
+    const joined = [];
+    for (let i = 0; i < args.length; i++) {
+        const [arg = '', next] = [args[i], args[i + 1]];
+        const name = arg.startsWith('--') ? arg.slice(2) : '';
+        const takesValue = STRING_OPTIONS.has(name);
+        if (takesValue && next !== undefined && /^-[\d.]/.test(next)) {
+            joined.push(`${arg}=${next}`);
+            i++;
+        }
+        else
+            joined.push(arg);
+    }
+    return joined;
+}
+const STRING_OPTIONS = new Set(Object.entries(ESTIMATE_OPTION_SPEC)
+    .filter(([, option]) => option.type === 'string')
+    .map(([name]) => name));
+function asText(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/** The case study; no other input is taken with it. */
+function caseStudy(values) {
+    const extra = Object.keys(values).filter(key => !['case-study', 'out', 'format'].includes(key));
+    if (extra.length > 0)
+        throw new UsageError(`--case-study takes no other input (got --${extra.join(', --')}); it writes docs/case-study-llama-7b.md`);
+    return renderCaseStudy();
+}
+/** A planned run, with what-ifs when asked, in the chosen format. */
+function renderPlanning(values, format) {
+    return asUsage(() => {
+        const input = planningInput(values);
+        const ids = whatIfIds(asText(values['what-if']));
+        const comparison = ids === undefined
+            ? undefined
+            : withFlagNames(() => compareWhatIfs(input, ids));
+        const estimate = comparison?.baseline ?? withFlagNames(() => estimatePlan(input));
+        switch (format) {
+            case 'json':
+                return `${JSON.stringify(comparison === undefined ? estimate : { baseline: estimate, what_ifs: comparison.cases, skipped: comparison.skipped }, null, 2)}\n`;
+            case 'markdown':
+                return renderPlanMarkdown(estimate, comparison);
+            case 'text':
+                return renderPlanText(estimate, comparison);
+        }
+    });
+}
+/** The preset named (if any) with the flags on top. */
+function planningInput(values) {
+    const name = asText(values.preset);
+    const preset = name === undefined ? undefined : getPlanPreset(name);
+    if (name !== undefined && preset === undefined)
+        throw new UsageError(`--preset: unknown "${name}"; presets: ${PLAN_PRESETS.map(p => p.id).join(', ')} (--preset list describes them)`);
+    return planInputFromFlags(values, preset?.input);
+}
+/** `--what-if a,b=c` → ids; undefined when the flag is absent. */
+function whatIfIds(list) {
+    if (list === undefined)
+        return undefined;
+    const ids = list
+        .split(',')
+        .map(id => id.trim())
+        .filter(id => id !== '');
+    if (ids.length === 0)
+        throw new UsageError('--what-if needs at least one id, e.g. --what-if flash-attention-2,region=FR');
+    return ids;
+}
+/** Runs `build`; a PlanInputError becomes a usage error with its lines. */
+function asUsage(build) {
+    try {
+        return build();
+    }
+    catch (error) {
+        if (error instanceof PlanInputError)
+            throw new UsageError(error.problems.join('\n'));
+        throw error;
+    }
+}
 /** The published inputs, checked, or a usage error naming the problem. */
 function publishedInputs(values) {
-    const planning = ['params', 'tokens', 'gpu'];
-    if (planning.some(name => values[name] !== undefined))
-        throw new UsageError(NO_PLANNING);
-    const gpuHours = numberOption('--gpu-hours', values['gpu-hours'], 0, 1e10);
-    const powerW = numberOption('--power-w', values['power-w'], 0, 100_000);
+    const number = (flag, min, max) => numberOption(`--${flag}`, asText(values[flag]), min, max);
+    const gpuHours = number('gpu-hours', 0, 1e10);
+    const powerW = number('power-w', 0, 100_000);
     if (gpuHours === undefined || powerW === undefined)
-        throw new UsageError(NO_PLANNING);
-    const intensity = numberOption('--intensity', values.intensity, 0, 2000);
+        throw new UsageError('published inputs need both --gpu-hours (device hours) and --power-w (average W per device)');
+    const intensity = number('intensity', 0, 2000);
     if (intensity === undefined)
         throw new UsageError('--intensity is required: grid carbon intensity in gCO2e/kWh, e.g. 385');
     return {
         gpuHours,
         powerW,
         intensityGPerKWh: intensity,
-        pue: numberOption('--pue', values.pue, 1, 3),
-        gpuHourPriceUsd: numberOption('--gpu-hour-price', values['gpu-hour-price'], 0, 10_000),
-        electricityPriceUsdPerKWh: numberOption('--electricity-price', values['electricity-price'], 0, 100)
+        pue: number('pue', 1, 3),
+        gpuHourPriceUsd: number('gpu-hour-price', 0, 10_000),
+        electricityPriceUsdPerKWh: number('electricity-price', 0, 100)
     };
 }
-/** The result in the chosen format. */
-function render(result, format) {
+/** A published-input result in the chosen format. */
+function renderPublished(result, format) {
     switch (format) {
         case 'json':
             return `${JSON.stringify(result, null, 2)}\n`;
@@ -19902,9 +24383,11 @@ function textReport(report) {
 
 
 
+
 /** Commands by name. */
 const COMMANDS = {
     audit: runAuditCommand,
+    collect: runCollectCommand,
     compare: runCompareCommand,
     data: runDataCommand,
     estimate: runEstimateCommand,

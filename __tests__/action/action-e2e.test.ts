@@ -1,27 +1,27 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import {
   MOCK_BOT,
-  MOCK_TOKEN,
   type MockGitHub,
   startMockGitHub
 } from '../github/mock-github-server.js'
 import type { MockComment } from '../github/mock/mock-types.js'
 import { buildZip } from '../github/zip-writer.js'
+import {
+  type ActionRun,
+  HEAD_SHA,
+  REPO,
+  pullRequestEvent,
+  runAction as runBundledAction
+} from './action-runner.js'
 
 /**
  * The bundled action, run the way a runner runs it (INPUT_*, GITHUB_*,
  * an event payload file), against a local server that answers like the
  * GitHub REST API on 127.0.0.1.
  */
-const run = promisify(execFile)
-const REPO = 'acme/trainer'
-const HEAD_SHA = 'a'.repeat(40)
-
 let github: MockGitHub
 let dir: string
 
@@ -33,81 +33,13 @@ afterEach(async () => {
   await github.close()
 })
 
-/** A pull_request payload; `headRepo` differs from REPO for a fork. */
-function pullRequestEvent(headRepo = REPO): object {
-  return {
-    pull_request: {
-      number: 7,
-      head: { sha: HEAD_SHA, repo: { full_name: headRepo } },
-      base: { sha: 'b'.repeat(40), ref: 'main' }
-    }
-  }
-}
-
-/** Runs dist/index.js; returns exit code, stdout and the outputs. */
+/** Runs dist/index.js against this test's mock GitHub. */
 async function runAction(
   inputs: Record<string, string>,
-  event: { name: string; payload: object } = {
-    name: 'pull_request',
-    payload: pullRequestEvent()
-  },
+  event?: { name: string; payload: object },
   apiUrl = github.apiUrl
-): Promise<{
-  code: number
-  stdout: string
-  outputs: Record<string, string>
-  summary: string
-}> {
-  const eventPath = join(dir, 'event.json')
-  const outputPath = join(dir, 'output')
-  const summaryPath = join(dir, 'summary')
-  writeFileSync(eventPath, JSON.stringify(event.payload))
-  writeFileSync(outputPath, '')
-  writeFileSync(summaryPath, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'http://127.0.0.1',
-    GITHUB_RUN_ID: '1001',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_WORKFLOW: 'ci',
-    GITHUB_JOB: 'audit',
-    GITHUB_SHA: 'c'.repeat(40),
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    RUNNER_TEMP: dir,
-    'INPUT_GITHUB-TOKEN': MOCK_TOKEN
-  }
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.toUpperCase()}`] = value
-  const { code, stdout } = await run(
-    process.execPath,
-    [resolve('dist/index.js')],
-    { env }
-  ).then(
-    done => ({ code: 0, stdout: done.stdout }),
-    (error: { code: number; stdout: string }) => ({
-      code: error.code,
-      stdout: error.stdout
-    })
-  )
-  return {
-    code,
-    stdout,
-    outputs: readOutputs(readFileSync(outputPath, 'utf8')),
-    summary: readFileSync(summaryPath, 'utf8')
-  }
-}
-
-/** The runner's `name<<delimiter` output file, parsed. */
-function readOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  for (const match of text.matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm))
-    outputs[match[1]!] = match[3]!
-  return outputs
+): Promise<ActionRun> {
+  return runBundledAction(inputs, { dir, apiUrl, ...(event ? { event } : {}) })
 }
 
 /** Writes a baseline: the example's own audit with carbon scaled. */

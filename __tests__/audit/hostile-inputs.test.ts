@@ -115,7 +115,7 @@ describe('files and folders', () => {
     expect(result.energy.gpu_kwh * J_PER_KWH).toBeCloseTo(100, 9)
   })
 
-  it('warns when two files report the same GPU', async () => {
+  it('counts both and warns when two files report GPU 0 with no UUID at the same time', async () => {
     const a = samples('copy-a.jsonl', [
       { t: 0, p_w: 100 },
       { t: 1, p_w: 100 }
@@ -125,9 +125,14 @@ describe('files and folders', () => {
       { t: 1, p_w: 100 }
     ])
     const result = await auditChecked([a, b])
-    expect(
-      result.warnings.some(w => w.message.includes('appears in 2 files'))
-    ).toBe(true)
+    expect(result.devices).toHaveLength(2)
+    expect(result.energy.gpu_kwh * J_PER_KWH).toBeCloseTo(200, 9)
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'duplicate-device',
+        message: expect.stringMatching(/is in 2 files over overlapping times/)
+      })
+    )
   })
 
   it('follows a link in a folder and names a FIFO it will not read', async () => {

@@ -76,12 +76,20 @@ describe('estimate with published inputs', () => {
 
 describe('estimate usage errors (exit 2)', () => {
   it.each([
-    ['no published inputs', [], /planning mode .* not available yet/],
-    ['only --gpu-hours', ['--gpu-hours', '10'], /planning mode/],
+    [
+      'no inputs',
+      [],
+      /needs published inputs \(--gpu-hours, --power-w, --intensity\) or a planned run/
+    ],
+    [
+      'only --gpu-hours',
+      ['--gpu-hours', '10'],
+      /published inputs need both --gpu-hours \(device hours\) and --power-w/
+    ],
     [
       'a planning option',
       [...BLOOM, '--params', '7e9'],
-      /planning mode \(--params, --tokens, --gpu\)/
+      /cannot mix published inputs \(--gpu-hours, --power-w\) with planning inputs \(--params\)/
     ],
     [
       'no --intensity',

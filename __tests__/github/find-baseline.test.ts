@@ -96,13 +96,14 @@ describe('findBaselineArtifact', () => {
     })
   })
 
-  it('falls back to the latest successful push run on the base branch of the base repository (B64)', async () => {
+  it('falls back to the latest finished push run on the base branch of the base repository (B64)', async () => {
     const upstream = addRun(5, { head_sha: sha('c0c0') })
     addArtifact(upstream.id, `${PREFIX}1`, auditZip('upstream'))
     const older = addRun(30, { head_sha: sha('d0d0') })
     addArtifact(older.id, `${PREFIX}1`, auditZip('older'))
     // Newer, but not usable: a fork's run of its own `main`, a failed
-    // run, a pull request run and another workflow.
+    // run without an audit artifact, a pull request run and another
+    // workflow.
     const fork = addRun(1, {
       head_sha: sha('f0f0'),
       head_repository: { full_name: 'someone/fork' }
@@ -122,8 +123,25 @@ describe('findBaselineArtifact', () => {
     expect(branchList?.query).toMatchObject({
       event: 'push',
       branch: 'main',
-      status: 'success'
+      status: 'completed'
     })
+  })
+
+  it('takes a push run that failed its carbon budget as the base, and says it failed', async () => {
+    const passed = addRun(30, { head_sha: sha('a1a1') })
+    addArtifact(passed.id, `${PREFIX}1`, auditZip('under budget'))
+    const overBudget = addRun(2, {
+      head_sha: sha('b2b2'),
+      conclusion: 'failure'
+    })
+    addArtifact(overBudget.id, `${PREFIX}1`, auditZip('over budget'))
+    addRun(1, { head_sha: sha('c3c3'), conclusion: 'cancelled' })
+    const { client } = clientFor(mock)
+    const found = await findBaselineArtifact(client, query())
+    expect(markerOf(found.result)).toBe('over budget')
+    expect(found.source).toBe(
+      `run ${overBudget.id} (push on main, sha b2b2000, 2 h old, the run failed)`
+    )
   })
 
   it('lists the runs of the workflow file when it is known', async () => {
@@ -184,7 +202,7 @@ describe('findBaselineArtifact', () => {
     expect(found).toEqual({
       result: undefined,
       source:
-        'no completed run for base sha b0b1000; no successful push run on main in acme/gpu'
+        'no completed run for base sha b0b1000; no finished push run on main in acme/gpu'
     })
   })
 

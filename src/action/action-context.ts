@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { z } from 'zod'
 import { PUBLIC_API_URL } from '../github/rest-config.js'
 
@@ -26,6 +27,12 @@ export interface ActionContext {
   job: string
   /** `GITHUB_SHA`: on a pull request, the merge commit, not the head. */
   sha: string
+  /** `GITHUB_WORKFLOW_REF`: `owner/repo/.github/workflows/FILE@ref`. */
+  workflowRef: string
+  /** `RUNNER_TEMP`: where the report goes. */
+  runnerTemp: string
+  /** `GITHUB_WORKSPACE`: where telemetry artifacts are downloaded. */
+  workspace: string
   pullRequest: PullRequestContext | undefined
 }
 
@@ -53,6 +60,9 @@ export function readActionContext(
     workflow: env.GITHUB_WORKFLOW ?? 'workflow',
     job: env.GITHUB_JOB ?? 'job',
     sha: env.GITHUB_SHA ?? '',
+    workflowRef: env.GITHUB_WORKFLOW_REF ?? '',
+    runnerTemp: env.RUNNER_TEMP || tmpdir(),
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
     pullRequest: PULL_REQUEST_EVENTS.has(eventName)
       ? pullRequestOf(payload, `${owner}/${repo}`)
       : undefined

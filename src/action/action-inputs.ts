@@ -13,7 +13,7 @@ export const ACTION_MODES = ['audit', 'publish'] as const
 export type ActionMode = (typeof ACTION_MODES)[number]
 
 /** Inputs named as in action.yml; empty strings are read as undefined. */
-const RawInputs = z.object({
+export const RawInputs = z.object({
   mode: z
     .enum(ACTION_MODES, {
       error: `mode must be one of ${ACTION_MODES.join(', ')}`
@@ -48,6 +48,21 @@ const RawInputs = z.object({
       'comment-key: letters, digits, _ . - only, at most 64'
     )
     .default('default'),
+  'matrix-key': z
+    .string()
+    .regex(
+      /^[\w.-]{1,64}$/,
+      'matrix-key: letters, digits, _ . - only, at most 64'
+    )
+    .optional(),
+  'retention-days': z
+    .string()
+    .regex(/^\d{1,2}$/, 'retention-days: a whole number of days, 1 to 90')
+    .refine(
+      text => Number(text) >= 1 && Number(text) <= 90,
+      'retention-days: a whole number of days, 1 to 90'
+    )
+    .optional(),
   'check-run': z
     .enum(['true', 'false'], { error: 'check-run must be true or false' })
     .default('true'),
@@ -64,7 +79,13 @@ export interface ActionConfig {
   /** `auto`, `none`, or the path of a baseline audit JSON. */
   baseline: string
   comment: StickyMode
+  /**
+   * `comment-key`, with `-<matrix-key>` when one is given: each matrix
+   * leg gets its own comment, check run, artifact and baseline.
+   */
   commentKey: string
+  /** Days to keep the audit artifact; the repository's setting when absent. */
+  retentionDays: number | undefined
   checkRun: boolean
   /** Never logged; absent means comment and check run are skipped. */
   token: string | undefined
@@ -84,7 +105,7 @@ export function readActionInputs(): Readonly<ActionConfig> {
   if (inputs['github-token']) core.setSecret(inputs['github-token'])
   if (inputs.mode === 'audit' && inputs.telemetry === undefined)
     throw new Error(
-      'telemetry: telemetry is required: file globs, one per line'
+      'telemetry: telemetry is required: file globs or artifact:PATTERN, one per line'
     )
   const config: ActionConfig = {
     mode: inputs.mode,
@@ -96,7 +117,11 @@ export function readActionInputs(): Readonly<ActionConfig> {
     gates: parseGateOptions(inputs),
     baseline: inputs.baseline.trim(),
     comment: inputs.comment,
-    commentKey: inputs['comment-key'],
+    commentKey: reportKey(inputs['comment-key'], inputs['matrix-key']),
+    retentionDays:
+      inputs['retention-days'] === undefined
+        ? undefined
+        : Number(inputs['retention-days']),
     checkRun: inputs['check-run'] === 'true',
     token: inputs['github-token']
   }
@@ -140,4 +165,9 @@ function auditOptions(inputs: z.output<typeof RawInputs>): AuditOptions {
       Object.entries(options).filter(([, value]) => value !== undefined)
     )
   )
+}
+
+/** The key that names this report: the comment key, then the matrix key. */
+function reportKey(commentKey: string, matrixKey: string | undefined): string {
+  return matrixKey === undefined ? commentKey : `${commentKey}-${matrixKey}`
 }

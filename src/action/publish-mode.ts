@@ -9,6 +9,7 @@ import {
   type StickyResult,
   upsertStickyComment
 } from '../github/sticky-comment.js'
+import { escapeMarkdown } from '../report/escape-markdown.js'
 import { renderMarkdown } from '../report/render-markdown.js'
 import { formatZodIssues } from './format-zod-issues.js'
 import type { ActionContext } from './action-context.js'
@@ -56,6 +57,8 @@ export interface PublishOutcome {
     | 'invalid-artifact'
   pullRequest?: number
   comment?: StickyResult
+  /** The rendered report, when one was posted. */
+  markdown?: string
   warnings: string[]
   notes: string[]
 }
@@ -99,30 +102,38 @@ export async function publishStoredAudit(
     return { status, pullRequest: pr.number, warnings, notes }
   }
   notes.push(`Publishing ${stored.artifact} of run ${run.id}`)
+  const runUrl = `${request.serverUrl}/${request.owner}/${request.repo}/actions/runs/${run.id}`
+  const markdown = `${ADVISORY_NOTE}\n\n${renderMarkdown(stored.result, { runUrl, maxChars: 58_000 })}`
   const comment = await postReport(
     client,
     request,
-    run,
-    pr.number,
+    { run, runUrl, prNumber: pr.number, markdown },
     stored.result,
     warnings,
     notes
   )
-  return { status: 'posted', pullRequest: pr.number, comment, warnings, notes }
+  const status = 'posted'
+  return { status, pullRequest: pr.number, comment, markdown, warnings, notes }
+}
+
+/** The stored report, rendered, and where it goes. */
+interface ReportPost {
+  run: TriggeringRun
+  runUrl: string
+  prNumber: number
+  markdown: string
 }
 
 /** The advisory comment and check run for one validated audit. */
 async function postReport(
   client: GitHubRestClient,
   request: PublishRequest,
-  run: TriggeringRun,
-  prNumber: number,
+  post: ReportPost,
   result: AuditResult,
   warnings: string[],
   notes: string[]
 ): Promise<StickyResult> {
-  const runUrl = `${request.serverUrl}/${request.owner}/${request.repo}/actions/runs/${run.id}`
-  const markdown = `${ADVISORY_NOTE}\n\n${renderMarkdown(result, { runUrl, maxChars: 58_000 })}`
+  const { run, runUrl, prNumber, markdown } = post
   const comment = await upsertStickyComment(client, {
     owner: request.owner,
     repo: request.repo,
@@ -198,6 +209,14 @@ export async function runPublishMode(
   )
   for (const note of outcome.notes) core.info(note)
   for (const warning of outcome.warnings) core.warning(warning)
+  await core.summary.addRaw(publishSummary(outcome)).write()
+}
+
+/** The job summary: the report posted, or why nothing was. */
+function publishSummary(outcome: PublishOutcome): string {
+  if (outcome.markdown !== undefined) return outcome.markdown
+  const reasons = outcome.warnings.map(w => `- ${escapeMarkdown(w)}`)
+  return `## Sustainability Audit\n\nNothing was published:\n\n${reasons.join('\n')}\n`
 }
 
 /** The event payload file's JSON, or undefined when unreadable. */

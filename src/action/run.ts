@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import * as glob from '@actions/glob'
 import type { AuditResult } from '../audit/audit-schema.js'
 import { runAudit } from '../audit/run-audit.js'
 import { compareAudits } from '../compare/compare-audits.js'
@@ -12,10 +11,12 @@ import { GitHubRestClient } from '../github/rest-client.js'
 import { renderMarkdown } from '../report/render-markdown.js'
 import { type ActionContext, readActionContext } from './action-context.js'
 import { type ActionConfig, readActionInputs } from './action-inputs.js'
+import { gatherTelemetry } from './gather-telemetry.js'
 import { type BaselineLookup, loadBaseline } from './load-baseline.js'
 import { publishToGitHub } from './publish-github.js'
 import { runPublishMode } from './publish-mode.js'
-import { setResultOutputs } from './set-outputs.js'
+import { setResultOutputs, writeReport } from './set-outputs.js'
+import { uploadAuditReport } from './upload-report.js'
 
 /**
  * The action: inputs → telemetry → audit → baseline → compare → render
@@ -28,27 +29,14 @@ export async function run(): Promise<void> {
     const context = readActionContext()
     if (config.mode === 'publish') return await runPublishMode(config, context)
     warnAboutEvent(context)
-    const files = await findTelemetry(config.telemetryPatterns)
-    core.info(`Auditing ${files.length} telemetry file(s)`)
-    const audit = await runAudit(files, config.options)
-    const baseline = await loadBaseline(
-      config.baseline,
-      baselineLookup(config, context)
-    )
-    const result: AuditResult = {
-      ...audit,
-      comparison: compareAudits(
-        baseline.result,
-        audit,
-        config.gates,
-        baseline.source
-      )
-    }
+    const result = await auditAndCompare(config, context)
     const runUrl = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
     const markdown = renderMarkdown(result, { runUrl })
     await core.summary.addRaw(markdown).write()
+    const reportPath = await writeReport(result, context.runnerTemp)
+    await uploadAuditReport(reportPath, config, context)
     await publishToGitHub({ result, markdown, runUrl }, config, context)
-    await setResultOutputs(result)
+    setResultOutputs(result, reportPath)
     core.setOutput(
       'artifact-name',
       auditArtifactName(context.workflow, config.commentKey, context.runAttempt)
@@ -60,6 +48,32 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** Reads the telemetry, audits it and compares it with the baseline. */
+async function auditAndCompare(
+  config: ActionConfig,
+  context: ActionContext
+): Promise<AuditResult> {
+  const telemetry = await gatherTelemetry(config.telemetryPatterns, context)
+  core.info(`Auditing ${telemetry.paths.length} telemetry path(s)`)
+  const audit = await runAudit(telemetry.paths, {
+    ...config.options,
+    jobFolders: telemetry.jobFolders
+  })
+  const baseline = await loadBaseline(
+    config.baseline,
+    baselineLookup(config, context)
+  )
+  return {
+    ...audit,
+    comparison: compareAudits(
+      baseline.result,
+      audit,
+      config.gates,
+      baseline.source
+    )
   }
 }
 
@@ -80,7 +94,7 @@ function baselineLookup(
       {
         owner: context.owner,
         repo: context.repo,
-        workflowFile: workflowFileOf(process.env.GITHUB_WORKFLOW_REF),
+        workflowFile: workflowFileOf(context.workflowRef),
         workflowName: context.workflow,
         baseSha: pr.baseSha,
         baseRef: pr.baseRef,
@@ -90,23 +104,9 @@ function baselineLookup(
 }
 
 /** `audit.yml` from `owner/repo/.github/workflows/audit.yml@refs/…`. */
-function workflowFileOf(ref: string | undefined): string | undefined {
-  const match = /\/\.github\/workflows\/([^/@]+)@/.exec(ref ?? '')
+function workflowFileOf(ref: string): string | undefined {
+  const match = /\/\.github\/workflows\/([^/@]+)@/.exec(ref)
   return match?.[1]
-}
-
-/** Files matching the telemetry globs; an error when none match. */
-async function findTelemetry(patterns: string[]): Promise<string[]> {
-  const globber = await glob.create(patterns.join('\n'), {
-    matchDirectories: false
-  })
-  const files = (await globber.glob()).sort()
-  if (files.length === 0) {
-    throw new Error(
-      `telemetry: no file matches ${patterns.map(p => `"${p}"`).join(', ')}`
-    )
-  }
-  return files
 }
 
 /** Says what a run outside a pull request does, and warns about pull_request_target. */

@@ -2,18 +2,23 @@ import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AuditResult } from '../audit/audit-schema.js'
+import { AUDIT_ENTRY_NAME } from '../github/find-baseline.js'
 
-/**
- * Writes the audit JSON next to the runner's temp files and sets every
- * output; values not computed are empty strings, never 0.
- */
-export async function setResultOutputs(result: AuditResult): Promise<void> {
-  const reportPath = join(
-    process.env.RUNNER_TEMP ?? '.',
-    'ecocompute-audit.json'
-  )
+/** Writes the audit JSON into the runner's temp folder; returns its path. */
+export async function writeReport(
+  result: AuditResult,
+  runnerTemp: string
+): Promise<string> {
+  const reportPath = join(runnerTemp, AUDIT_ENTRY_NAME)
   await writeFile(reportPath, `${JSON.stringify(result, null, 2)}\n`)
+  return reportPath
+}
 
+/** Sets every output; values not computed are empty strings, never 0. */
+export function setResultOutputs(
+  result: AuditResult,
+  reportPath: string
+): void {
   setRange(
     'energy-kwh',
     result.energy.facility_kwh,

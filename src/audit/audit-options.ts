@@ -1,3 +1,5 @@
+import type { JobFolder } from './device-records.js'
+
 /** Everything a user can choose for one audit; all optional. */
 export interface AuditOptions {
   /** Country, grid zone or cloud region for carbon intensity. */
@@ -18,6 +20,8 @@ export interface AuditOptions {
   columns?: ReadonlyMap<string, string | number>
   /** Format name; auto-detected when undefined. */
   inputFormat?: string
+  /** Files under these folders came from these jobs' telemetry artifacts. */
+  jobFolders?: readonly JobFolder[]
   electricityPriceUsdPerKWh?: number
   gpuHourPriceUsd?: number
 }

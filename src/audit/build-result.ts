@@ -8,7 +8,7 @@ import type { DeviceRecord } from './device-records.js'
 import { type EnergyTotals, type PueChoice, toKWh } from './energy-totals.js'
 import type { NodeEnergy } from './node-model.js'
 import { unionWindow } from './union-window.js'
-import type { FileReading } from './read-telemetry.js'
+import type { FileReading } from './read-source.js'
 import { describeAssumptions } from './assumptions.js'
 
 /** Everything computed, ready to be written as ecocompute.audit/v1. */

@@ -20,7 +20,7 @@ import type {
   NodeFacts
 } from './calibration-port.js'
 import type { PueChoice } from './energy-totals.js'
-import type { FileReading } from './read-telemetry.js'
+import type { FileReading } from './read-source.js'
 import { worldSpreadGPerKWh } from './world-spread.js'
 
 /** The catalogue record a printed name matches exactly or by alias. */

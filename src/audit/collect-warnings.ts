@@ -3,7 +3,9 @@ import type { CarbonChoice } from './calibration-adapter.js'
 import { coverageOf } from './device-json.js'
 import { extent, groupBy } from './group-by.js'
 import type { DeviceRecord } from './device-records.js'
-import type { FileReading } from './read-telemetry.js'
+import type { FileReading } from './read-source.js'
+import type { SetAsideCopy } from './repeated-devices.js'
+import { formatCount, formatQuantity } from '../report/format-number.js'
 
 /**
  * Every warning of the audit in one list: files that failed, rows
@@ -23,7 +25,11 @@ export function collectWarnings(
   }
   warnings.push(...partialCoverage(devices, windowS))
   for (const device of devices) warnings.push(...deviceWarnings(device))
-  warnings.push(...unknownModels(devices), ...repeatedDevices(devices))
+  warnings.push(
+    ...unknownModels(devices),
+    ...repeatedDevices(devices),
+    ...ambiguousDevices(devices)
+  )
   for (const note of carbon.notes)
     warnings.push({ code: 'region-fallback', message: note })
   if (pueNote !== undefined)
@@ -125,7 +131,11 @@ function unknownModels(devices: readonly DeviceRecord[]): Warning[] {
   const unknown = devices.filter(device => device.hardwareNote !== undefined)
   const byNote = groupBy(unknown, device => device.hardwareNote!)
   return [...byNote.entries()].map(([note, covered]) => ({
-    code: 'unknown-gpu' as const,
+    // A CPU's note says how its power was estimated, not a missing model.
+    code:
+      covered[0]!.identity.kind === 'gpu'
+        ? ('unknown-gpu' as const)
+        : ('level-fallback' as const),
     message: covered.length > 1 ? `${listIds(covered)}: ${note}` : note,
     file: covered[0]!.file,
     ...(covered.length > 1
@@ -135,18 +145,58 @@ function unknownModels(devices: readonly DeviceRecord[]): Warning[] {
 }
 
 /**
- * One warning per device id that several files report: each file's
- * readings are counted, which double-counts copies of one log.
+ * One warning per board that several files reported over the same time:
+ * it is counted once, and the copies set aside are named with their
+ * energy so a reader can check the choice.
  */
 function repeatedDevices(devices: readonly DeviceRecord[]): Warning[] {
-  const byId = groupBy(devices, device => device.id.replace(/#\d+$/, ''))
+  return devices
+    .filter(device => device.setAside.length > 0)
+    .map(device => ({
+      code: 'duplicate-device' as const,
+      message: `${device.id} is also in ${device.setAside.map(describeCopy).join('; ')}: the same board over the same time, so it is counted once, from ${device.file}`,
+      device: device.id
+    }))
+}
+
+/**
+ * One warning per id that several files report over overlapping times
+ * without a UUID or bus id: they may be two machines' GPU 0, or one log
+ * twice, so both are counted and the reader is told.
+ */
+function ambiguousDevices(devices: readonly DeviceRecord[]): Warning[] {
+  const anonymous = devices.filter(
+    d => d.identity.uuid === undefined && d.identity.pciBusId === undefined
+  )
+  const byId = groupBy(anonymous, device => device.id.replace(/#\d+$/, ''))
   return [...byId.entries()]
-    .filter(([, copies]) => copies.length > 1)
+    .filter(([, copies]) => copies.length > 1 && anyOverlap(copies))
     .map(([id, copies]) => ({
-      code: 'other' as const,
-      message: `${id} appears in ${copies.length} files (${copies.map(d => d.file).join(', ')}): each is counted; if they hold the same readings, the energy is counted more than once`,
+      code: 'duplicate-device' as const,
+      message: `${id} is in ${copies.length} files over overlapping times (${copies.map(d => d.file).join(', ')}) with no UUID or bus id to tell them apart: each is counted; if they are one GPU, its energy is counted more than once`,
       device: id
     }))
+}
+
+/** Whether any two devices' windows overlap. */
+function anyOverlap(devices: readonly DeviceRecord[]): boolean {
+  const sorted = [...devices].sort(
+    (a, b) => a.outcome.firstMs - b.outcome.firstMs
+  )
+  return sorted.some(
+    (device, i) =>
+      i > 0 && device.outcome.firstMs <= sorted[i - 1]!.outcome.lastMs
+  )
+}
+
+/** A copy set aside: its file, energy, overlap and any time outside it. */
+function describeCopy(copy: SetAsideCopy): string {
+  const kWh = formatQuantity(copy.energyJ / 3.6e6, 'kWh')
+  const outside =
+    copy.outsideS >= 1
+      ? `; its ${formatCount(Math.round(copy.outsideS))} s outside that window are not counted`
+      : ''
+  return `${copy.file} (${kWh} set aside, ${formatCount(Math.round(copy.overlapS))} s overlap${outside})`
 }
 
 /** Up to five device ids, then a count. */

@@ -45,7 +45,7 @@ export function deviceJson(record: DeviceRecord, windowS: number): Device {
     name: identity.name ?? null,
     hardware_id: record.spec.hardwareId ?? null,
     node: record.node,
-    job: null,
+    job: record.job ?? null,
     file: record.file,
     level,
     level_reason: record.l3

@@ -1,7 +1,8 @@
 import type { BoundedJ, DeviceOutcome } from '../model/device-outcome.js'
 import type { DeviceSpec } from '../model/device-spec.js'
 import type { DeviceIdentity, FileFact } from '../telemetry/sink.js'
-import type { FileReading } from './read-telemetry.js'
+import type { FileReading } from './read-source.js'
+import { type SetAsideCopy, mergeRepeatedDevices } from './repeated-devices.js'
 
 /** Node name used when neither the file nor the user names one. */
 export const LOCAL_NODE = 'local'
@@ -10,6 +11,8 @@ export const LOCAL_NODE = 'local'
 export interface DeviceRecord {
   id: string
   node: string
+  /** The job (matrix leg) whose telemetry artifact held the file. */
+  job: string | undefined
   file: string
   identity: DeviceIdentity
   spec: DeviceSpec
@@ -17,36 +20,62 @@ export interface DeviceRecord {
   outcome: DeviceOutcome
   /** Set when the node model lifts the device to L3. */
   l3: boolean
+  /** Other files' readings of this same board over the same time. */
+  setAside: SetAsideCopy[]
+}
+
+/** Files under `folder` came from the telemetry artifact of `job`. */
+export interface JobFolder {
+  folder: string
+  job: string
 }
 
 /**
- * Finishes every device of every file read. Ids are stable across runs:
- * node/uuid, else node/pci bus id, else node/index (or the file's key).
+ * Finishes every device of every file read, counts a board that several
+ * files report over the same time once, and names each device. Ids are
+ * stable across runs: node/uuid, else node/pci bus id, else node/index
+ * (or the file's key).
  */
 export function collectDevices(
-  readings: readonly FileReading[]
+  readings: readonly FileReading[],
+  jobFolders: readonly JobFolder[] = []
 ): DeviceRecord[] {
   const records: DeviceRecord[] = []
-  const seen = new Map<string, number>()
   for (const reading of readings) {
     if (!('sink' in reading)) continue
     const itShare = 1 / appliedPueOf(reading.sink.facts)
+    const job = jobOf(reading.file, jobFolders)
     for (const device of reading.sink.devices) {
       const node = device.identity.node ?? LOCAL_NODE
-      const id = uniqueId(`${node}/${deviceKey(device.identity)}`, seen)
       records.push({
-        id,
+        id: `${node}/${deviceKey(device.identity)}`,
         node,
+        job,
         file: reading.file,
         identity: device.identity,
         spec: device.spec,
         hardwareNote: device.hardwareNote,
         outcome: scaleOutcome(device.accumulator.outcome(), itShare),
-        l3: false
+        l3: false,
+        setAside: []
       })
     }
   }
-  return records
+  const seen = new Map<string, number>()
+  const merged = mergeRepeatedDevices(records)
+  for (const record of merged) record.id = uniqueId(record.id, seen)
+  return merged
+}
+
+/** The job whose folder holds the file, if any. */
+function jobOf(
+  file: string,
+  jobFolders: readonly JobFolder[]
+): string | undefined {
+  const found = jobFolders.find(({ folder }) =>
+    file.startsWith(folder.endsWith('/') ? folder : `${folder}/`)
+  )
+  return found?.job
 }
 
 /**

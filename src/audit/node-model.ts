@@ -50,8 +50,10 @@ export function modelNodes(
 }
 
 /**
- * A node whose CPU and RAM the recording tool reported (CodeCarbon) keeps
- * those figures: modelling the host on top would count it twice.
+ * A node whose CPU and RAM the recording tool reported (CodeCarbon, or
+ * RAPL through the collector) keeps those figures: modelling the host on
+ * top would count them twice. What RAPL and CodeCarbon leave out is said,
+ * not guessed.
  */
 function hostAlreadyMeasured(node: string, gpus: DeviceRecord[]): NodeEnergy {
   return {
@@ -62,7 +64,7 @@ function hostAlreadyMeasured(node: string, gpus: DeviceRecord[]): NodeEnergy {
     profile: undefined,
     alpha: undefined,
     reason:
-      'the recording tool reported the host (CPU, RAM), so the node model is not applied on top'
+      'the recording tool reported host components (CPU, RAM), so the node model is not applied on top; the rest of the host (fans, NICs, storage, power-supply losses) is not counted'
   }
 }
 

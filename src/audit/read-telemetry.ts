@@ -1,15 +1,12 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { detectFormat } from '../telemetry/detect-format.js'
-import { InputError } from '../telemetry/input-error.js'
+import { open, stat } from 'node:fs/promises'
+import type { TelemetrySource } from '../telemetry/telemetry-source.js'
 import type { AuditOptions } from './audit-options.js'
 import type { InputPath } from './expand-inputs.js'
-import { FileSink, type SpecResolver } from './file-sink.js'
+import type { SpecResolver } from './file-sink.js'
+import { type FileReading, readSource } from './read-source.js'
 
-/** One file read, or why it could not be. */
-export type FileReading =
-  | { file: string; format: string; sink: FileSink }
-  | { file: string; format: string | undefined; error: string }
+export type { FileReading } from './read-source.js'
 
 const READ_CHUNK_BYTES = 1 << 20
 
@@ -30,7 +27,7 @@ export async function readTelemetry(
   return readings
 }
 
-/** Detects and parses one file. */
+/** Reads one file; a file-system error becomes that file's reading. */
 async function readOne(
   input: InputPath,
   options: AuditOptions,
@@ -41,11 +38,8 @@ async function readOne(
     return { file, format: undefined, error: `${file}: ${input.problem}` }
   }
   try {
-    return await parseFile(input, options, resolveSpec)
+    return await readSource(await fileSource(input), options, resolveSpec)
   } catch (error) {
-    if (error instanceof InputError) {
-      return { file, format: options.inputFormat, error: error.message }
-    }
     if (!isFileSystemError(error)) throw error
     return {
       file,
@@ -55,56 +49,29 @@ async function readOne(
   }
 }
 
-/** Detects the format and parses; file-system errors propagate. */
-async function parseFile(
-  input: InputPath,
-  options: AuditOptions,
-  resolveSpec: SpecResolver
-): Promise<FileReading> {
-  const file = input.path
-  if ((await stat(file)).size === 0) {
-    return { file, format: undefined, error: `${file}: the file is empty` }
+/** A file on disk as a telemetry source, streamed in 1 MiB chunks. */
+export async function fileSource(input: InputPath): Promise<TelemetrySource> {
+  const path = input.path
+  const { size } = await stat(path)
+  return {
+    name: path,
+    size,
+    fromDirectory: input.fromDirectory,
+    head: maxBytes => readHead(path, maxBytes),
+    chunks: () => createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })
   }
-  const format = await detectFormat(file, options.inputFormat)
-  if (format === undefined) {
-    return { file, format: undefined, error: unrecognised(input) }
-  }
-  const sink = new FileSink(file, resolveSpec)
+}
+
+/** The first `maxBytes` bytes of a file (fewer if it is shorter). */
+async function readHead(path: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
   try {
-    await format.parse(
-      createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }),
-      sink,
-      {
-        file,
-        timezone: options.timezone,
-        intervalMs: options.intervalMs,
-        columns: options.columns
-      }
-    )
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error
-    return { file, format: format.name, error: error.message }
+    const buffer = Buffer.alloc(maxBytes)
+    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
   }
-  const refused = everyRowRejected(sink)
-  if (refused !== undefined)
-    return { file, format: format.name, error: refused }
-  return { file, format: format.name, sink }
-}
-
-/** Why a file yielded no reading at all, or undefined. */
-function everyRowRejected(sink: FileSink): string | undefined {
-  if (sink.readings > 0) return undefined
-  const first = sink.rejected[0]
-  if (first === undefined) return `${sink.file}: no readings in the file`
-  return `${sink.file}: every data row was rejected (${sink.rejectedCount}); the first, line ${first.line}: ${first.reason}`
-}
-
-/** The message for a file no format recognised. */
-function unrecognised(input: InputPath): string {
-  const hint = input.fromDirectory
-    ? 'skipped: not a recognised telemetry file'
-    : 'not a recognised telemetry format; name it with --input-format (see --help for the list)'
-  return `${input.path}: ${hint}`
 }
 
 /** True for an error from the file system (EACCES, ENOENT, EIO…). */

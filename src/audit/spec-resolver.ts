@@ -10,6 +10,7 @@ import {
 import type { SpecResolver } from './file-sink.js'
 import { InputError } from '../telemetry/input-error.js'
 import { hardwareIds, unknownChoiceMessage } from './audit-choices.js'
+import { COMPONENT_PLAUSIBLE_MAX_W, cpuSpec } from './cpu-spec.js'
 
 /** Non-GPU components (CodeCarbon's CPU and RAM) need no catalogue. */
 const COMPONENT_SPEC: DeviceSpec = {
@@ -17,8 +18,8 @@ const COMPONENT_SPEC: DeviceSpec = {
   idleW: 0,
   idleLowW: 0,
   idleHighW: 0,
-  maxPowerW: 1500,
-  plausibleMaxW: 1500,
+  maxPowerW: COMPONENT_PLAUSIBLE_MAX_W,
+  plausibleMaxW: COMPONENT_PLAUSIBLE_MAX_W,
   accuracyW: 0,
   // CodeCarbon estimates CPU power from the CPU's TDP and RAM power from
   // memory size whenever it cannot read RAPL, and publishes no accuracy
@@ -35,6 +36,8 @@ export function makeSpecResolver(options: AuditOptions): SpecResolver {
   const chosen =
     options.gpuModel === undefined ? undefined : requireModel(options.gpuModel)
   return (identity: DeviceIdentity) => {
+    if (identity.kind === 'cpu' && identity.logicalCpus !== undefined)
+      return cpuSpec(identity.logicalCpus)
     if (identity.kind !== 'gpu')
       return { spec: COMPONENT_SPEC, note: undefined }
     const { hardware, note } = pickHardware(identity, chosen)

@@ -9,10 +9,11 @@ Usage: node dist/cli.js COMMAND [options]
 
 Commands:
   audit FILE|DIR...     audit telemetry files (every telemetry file of a DIR)
+  collect -- CMD ARGS   run CMD and record the node's GPU and CPU telemetry
   compare BASE HEAD     compare two audit results and apply the carbon gates
   data list|show        the calibration records (GPUs, nodes, workloads, regions,
                         prices) and their sources
-  estimate              energy, carbon and cost from published inputs
+  estimate              plan a run (time, energy, carbon, cost, what-ifs) or recompute a published footprint
                         (--gpu-hours, --power-w, --pue, --intensity)
   validate FILE...      check files: detected format, devices, time span, problems
 

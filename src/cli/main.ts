@@ -1,6 +1,7 @@
 import { NoDataError } from '../audit/no-data-error.js'
 import { InputError } from '../telemetry/input-error.js'
 import { runAuditCommand } from './audit-command.js'
+import { runCollectCommand } from './collect-command.js'
 import { runCompareCommand } from './compare-command.js'
 import { runDataCommand } from './data-command.js'
 import { runEstimateCommand } from './estimate-command.js'
@@ -12,6 +13,7 @@ import { runValidateCommand } from './validate-command.js'
 /** Commands by name. */
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   audit: runAuditCommand,
+  collect: runCollectCommand,
   compare: runCompareCommand,
   data: runDataCommand,
   estimate: runEstimateCommand,

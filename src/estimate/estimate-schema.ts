@@ -6,6 +6,7 @@ import {
   Energy,
   Equivalent
 } from '../audit/audit-schema.js'
+import { PlanBlock } from './plan-schema.js'
 
 /**
  * `ecocompute.estimate/v1`: the estimator's result. It shares the
@@ -22,7 +23,9 @@ export const EstimateResult = z.object({
   carbon: Carbon,
   cost: Cost,
   equivalents: z.array(Equivalent),
-  assumptions: z.record(z.string(), Assumption)
+  assumptions: z.record(z.string(), Assumption),
+  /** How a planning estimate was made; absent for published inputs. */
+  plan: PlanBlock.optional()
 })
 export type EstimateResult = z.infer<typeof EstimateResult>
 

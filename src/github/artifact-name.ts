@@ -31,3 +31,21 @@ export function auditArtifactName(
 ): string {
   return `${auditArtifactPrefix(workflow, commentKey)}${attempt}`
 }
+
+/**
+ * The collector's telemetry artifact for one job, matrix leg and run
+ * attempt: `ecocompute-telemetry-<workflow>-<job>[-<matrix-key>]-<attempt>`,
+ * which the audit's `ecocompute-telemetry-*` pattern finds.
+ */
+export function telemetryArtifactName(
+  workflow: string,
+  job: string,
+  matrixKey: string | undefined,
+  attempt: number
+): string {
+  const leg =
+    matrixKey === undefined || matrixKey === ''
+      ? ''
+      : `-${sanitiseArtifactPart(matrixKey)}`
+  return `ecocompute-telemetry-${sanitiseArtifactPart(workflow)}-${sanitiseArtifactPart(job)}${leg}-${attempt}`
+}

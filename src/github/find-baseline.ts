@@ -108,7 +108,7 @@ async function lookUp(
   if (fromBranch) return fromBranch
   if (byBranch.length === 0) {
     reasons.push(
-      `no successful push run on ${query.baseRef} in ${query.owner}/${query.repo}`
+      `no finished push run on ${query.baseRef} in ${query.owner}/${query.repo}`
     )
   }
   return { result: undefined, source: reasons.join('; ') }
@@ -131,7 +131,13 @@ async function runsForSha(
     .sort((a, b) => pushFirst(a, b) || newestFirst(a, b))
 }
 
-/** Successful push runs of the workflow on the base branch, newest first. */
+/**
+ * Finished push runs of the workflow on the base branch, newest first.
+ * A run that failed counts too: a push over the carbon budget fails its
+ * run, yet its audit is the base branch's true state, and skipping it
+ * would compare the next pull request with an older, smaller base.
+ * Runs without an audit artifact are passed over by the caller.
+ */
 async function pushRunsOnBranch(
   client: GitHubRestClient,
   query: BaselineQuery
@@ -143,7 +149,7 @@ async function pushRunsOnBranch(
       query: {
         event: 'push',
         branch: query.baseRef,
-        status: 'success',
+        status: 'completed',
         per_page: BRANCH_RUNS_PAGE
       }
     })
@@ -154,10 +160,13 @@ async function pushRunsOnBranch(
       run =>
         run.event === 'push' &&
         run.head_branch === query.baseRef &&
-        run.conclusion === 'success'
+        FINISHED_CONCLUSIONS.has(run.conclusion ?? '')
     )
     .sort(newestFirst)
 }
+
+/** Conclusions of push runs whose audit may serve as a baseline. */
+const FINISHED_CONCLUSIONS = new Set(['success', 'failure'])
 
 /** Runs API path: the workflow's runs when its file is known. */
 function runsPath(query: BaselineQuery): string {
@@ -317,7 +326,8 @@ function noRuns(query: BaselineQuery): string {
 function describeRun(run: WorkflowRun, query: BaselineQuery): string {
   const now = (query.now ?? Date.now)()
   const branch = run.head_branch ? ` on ${run.head_branch}` : ''
-  return `run ${run.id} (${run.event}${branch}, sha ${short(run.head_sha)}, ${age(now - Date.parse(run.created_at))})`
+  const failed = run.conclusion === 'failure' ? ', the run failed' : ''
+  return `run ${run.id} (${run.event}${branch}, sha ${short(run.head_sha)}, ${age(now - Date.parse(run.created_at))}${failed})`
 }
 
 /** A rough age: minutes, hours or days. */

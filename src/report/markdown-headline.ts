@@ -1,4 +1,4 @@
-import type { AuditResult } from '../audit/audit-schema.js'
+import type { AuditResult, Comparison } from '../audit/audit-schema.js'
 import { escapeMarkdown, escapeTableCell } from './escape-markdown.js'
 import {
   NOT_KNOWN,
@@ -74,6 +74,7 @@ function costCell(result: AuditResult): string {
 export function renderComparison(result: AuditResult): string | undefined {
   const { comparison } = result
   if (comparison === undefined) return undefined
+  if (comparison.comparable === null) return renderNoBaseline(comparison)
   const change =
     comparison.change_percent === null
       ? `${NOT_KNOWN} (no comparable change)`
@@ -86,6 +87,24 @@ export function renderComparison(result: AuditResult): string | undefined {
     `**vs base:** carbon ${change}, verdict **${comparison.verdict}**, ` +
     `against ${escapeMarkdown(comparison.baseline_source)}.${because} ` +
     'Only carbon is compared with the base.'
+  )
+}
+
+/**
+ * Without a baseline the reasons already hold its source: say it once,
+ * then any budget that still applied.
+ */
+function renderNoBaseline(comparison: Comparison): string {
+  const others = comparison.reasons
+    .slice(1, 5)
+    .map(reason => escapeMarkdown(reason))
+  const why =
+    others.length > 0
+      ? `: ${others.join('; ')}`
+      : ', set by on-missing-baseline'
+  return (
+    `**vs base:** no baseline: ${escapeMarkdown(comparison.baseline_source)}. ` +
+    `Verdict **${comparison.verdict}**${why}.`
   )
 }
 

@@ -2,6 +2,7 @@ import type { AuditResult } from '../audit/audit-schema.js'
 import { fitSections } from './markdown-budget.js'
 import { joinBlocks } from './markdown-blocks.js'
 import { type PowerSeries, renderPowerChart } from './markdown-chart.js'
+import { renderBreakdown } from './markdown-breakdown.js'
 import { renderDevices } from './markdown-devices.js'
 import {
   renderComparison,
@@ -45,6 +46,7 @@ export function renderMarkdown(
     joinBlocks([renderHeadlineTable(result), renderComparison(result)]),
     renderGrounding(result),
     renderDevices(result),
+    renderBreakdown(result),
     renderPowerChart(chart?.series, chart?.bucketS ?? 0),
     renderAssumptions(result),
     joinBlocks([renderCarbonSource(result), renderEquivalents(result)]),

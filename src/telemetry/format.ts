@@ -1,5 +1,10 @@
-import type { Readable } from 'node:stream'
 import type { TelemetrySink } from './sink.js'
+
+/**
+ * A file's bytes as they are read: a Node `Readable` (Buffers, or strings
+ * when an encoding was set) or a browser `File`'s stream both fit.
+ */
+export type ByteChunks = AsyncIterable<Uint8Array | string>
 
 /** Options every parser receives; all optional except `file`. */
 export interface ParseOptions {
@@ -28,7 +33,7 @@ export interface TelemetryFormat {
   detect(head: string, fileName: string): number
   /** Streams `input` into `sink`; throws InputError for a fatal problem. */
   parse(
-    input: Readable,
+    input: ByteChunks,
     sink: TelemetrySink,
     options: ParseOptions
   ): Promise<void>

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream'
-import { StringDecoder } from 'node:string_decoder'
+import type { ByteChunks } from './format.js'
 import { InputError } from './input-error.js'
 
 /** Longest line accepted; anything longer is not line-based telemetry. */
@@ -17,16 +16,20 @@ export interface TextLine {
  * longer than MAX_LINE_CHARS (a binary or minified file) with its number.
  */
 export async function* readLines(
-  input: Readable,
+  input: ByteChunks,
   file: string
 ): AsyncGenerator<TextLine> {
-  const decoder = new StringDecoder('utf8')
+  // ignoreBOM keeps a BOM in the text, so stripBom below removes exactly one.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
   let pending = ''
   let lineNumber = 0
   let first = true
 
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk)
+  for await (const chunk of input) {
+    pending +=
+      typeof chunk === 'string'
+        ? chunk
+        : decoder.decode(chunk, { stream: true })
     if (first && pending.length > 0) {
       pending = stripBom(pending)
       first = false
@@ -53,7 +56,7 @@ export async function* readLines(
     }
   }
 
-  pending += decoder.end()
+  pending += decoder.decode()
   if (first) pending = stripBom(pending)
   if (pending.length > 0) {
     lineNumber += 1

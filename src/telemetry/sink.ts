@@ -36,6 +36,8 @@ export interface DeviceIdentity {
   node?: string
   /** Board power limit in W when the file records it. */
   powerLimitW?: number
+  /** Logical CPUs of a CPU known only by its utilisation. */
+  logicalCpus?: number
   /** Which column the parser reads power from. */
   powerField: PowerField
 }
@@ -132,6 +134,7 @@ export const WARNING_CODES = [
   'timezone-assumed',
   'interval-assumed',
   'duplicate-sample',
+  'duplicate-device',
   'no-data',
   'other'
 ] as const

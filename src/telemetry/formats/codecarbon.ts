@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream'
 import { splitCsvLine } from '../csv-fields.js'
-import type { ParseOptions, TelemetryFormat } from '../format.js'
+import type { ByteChunks, ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
 import { refuseRow, rejectFieldCount, splitOrRefuse } from './csv-row-checks.js'
 import { readLines } from '../lines.js'
@@ -50,7 +49,7 @@ function detectCodecarbon(head: string): number {
 
 /** Streams the file; throws InputError when it has no usable header. */
 async function parseCodecarbon(
-  input: Readable,
+  input: ByteChunks,
   sink: TelemetrySink,
   options: ParseOptions
 ): Promise<void> {

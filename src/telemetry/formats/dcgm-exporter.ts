@@ -1,7 +1,6 @@
 import { numericTimeToMs } from '../timestamps.js'
-import type { Readable } from 'node:stream'
 import { parseStrictNumber } from '../cells.js'
-import type { ParseOptions, TelemetryFormat } from '../format.js'
+import type { ByteChunks, ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
 import { readLines } from '../lines.js'
 import type { DeviceIdentity, TelemetrySink, WarningCode } from '../sink.js'
@@ -42,7 +41,7 @@ export const dcgmExporterFormat: TelemetryFormat = {
 
 /** Streams the scrapes into the sink, one device per physical GPU. */
 async function parseDcgmExporter(
-  input: Readable,
+  input: ByteChunks,
   sink: TelemetrySink,
   options: ParseOptions
 ): Promise<void> {

@@ -1,8 +1,7 @@
 import { numericTimeToMs } from '../timestamps.js'
-import type { Readable } from 'node:stream'
 import { parseStrictNumber, readNumberCell } from '../cells.js'
 import { splitCsvLine } from '../csv-fields.js'
-import type { ParseOptions, TelemetryFormat } from '../format.js'
+import type { ByteChunks, ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
 import { readLines } from '../lines.js'
 import type { TelemetrySink } from '../sink.js'
@@ -42,7 +41,7 @@ export const dcgmLongCsvFormat: TelemetryFormat = {
 
 /** Reads every power and energy row, then emits them sorted per GPU. */
 async function parseDcgmLongCsv(
-  input: Readable,
+  input: ByteChunks,
   sink: TelemetrySink,
   options: ParseOptions
 ): Promise<void> {

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream'
-import type { ParseOptions } from '../format.js'
+import type { ByteChunks, ParseOptions } from '../format.js'
 import { InputError } from '../input-error.js'
 import { readLines } from '../lines.js'
 import type { TelemetrySink } from '../sink.js'
@@ -47,7 +46,7 @@ interface DmonState {
 
 /** Streams a dmon table into the sink, one device per entity key. */
 export async function parseDmon(
-  input: Readable,
+  input: ByteChunks,
   sink: TelemetrySink,
   options: ParseOptions,
   dialect: DmonDialect

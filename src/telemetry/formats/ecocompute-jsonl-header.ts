@@ -80,6 +80,7 @@ function identityOf(
     name: device.name,
     node,
     powerLimitW: device.power_limit_w,
+    logicalCpus: device.logical_cpus,
     powerField: device.power_field ?? 'power.draw'
   }
 }

@@ -63,6 +63,15 @@ export const DeviceRecord = z.looseObject({
   index: z.number().int().nonnegative().optional(),
   name: Text.optional().describe('Model name, e.g. NVIDIA H100 80GB HBM3'),
   power_limit_w: z.number().positive().optional(),
+  logical_cpus: z
+    .number()
+    .int()
+    .positive()
+    .max(100_000)
+    .optional()
+    .describe(
+      'Logical CPUs of a cpu device; sizes its estimate from utilisation'
+    ),
   power_field: z
     .enum(SAMPLED_POWER_FIELDS)
     .optional()
@@ -96,7 +105,13 @@ export const HeaderRecord = z.looseObject({
   workflow: Text.optional(),
   job: Text.optional(),
   matrix_key: Text.optional(),
-  run_attempt: z.number().int().positive().optional()
+  run_attempt: z.number().int().positive().optional(),
+  ended: Time.optional().describe('When sampling ended'),
+  gpu_models: z.array(Text).optional().describe('GPU models sampled'),
+  sources: z
+    .array(Text)
+    .optional()
+    .describe('The tools and files the readings came from')
 })
 
 /** One reading of one device; `null` is a missing reading, never 0. */

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream'
-import type { ParseOptions, TelemetryFormat } from '../format.js'
+import type { ByteChunks, ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
 import { readLines } from '../lines.js'
 import type { TelemetrySink } from '../sink.js'
@@ -40,7 +39,7 @@ function detectJsonl(head: string): number {
 
 /** Streams the file; throws InputError when the header is missing or bad. */
 async function parseJsonl(
-  input: Readable,
+  input: ByteChunks,
   sink: TelemetrySink,
   options: ParseOptions
 ): Promise<void> {

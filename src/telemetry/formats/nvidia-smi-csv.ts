@@ -1,5 +1,5 @@
-import type { Readable } from 'node:stream'
-import type { ParseOptions, TelemetryFormat } from '../format.js'
+import { concatBytes, decodeUtf8, toBytes } from '../bytes.js'
+import type { ByteChunks, ParseOptions, TelemetryFormat } from '../format.js'
 import type { TelemetrySink } from '../sink.js'
 import { parseTimestamp } from '../timestamps.js'
 import { looksLikeHeader, readHeader } from './nvidia-smi-csv/header.js'
@@ -33,11 +33,11 @@ function detectNvidiaSmiCsv(head: string): number {
 
 /** Plans the columns from the head, then streams every row. */
 async function parseNvidiaSmiCsv(
-  input: Readable,
+  input: ByteChunks,
   sink: TelemetrySink,
   options: ParseOptions
 ): Promise<void> {
-  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const chunks = input[Symbol.asyncIterator]()
   const { head, ended } = await readHead(chunks)
   const body = dropBom(head)
   const headLines = completeLines(body, ended)
@@ -56,7 +56,7 @@ async function parseNvidiaSmiCsv(
   )
   reader.push(body.subarray(skip))
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-    reader.push(toBuffer(next.value))
+    reader.push(toBytes(next.value))
   }
   reader.end()
   if (plan.identity === undefined && reader.deviceCount > 1) {
@@ -69,41 +69,36 @@ async function parseNvidiaSmiCsv(
 
 /** Reads at least HEAD_BYTES (or the whole input if shorter). */
 async function readHead(
-  chunks: AsyncIterator<Buffer>
-): Promise<{ head: Buffer; ended: boolean }> {
-  const parts: Buffer[] = []
+  chunks: AsyncIterator<Uint8Array | string>
+): Promise<{ head: Uint8Array; ended: boolean }> {
+  const parts: Uint8Array[] = []
   let size = 0
   while (size < HEAD_BYTES) {
     const next = await chunks.next()
-    if (next.done) return { head: Buffer.concat(parts), ended: true }
-    const chunk = toBuffer(next.value)
+    if (next.done) return { head: concatBytes(parts), ended: true }
+    const chunk = toBytes(next.value)
     parts.push(chunk)
     size += chunk.length
   }
-  return { head: Buffer.concat(parts), ended: false }
+  return { head: concatBytes(parts), ended: false }
 }
 
 /** The head's complete lines (the last, partial one only at end of input). */
-function completeLines(head: Buffer, ended: boolean): string[] {
-  const text = head.toString('utf8')
+function completeLines(head: Uint8Array, ended: boolean): string[] {
+  const text = decodeUtf8(head)
   const lines = text.split('\n').map(line => line.replace(/\r$/, ''))
   if (!ended) lines.pop()
   return lines.slice(0, HEAD_LINES)
 }
 
 /** Bytes up to and including the first newline. */
-function firstLineLength(body: Buffer): number {
+function firstLineLength(body: Uint8Array): number {
   const newline = body.indexOf(10)
   return newline === -1 ? body.length : newline + 1
 }
 
 /** The buffer without a UTF-8 byte-order mark. */
-function dropBom(head: Buffer): Buffer {
+function dropBom(head: Uint8Array): Uint8Array {
   const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
   return hasBom ? head.subarray(3) : head
-}
-
-/** Streams may yield strings when an encoding was set. */
-function toBuffer(chunk: Buffer | string): Buffer {
-  return typeof chunk === 'string' ? Buffer.from(chunk) : chunk
 }

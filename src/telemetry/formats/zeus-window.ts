@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream'
-import type { ParseOptions, TelemetryFormat } from '../format.js'
+import type { ByteChunks, ParseOptions, TelemetryFormat } from '../format.js'
 import { InputError } from '../input-error.js'
 import { refuseRow, rejectFieldCount, splitOrRefuse } from './csv-row-checks.js'
 import { readLines } from '../lines.js'
@@ -45,7 +44,7 @@ function detectZeus(head: string): number {
 
 /** Streams the file; throws InputError when it has no usable header. */
 async function parseZeus(
-  input: Readable,
+  input: ByteChunks,
   sink: TelemetrySink,
   options: ParseOptions
 ): Promise<void> {

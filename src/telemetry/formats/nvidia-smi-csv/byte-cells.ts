@@ -1,6 +1,6 @@
 /**
  * Byte-level cell readers for the hot path: they read straight from the
- * input Buffer without making strings, which is what lets a 1 GiB log be
+ * input bytes without making strings, which is what lets a 1 GiB log be
  * audited at disk speed. Each returns NaN for anything it does not accept;
  * callers then fall back to the string readers, which are the reference.
  */
@@ -15,6 +15,9 @@ const MINUS = 45
 const PLUS = 43
 const LEFT_BRACKET = 91
 const RIGHT_BRACKET = 93
+const N = 78
+const SLASH = 47
+const A = 65
 
 const POW10 = [
   1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
@@ -27,13 +30,13 @@ export function isBlank(byte: number): boolean {
 }
 
 /** First non-blank position in [start, end). */
-export function trimStart(buf: Buffer, start: number, end: number): number {
+export function trimStart(buf: Uint8Array, start: number, end: number): number {
   while (start < end && isBlank(buf[start]!)) start++
   return start
 }
 
 /** One past the last non-blank position in [start, end). */
-export function trimEnd(buf: Buffer, start: number, end: number): number {
+export function trimEnd(buf: Uint8Array, start: number, end: number): number {
   while (end > start && isBlank(buf[end - 1]!)) end--
   return end
 }
@@ -43,7 +46,7 @@ export function trimEnd(buf: Buffer, start: number, end: number): number {
  * or any whole-cell bracketed token such as `[Not Supported]`.
  */
 export function isMissingBytes(
-  buf: Buffer,
+  buf: Uint8Array,
   start: number,
   end: number
 ): boolean {
@@ -52,7 +55,12 @@ export function isMissingBytes(
   const first = buf[start]!
   if (first === LEFT_BRACKET) return buf[end - 1] === RIGHT_BRACKET
   if (length === 1) return first === MINUS
-  return length === 3 && buf.toString('latin1', start, end) === 'N/A'
+  return (
+    length === 3 &&
+    first === N &&
+    buf[start + 1] === SLASH &&
+    buf[end - 1] === A
+  )
 }
 
 /**
@@ -61,7 +69,7 @@ export function isMissingBytes(
  * else, including exponents, which the string reader handles.
  */
 export function readDecimalBytes(
-  buf: Buffer,
+  buf: Uint8Array,
   start: number,
   end: number,
   unitByte: number

@@ -17,7 +17,7 @@ export class NvidiaSmiTimeReader {
   constructor(private readonly zone: string) {}
 
   /** Epoch ms of the trimmed cell [start, end), or NaN. */
-  read(buf: Buffer, start: number, end: number): number {
+  read(buf: Uint8Array, start: number, end: number): number {
     const length = end - start
     if (length < 19 || length > 26) return Number.NaN
     if (buf[start + 4] !== 47 || buf[start + 7] !== 47) return Number.NaN
@@ -36,7 +36,7 @@ export class NvidiaSmiTimeReader {
   }
 
   /** Midnight UTC of the date at `start`, cached per day. */
-  private dayMs(buf: Buffer, start: number): number {
+  private dayMs(buf: Uint8Array, start: number): number {
     const year = digits(buf, start, 4)
     const month = digits(buf, start + 5, 2)
     const day = digits(buf, start + 8, 2)
@@ -66,7 +66,7 @@ export class NvidiaSmiTimeReader {
 }
 
 /** `HH:MM:SS[.f…]` starting at `start` to ms after midnight, or NaN. */
-function readClockMs(buf: Buffer, start: number, end: number): number {
+function readClockMs(buf: Uint8Array, start: number, end: number): number {
   const hours = digits(buf, start, 2)
   const minutes = digits(buf, start + 3, 2)
   const seconds = digits(buf, start + 6, 2)
@@ -88,7 +88,7 @@ function readClockMs(buf: Buffer, start: number, end: number): number {
 }
 
 /** `count` ASCII digits at `start` as an integer; NaN if any is not one. */
-function digits(buf: Buffer, start: number, count: number): number {
+function digits(buf: Uint8Array, start: number, count: number): number {
   let value = 0
   for (let i = start; i < start + count; i++) {
     const digit = buf[i]! - ZERO

@@ -1,3 +1,4 @@
+import { decodeLatin1 } from '../../bytes.js'
 import { formatInstant } from '../../timestamps.js'
 import { readNumberCell } from '../../cells.js'
 import type { DeviceIdentity, TelemetrySink } from '../../sink.js'
@@ -29,11 +30,11 @@ export class DeviceRegistry {
   }
 
   /** Handle for the identity cell that `fields` has just located. */
-  byKey(buf: Buffer, fields: RowFields): number {
+  byKey(buf: Uint8Array, fields: RowFields): number {
     const { start, end } = fields
     const known = this.keys.find(buf, start, end)
     if (known !== undefined) return known
-    const key = buf.toString('latin1', start, end)
+    const key = decodeLatin1(buf, start, end)
     const handle = this.register(key, buf, fields)
     this.keys.add(buf, start, end, handle)
     this.keyCount++
@@ -41,7 +42,7 @@ export class DeviceRegistry {
   }
 
   /** Handle for the n-th row of a sampling frame. */
-  byPosition(position: number, buf: Buffer, fields: RowFields): number {
+  byPosition(position: number, buf: Uint8Array, fields: RowFields): number {
     const known = this.byPositionList[position]
     if (known !== undefined) return known
     const handle = this.register(String(position), buf, fields)
@@ -68,7 +69,7 @@ export class DeviceRegistry {
   }
 
   /** Registers a device from the row that first names it. */
-  private register(key: string, buf: Buffer, fields: RowFields): number {
+  private register(key: string, buf: Uint8Array, fields: RowFields): number {
     const text = (index: number | undefined): string | undefined => {
       if (index === undefined) return undefined
       const value = fields.text(buf, index)

@@ -1,3 +1,5 @@
+import { copyBytes, decodeLatin1 } from '../../bytes.js'
+
 /** Keys compared byte by byte before falling back to a string map. */
 const MAX_BYTE_KEYS = 64
 
@@ -8,16 +10,16 @@ const MAX_BYTE_KEYS = 64
  * to a Map of strings.
  */
 export class KeyCache {
-  private readonly keys: Buffer[] = []
+  private readonly keys: Uint8Array[] = []
   private readonly handles: number[] = []
   private readonly byString = new Map<string, number>()
   private next = 0
 
   /** The handle for bytes [start, end) of `buf`, or undefined if new. */
-  find(buf: Buffer, start: number, end: number): number | undefined {
+  find(buf: Uint8Array, start: number, end: number): number | undefined {
     const count = this.keys.length
     if (count >= MAX_BYTE_KEYS) {
-      return this.byString.get(buf.toString('latin1', start, end))
+      return this.byString.get(decodeLatin1(buf, start, end))
     }
     for (let tried = 0; tried < count; tried++) {
       const index = (this.next + tried) % count
@@ -30,18 +32,18 @@ export class KeyCache {
   }
 
   /** Remembers a new key. */
-  add(buf: Buffer, start: number, end: number, handle: number): void {
-    this.byString.set(buf.toString('latin1', start, end), handle)
+  add(buf: Uint8Array, start: number, end: number, handle: number): void {
+    this.byString.set(decodeLatin1(buf, start, end), handle)
     if (this.keys.length >= MAX_BYTE_KEYS) return
-    this.keys.push(Buffer.from(buf.subarray(start, end)))
+    this.keys.push(copyBytes(buf.subarray(start, end)))
     this.handles.push(handle)
   }
 }
 
 /** True when `key` equals bytes [start, end) of `buf`. */
 function sameBytes(
-  key: Buffer,
-  buf: Buffer,
+  key: Uint8Array,
+  buf: Uint8Array,
   start: number,
   end: number
 ): boolean {

@@ -1,18 +1,19 @@
+import { concatBytes, copyBytes } from '../../bytes.js'
 import { InputError } from '../../input-error.js'
 
 const NEWLINE = 10
 const MAX_LINE_BYTES = 1 << 20
 
 /** Receives one line [start, end) of `buf`, without its newline. */
-export type LineHandler = (buf: Buffer, start: number, end: number) => void
+export type LineHandler = (buf: Uint8Array, start: number, end: number) => void
 
 /**
- * Cuts a stream of Buffers into lines without copying them: only a line
+ * Cuts a stream of byte chunks into lines without copying them: only a line
  * that straddles two chunks is joined. A line longer than 1 MiB is refused
  * with its number, since no telemetry row is that long.
  */
 export class LineSplitter {
-  private carry: Buffer | undefined
+  private carry: Uint8Array | undefined
   private lines: number
 
   constructor(
@@ -24,7 +25,7 @@ export class LineSplitter {
   }
 
   /** Hands on every complete line of `chunk`, keeping a partial last one. */
-  push(chunk: Buffer): void {
+  push(chunk: Uint8Array): void {
     let start = 0
     if (this.carry !== undefined) start = this.finishCarried(chunk)
     if (start < 0) return
@@ -49,13 +50,13 @@ export class LineSplitter {
   }
 
   /** Completes the carried line; returns where `chunk` resumes, or −1. */
-  private finishCarried(chunk: Buffer): number {
+  private finishCarried(chunk: Uint8Array): number {
     const newline = chunk.indexOf(NEWLINE)
     if (newline === -1) {
       this.keep(chunk)
       return -1
     }
-    const line = Buffer.concat([this.carry!, chunk.subarray(0, newline)])
+    const line = concatBytes([this.carry!, chunk.subarray(0, newline)])
     this.carry = undefined
     this.lines++
     this.onLine(line, 0, line.length)
@@ -63,10 +64,10 @@ export class LineSplitter {
   }
 
   /** Holds a partial line until its end arrives. */
-  private keep(part: Buffer): void {
+  private keep(part: Uint8Array): void {
     const carried = this.carry
-      ? Buffer.concat([this.carry, part])
-      : Buffer.from(part)
+      ? concatBytes([this.carry, part])
+      : copyBytes(part)
     if (carried.length > MAX_LINE_BYTES) {
       throw new InputError(
         `line longer than ${MAX_LINE_BYTES} bytes: not nvidia-smi CSV`,

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../../bytes.js'
 import { trimEnd, trimStart } from './byte-cells.js'
 
 const COMMA = 44
@@ -6,7 +7,7 @@ export const MAX_COLUMNS = 256
 
 /**
  * The comma positions of the current row, found with the native
- * `indexOf`, and the trimmed bounds of the last field located.
+ * `indexOf` (a Buffer's, in Node), and the trimmed bounds of the last field located.
  */
 export class RowFields {
   private readonly starts = new Int32Array(MAX_COLUMNS + 2)
@@ -16,7 +17,7 @@ export class RowFields {
   end = 0
 
   /** Splits [lineStart, lineEnd) of `buf`; returns the field count. */
-  split(buf: Buffer, lineStart: number, lineEnd: number): number {
+  split(buf: Uint8Array, lineStart: number, lineEnd: number): number {
     const starts = this.starts
     let count = 0
     starts[0] = lineStart
@@ -31,7 +32,7 @@ export class RowFields {
   }
 
   /** Sets `start` and `end` to field `index`, blanks trimmed. */
-  locate(buf: Buffer, index: number): void {
+  locate(buf: Uint8Array, index: number): void {
     const start = this.starts[index]!
     const end = this.starts[index + 1]! - 1
     this.start = trimStart(buf, start, end)
@@ -39,16 +40,16 @@ export class RowFields {
   }
 
   /** Field `index` as text, blanks trimmed. */
-  text(buf: Buffer, index: number): string {
+  text(buf: Uint8Array, index: number): string {
     this.locate(buf, index)
-    return buf.toString('utf8', this.start, this.end)
+    return decodeUtf8(buf, this.start, this.end)
   }
 
   /**
    * A weighted byte sum of the given fields, blanks trimmed: it changes
    * when their text changes, which is all the stale-sensor check needs.
    */
-  byteSum(buf: Buffer, indexes: readonly number[]): number {
+  byteSum(buf: Uint8Array, indexes: readonly number[]): number {
     let sum = 0
     for (const index of indexes) {
       this.locate(buf, index)

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../../bytes.js'
 import { readNumberCell } from '../../cells.js'
 import type { TelemetrySink } from '../../sink.js'
 import { parseTimestamp } from '../../timestamps.js'
@@ -17,7 +18,7 @@ const WATT = 87 // 'W'
 const PERCENT = 37 // '%'
 
 /**
- * Streams nvidia-smi CSV rows from Buffers into a sink. The hot path works
+ * Streams nvidia-smi CSV rows from byte chunks into a sink. The hot path works
  * on bytes: it finds the commas, reads only the timestamp, identity and
  * power cells, and falls back to the string readers for unusual cells.
  */
@@ -55,7 +56,7 @@ export class NvidiaSmiRowReader {
   }
 
   /** Reads every complete line in `chunk`. */
-  push(chunk: Buffer): void {
+  push(chunk: Uint8Array): void {
     this.lines.push(chunk)
   }
 
@@ -65,7 +66,7 @@ export class NvidiaSmiRowReader {
   }
 
   /** One line [start, end) without its newline. */
-  private readLine(buf: Buffer, start: number, end: number): void {
+  private readLine(buf: Uint8Array, start: number, end: number): void {
     this.lineNumber++
     const trimmedEnd = trimEnd(buf, start, end)
     if (trimStart(buf, start, trimmedEnd) === trimmedEnd) return
@@ -81,13 +82,13 @@ export class NvidiaSmiRowReader {
   }
 
   /** Row timestamp in epoch ms; rejects the row and returns NaN if bad. */
-  private readTime(buf: Buffer): number {
+  private readTime(buf: Uint8Array): number {
     const fields = this.fields
     fields.locate(buf, this.plan.timestamp)
     const timeMs = this.timeReader.read(buf, fields.start, fields.end)
     if (!Number.isNaN(timeMs)) return timeMs
 
-    const text = buf.toString('utf8', fields.start, fields.end)
+    const text = decodeUtf8(buf, fields.start, fields.end)
     const parsed = parseTimestamp(text)
     if (Number.isNaN(parsed)) {
       this.sink.reject(
@@ -99,7 +100,7 @@ export class NvidiaSmiRowReader {
   }
 
   /** The device handle of this row, by identity column or frame position. */
-  private deviceFor(buf: Buffer, timeMs: number): number {
+  private deviceFor(buf: Uint8Array, timeMs: number): number {
     if (timeMs === this.lastTimeMs) this.framePosition++
     else this.framePosition = 0
     this.lastTimeMs = timeMs
@@ -113,14 +114,14 @@ export class NvidiaSmiRowReader {
   }
 
   /** Reads the power cell (and utilisation when power is missing). */
-  private readPower(buf: Buffer, device: number, timeMs: number): void {
+  private readPower(buf: Uint8Array, device: number, timeMs: number): void {
     const fields = this.fields
     fields.locate(buf, this.plan.power)
     const { start, end } = fields
     const line = this.lineNumber
 
     if (isMissingBytes(buf, start, end)) {
-      const marker = buf.toString('utf8', start, end)
+      const marker = decodeUtf8(buf, start, end)
       // A lost GPU is not observed at all: its row says nothing about it.
       if (this.devices.noteLost(device, marker, timeMs, line)) return
       this.sink.power(device, timeMs, null, line, this.auxSum(buf))
@@ -129,12 +130,12 @@ export class NvidiaSmiRowReader {
     }
     let powerW = readDecimalBytes(buf, start, end, WATT)
     if (Number.isNaN(powerW)) {
-      powerW = readStringNumber(buf.toString('utf8', start, end), 'W')
+      powerW = readStringNumber(decodeUtf8(buf, start, end), 'W')
     }
     if (Number.isNaN(powerW)) {
       this.sink.reject(
         line,
-        `expected a power reading in W such as 71.20 or "71.20 W", found "${buf.toString('utf8', start, end)}"`
+        `expected a power reading in W such as 71.20 or "71.20 W", found "${decodeUtf8(buf, start, end)}"`
       )
       return
     }
@@ -143,13 +144,17 @@ export class NvidiaSmiRowReader {
   }
 
   /** The stale-check signature of the row; NaN when it has no other column. */
-  private auxSum(buf: Buffer): number {
+  private auxSum(buf: Uint8Array): number {
     if (this.auxColumns.length === 0) return Number.NaN
     return this.fields.byteSum(buf, this.auxColumns)
   }
 
   /** Utilisation feeds the L1 estimate of a GPU without power readings. */
-  private readUtilization(buf: Buffer, device: number, timeMs: number): void {
+  private readUtilization(
+    buf: Uint8Array,
+    device: number,
+    timeMs: number
+  ): void {
     if (this.plan.utilization === undefined) return
     const fields = this.fields
     fields.locate(buf, this.plan.utilization)
@@ -162,12 +167,12 @@ export class NvidiaSmiRowReader {
 
   /** Rejects a line with the wrong field count, or skips a repeated header. */
   private rejectShape(
-    buf: Buffer,
+    buf: Uint8Array,
     start: number,
     end: number,
     count: number
   ): void {
-    const text = buf.toString('utf8', start, end)
+    const text = decodeUtf8(buf, start, end)
     if (text === this.plan.headerText) return
     const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text
     const found =
