@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(456);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(294);
 
 // A closed pipe or a full disk on standard output is reported, not thrown.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 456:
+/***/ 294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11086,12 +11086,12 @@ function formatDuration(seconds) {
  * rejected (the first ones quoted with their line, then a count), parser
  * notes, device findings and region fallbacks.
  */
-function collectWarnings(readings, devices, carbon, pueNote, windowS) {
+function collectWarnings(readings, devices, carbon, pueNote, windowOf) {
     const warnings = [];
     for (const reading of readings) {
         warnings.push(...fileWarnings(reading), ...statedEmissions(reading));
     }
-    warnings.push(...partialCoverage(devices, windowS));
+    warnings.push(...partialCoverage(devices, windowOf));
     for (const device of devices)
         warnings.push(...deviceWarnings(device));
     warnings.push(...unknownModels(devices), ...repeatedDevices(devices), ...ambiguousDevices(devices));
@@ -11145,18 +11145,27 @@ function deviceWarnings(device) {
 }
 /** Coverage below this is worth a warning. */
 const PARTIAL_COVERAGE = 0.95;
-/** One warning naming the devices measured over part of the window only. */
-function partialCoverage(devices, windowS) {
-    const partial = devices.filter(device => coverageOf(device, windowS) < PARTIAL_COVERAGE);
-    if (partial.length === 0 || windowS <= 0)
+/**
+ * One warning naming the devices measured over part of their window
+ * only: the run's, or their job's for devices from a job's artifact.
+ */
+function partialCoverage(devices, windowOf) {
+    const partial = devices.filter(device => windowOf(device) > 0 &&
+        coverageOf(device, windowOf(device)) < PARTIAL_COVERAGE);
+    if (partial.length === 0)
         return [];
-    const percents = partial.map(device => Math.round(coverageOf(device, windowS) * 100));
+    const percents = partial.map(device => Math.round(coverageOf(device, windowOf(device)) * 100));
     const { min, max } = extent(percents);
     const range = min === max ? `${min} %` : `${min}–${max} %`;
+    const seconds = extent(partial.map(windowOf));
+    const windowS = seconds.max.toFixed(1);
+    const whose = partial.some(d => d.job !== undefined)
+        ? `their job's window (up to ${windowS} s)`
+        : `the run's ${windowS} s window`;
     return [
         {
             code: 'partial-coverage',
-            message: `${listIds(partial)} measured ${range} of the run's ${windowS.toFixed(1)} s window: time before a device's first or after its last reading, and unfilled gaps, are not extrapolated`,
+            message: `${listIds(partial)} measured ${range} of ${whose}: time before a device's first or after its last reading, and unfilled gaps, are not extrapolated`,
             ...(partial.length > 1
                 ? { count: partial.length }
                 : { device: partial[0].id })
@@ -11312,6 +11321,23 @@ function unionWindow(devices) {
         endMs: lasts.max,
         durationS: (lasts.max - firsts.min) / 1000
     };
+}
+/**
+ * The window each device's coverage is measured against: its job's (the
+ * union of that job's devices) when it came from a job's telemetry
+ * artifact, else the whole run's. Matrix legs run at different times, so
+ * against the run's window each would look partly unmeasured.
+ */
+function coverageWindows(devices) {
+    const runS = unionWindow(devices).durationS;
+    const byJob = new Map();
+    for (const job of new Set(devices.map(d => d.job))) {
+        if (job === undefined)
+            continue;
+        const members = devices.filter(d => d.job === job);
+        byJob.set(job, unionWindow(members).durationS);
+    }
+    return device => device.job === undefined ? runS : (byJob.get(device.job) ?? runS);
 }
 
 ;// CONCATENATED MODULE: ./src/audit/node-model.ts
@@ -11520,6 +11546,7 @@ function nodeAssumptions(node) {
 /** Assembles the audit JSON from the computed parts. */
 function buildResult(parts) {
     const window = unionWindow(parts.devices);
+    const windowOf = coverageWindows(parts.devices);
     const facilityKWh = toKWh(parts.energy.facility.valueJ);
     const carbonKg = (facilityKWh * parts.carbon.intensityGPerKWh) / 1000;
     return {
@@ -11557,8 +11584,8 @@ function buildResult(parts) {
         equivalents: [carEquivalent(carbonKg)],
         assumptions: describeAssumptions(parts),
         inputs: parts.readings.map(inputJson),
-        devices: parts.devices.map(device => deviceJson(device, window.durationS)),
-        warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note, window.durationS)
+        devices: parts.devices.map(device => deviceJson(device, windowOf(device))),
+        warnings: collectWarnings(parts.readings, parts.devices, parts.carbon, parts.pue.note, windowOf)
     };
 }
 const LEVEL_ORDER = ['L1', 'L2', 'L3'];
@@ -16900,20 +16927,30 @@ function checkAuditChoices(options) {
     if (nodeProfile !== undefined && !profiles.includes(nodeProfile)) {
         problems.push(unknownChoiceMessage('node profile', nodeProfile, profiles));
     }
-    if (region !== undefined && isUnknownPlace(region)) {
-        problems.push(`unknown region "${region}"; expected a country code (SE, FRA), a grid zone (SE3, US-CAL-CISO) or a cloud region (aws:eu-north-1, gcp:europe-north1, azure:swedencentral)`);
-    }
+    const regionProblem = region === undefined ? undefined : unknownRegionProblem(region);
+    if (regionProblem !== undefined)
+        problems.push(regionProblem);
     return problems;
 }
 /**
- * True when the region names no place and no cloud provider: only the
- * world average would be left. A known provider with an unknown region
- * still resolves (its PUE applies), with a note naming the region.
+ * Why `region` names no place, or undefined when it does: a region that
+ * only the world average would serve is a typo, including an unknown
+ * region of a known provider (its PUE with world-average carbon would
+ * describe no real site). Shared by the audit and the planning estimator.
  */
-function isUnknownPlace(region) {
+function unknownRegionProblem(region) {
     const resolved = resolveIntensity(region);
     const isWorld = region.trim().toUpperCase() === 'WORLD';
-    return (resolved.fallback === 'world' && resolved.provider === undefined && !isWorld);
+    if (resolved.fallback !== 'world' || isWorld)
+        return undefined;
+    const provider = resolved.provider;
+    if (provider !== undefined) {
+        const ids = load_loadCalibration()
+            .regions.cloud_regions.filter(r => r.provider === provider)
+            .map(r => r.id);
+        return unknownChoiceMessage(`${provider} cloud region`, region, ids);
+    }
+    return `unknown region "${region}"; expected a country code (SE, FRA), a grid zone (SE3, US-CAL-CISO) or a cloud region (aws:eu-north-1, gcp:europe-north1, azure:swedencentral)`;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/cpu-spec.ts
@@ -18540,6 +18577,8 @@ function parseCommandArgs(args, options) {
 
 
 
+
+
 /** Output formats of `audit`. */
 const OUTPUT_FORMATS = ['text', 'json', 'markdown'];
 /** Options shared by `audit` and `validate`. */
@@ -18575,7 +18614,25 @@ function parseAuditArgs(args) {
     if (!command.help && command.paths.length === 0) {
         throw new UsageError('audit needs at least one telemetry FILE or DIR');
     }
+    refuseOutOverInput(command.out, command.paths);
     return command;
+}
+/** `--out` naming one of the inputs would overwrite telemetry with the report. */
+function refuseOutOverInput(out, paths) {
+    if (out === undefined)
+        return;
+    const target = sameFile(out);
+    if (paths.some(path => sameFile(path) === target))
+        throw new UsageError(`--out ${out} is one of the telemetry inputs; writing the report there would overwrite it`);
+}
+/** A path's real location where it exists, else its absolute form. */
+function sameFile(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
 }
 /** This command's arguments, strictly parsed. */
 function parseStrict(args) {
@@ -19385,6 +19442,14 @@ const tool_process_MAX_LINE_CHARS = 1 << 16;
 /** How long a tool gets to exit after SIGINT before SIGKILL. */
 const STOP_GRACE_MS = 5000;
 /**
+ * How long the pipes get to close once the tool has exited, and again
+ * after SIGKILL, before they are let go: a child the tool started may
+ * hold them, and a tool stuck in the driver (uninterruptible sleep)
+ * outlives SIGKILL; neither may keep the collector from writing the
+ * telemetry and exiting.
+ */
+const PIPE_WAIT_MS = 1000;
+/**
  * One long-running sampling tool (`nvidia-smi … -lms N`, `dcgmi dmon`):
  * started once, read line by line, its output kept verbatim, and
  * stopped with SIGINT, the Ctrl+C both tools' loops are documented to
@@ -19397,6 +19462,7 @@ class ToolProcess {
     raw;
     rawError;
     stopping = false;
+    exited = Promise.resolve();
     closed = Promise.resolve();
     constructor(spec) {
         this.spec = spec;
@@ -19414,6 +19480,7 @@ class ToolProcess {
             detached: true
         });
         this.child = child;
+        this.exited = (0,external_node_events_namespaceObject.once)(child, 'exit').catch(() => undefined);
         this.closed = (0,external_node_events_namespaceObject.once)(child, 'close').catch(() => undefined);
         child.stdout?.setEncoding('utf8');
         child.stderr?.setEncoding('utf8');
@@ -19436,17 +19503,38 @@ class ToolProcess {
             child.signalCode === null &&
             child.pid !== undefined);
     }
-    /** SIGINT, a grace period, then SIGKILL; resolves once all output is in. */
+    /**
+     * SIGINT, a grace period, then SIGKILL to the tool and anything it
+     * started; resolves once all output is in, or at most PIPE_WAIT_MS
+     * after the SIGKILL.
+     */
     async stop() {
         this.stopping = true;
         const child = this.child;
-        if (child !== undefined && this.running) {
-            child.kill('SIGINT');
-            const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-            await this.closed;
-            clearTimeout(timer);
-        }
+        if (child !== undefined)
+            await this.endChild(child);
         await Promise.all([endStream(this.raw), endStream(this.rawError)]);
+    }
+    /** Ends the child in bounded time, however it behaves. */
+    async endChild(child) {
+        if (this.running)
+            child.kill('SIGINT');
+        if ((await settlesWithin(this.exited, STOP_GRACE_MS)) &&
+            (await settlesWithin(this.closed, PIPE_WAIT_MS)))
+            return;
+        try {
+            // Its own process group (spawned detached): the group's id is its pid.
+            if (child.pid !== undefined)
+                process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // The group is gone already.
+        }
+        if (await settlesWithin(this.closed, PIPE_WAIT_MS))
+            return;
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        child.unref();
     }
     /** A data handler that copies chunks and cuts them into lines. */
     reader(fromStderr) {
@@ -19471,6 +19559,16 @@ class ToolProcess {
         this.rawError ??= (0,external_node_fs_namespaceObject.createWriteStream)(this.spec.rawErrorPath);
         this.rawError.write(chunk);
     }
+}
+/** True when `promise` settles within `timeoutMs`. */
+async function settlesWithin(promise, timeoutMs) {
+    let timer;
+    const late = new Promise(resolve => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const settled = await Promise.race([promise.then(() => true), late]);
+    clearTimeout(timer);
+    return settled;
 }
 /** Ends a write stream and waits for it to close. */
 async function endStream(stream) {
@@ -19740,39 +19838,80 @@ function isJson(text) {
 ;// CONCATENATED MODULE: ./src/collect/run-tool.ts
 
 /**
- * A one-shot query (`nvidia-smi --query-gpu=… --format=csv`) should
- * answer in well under this; NVML initialisation without persistence
- * mode takes seconds per GPU on a cold driver (NVIDIA, "Driver
- * Persistence", docs.nvidia.com/deploy/driver-persistence).
+ * How long a one-shot query (the GPU listing, the field trials, the
+ * first rows) may take before sampling goes on without it. A driver
+ * that no client holds open wakes up in 1–3 s per GPU (NVIDIA, "Driver
+ * Persistence", Overview: ECC scrubbing at start-up); a hung driver
+ * never answers, and the measured command should wait seconds for it,
+ * not minutes.
  */
-const QUERY_TIMEOUT_MS = 60_000;
+const QUERY_TIMEOUT_MS = 10_000;
 /** Output kept from a one-shot query; 8 GPUs print a few KiB. */
-const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
 /**
  * Runs `path args` to completion and never throws: a tool that is
- * missing, hangs or fails comes back with its exit code and output.
- * `TZ=UTC` makes nvidia-smi print its offset-less timestamps in UTC.
+ * missing, fails, hangs or is stopped comes back with its exit code and
+ * output. It runs in its own process group, so a timeout or a stop
+ * kills it and anything it started, and the answer comes at once even
+ * when a hung child keeps its pipes open. `TZ=UTC` makes nvidia-smi
+ * print its offset-less timestamps in UTC.
  */
-function runTool(path, args, timeoutMs = QUERY_TIMEOUT_MS) {
-    return new Promise(resolve => {
-        const options = {
-            timeout: timeoutMs,
-            maxBuffer: MAX_OUTPUT_BYTES,
-            env: { ...process.env, TZ: 'UTC' },
-            encoding: 'utf8'
-        };
-        (0,external_node_child_process_namespaceObject.execFile)(path, [...args], options, (error, stdout, stderr) => {
-            if (error === null)
-                return resolve({ code: 0, stdout, stderr });
-            const code = typeof error.code === 'number' ? error.code : null;
-            const failure = error.killed
-                ? `no answer within ${timeoutMs / 1000} s`
-                : code === null
-                    ? error.message
-                    : undefined;
-            resolve({ code, stdout, stderr, ...(failure ? { failure } : {}) });
-        });
+function runTool(path, args, { timeoutMs = QUERY_TIMEOUT_MS, abort } = {}) {
+    if (abort?.aborted)
+        return Promise.resolve(stoppedRun('', '', 'told to stop first'));
+    const child = (0,external_node_child_process_namespaceObject.spawn)(path, [...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TZ: 'UTC' },
+        detached: true
     });
+    const output = { stdout: '', stderr: '' };
+    for (const name of ['stdout', 'stderr'])
+        child[name].setEncoding('utf8').on('data', (text) => {
+            if (output[name].length < MAX_OUTPUT_CHARS)
+                output[name] += text;
+        });
+    return new Promise(resolve => {
+        const settle = (run) => {
+            clearTimeout(timer);
+            abort?.removeEventListener('abort', onAbort);
+            resolve(run);
+        };
+        const giveUp = (run) => {
+            killGroup(child);
+            settle(run);
+        };
+        const onAbort = () => giveUp(stoppedRun(output.stdout, output.stderr, 'told to stop'));
+        const timer = setTimeout(() => giveUp({ code: null, ...output, timedOutMs: timeoutMs }), timeoutMs);
+        abort?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', error => settle({ code: null, ...output, failure: error.message }));
+        child.on('close', (code, signal) => settle(code === null
+            ? { code, ...output, failure: `ended by ${signal ?? 'a signal'}` }
+            : { code, ...output }));
+    });
+}
+/** A query that `runTool` with this path and options answers. */
+function toolQuery(path, options = {}) {
+    return args => runTool(path, args, options);
+}
+/** A run ended because the collector was told to stop. */
+function stoppedRun(stdout, stderr, why) {
+    return { code: null, stdout, stderr, failure: why };
+}
+/**
+ * SIGKILL to the tool's process group (a one-shot query has nothing to
+ * flush), and its pipes closed, so nothing of it keeps this process up.
+ */
+function killGroup(child) {
+    try {
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.unref();
 }
 /** The first non-blank line a tool printed, for messages. */
 function firstLine(run) {
@@ -19807,16 +19946,16 @@ const EXIT_MEANINGS = {
     15: 'a GPU has fallen off the bus',
     255: 'an NVIDIA driver error'
 };
-/** Lists the GPUs with one query; never throws. */
-async function listGpus(nvidiaSmiPath) {
-    if (nvidiaSmiPath === undefined) {
+/** Lists the GPUs with one nvidia-smi query; never throws. */
+async function listGpus(nvidiaSmi) {
+    if (nvidiaSmi === undefined) {
         return {
             gpus: [],
             driverVersion: undefined,
             problem: 'nvidia-smi is not on PATH (no NVIDIA driver tools here)'
         };
     }
-    const run = await runTool(nvidiaSmiPath, [
+    const run = await nvidiaSmi([
         `--query-gpu=${LIST_FIELDS.join(',')}`,
         '--format=csv,noheader,nounits'
     ]);
@@ -19839,6 +19978,8 @@ async function listGpus(nvidiaSmiPath) {
 }
 /** `nvidia-smi failed: <first line> (exit code 4: insufficient permissions)`. */
 function describeFailure(tool, run) {
+    if (run.timedOutMs !== undefined)
+        return `${tool} did not answer within ${run.timedOutMs / 1000} s (a hung driver or GPU, or a cold driver without persistence mode)`;
     if (run.code === null)
         return `${tool} did not run: ${run.failure ?? firstLine(run)}`;
     const meaning = EXIT_MEANINGS[run.code];
@@ -19892,14 +20033,15 @@ function driverOf(stdout) {
  */
 function selectGpus(listed, context) {
     const { choice } = context;
+    const all = { gpus: [...listed], notes: [], warnings: [] };
     if (choice.mode === 'none')
-        return { gpus: [], notes: ['gpus: none'] };
+        return { ...all, gpus: [], noneBecause: 'gpus is none' };
     if (choice.mode === 'all')
-        return { gpus: [...listed], notes: [] };
+        return all;
     if (choice.mode === 'list')
-        return { gpus: pickListed(listed, choice.ids), notes: [] };
+        return { ...all, gpus: pickListed(listed, choice.ids) };
     if (context.cudaVisibleDevices === undefined)
-        return { gpus: [...listed], notes: [] };
+        return all;
     return followCudaVisible(listed, context);
 }
 /** The `gpus` input's ids: nvidia-smi indices or UUIDs, all must exist. */
@@ -19910,33 +20052,57 @@ function pickListed(listed, ids) {
             : findByUuid(listed, id);
         if (found)
             return found;
-        const known = listed.map(gpu => `${gpu.index} (${gpu.uuid ?? 'no UUID'})`);
-        throw new CollectError(`gpus: "${id}" is not a GPU nvidia-smi lists; it lists ${known.join(', ') || 'none'}`);
+        throw new CollectError(`gpus: "${id}" is not a GPU nvidia-smi lists; it lists ${listedText(listed)}`);
     });
     return unique(picked);
 }
 /** CUDA_VISIBLE_DEVICES mapped onto nvidia-smi's GPUs. */
 function followCudaVisible(listed, context) {
-    const entries = (context.cudaVisibleDevices ?? '')
-        .split(',')
-        .map(e => e.trim());
+    const value = context.cudaVisibleDevices ?? '';
+    const entries = value.split(',').map(e => e.trim());
+    const { picked, notes, stop } = walkEntries(listed, entries, context);
+    const warnings = orderNotes(listed, entries, context.cudaDeviceOrder);
+    if (picked.length > 0) {
+        const ignored = stop === undefined ? [] : [stop];
+        return { gpus: unique(picked), notes, warnings: [...ignored, ...warnings] };
+    }
+    const noneBecause = value.trim() === ''
+        ? 'CUDA_VISIBLE_DEVICES is set but empty, which hides every GPU'
+        : stop;
+    return { gpus: [], notes, warnings, noneBecause };
+}
+/** The entries' GPUs up to the first that names none (`stop` says why). */
+function walkEntries(listed, entries, context) {
     const picked = [];
     const notes = [];
     for (const entry of entries) {
         const gpu = resolveEntry(listed, entry, context.migParents);
-        if (gpu === undefined) {
-            if (entry !== '')
-                notes.push(`CUDA_VISIBLE_DEVICES entry "${entry}" names no GPU here; CUDA ignores it and every entry after it`);
-            break;
-        }
+        if (gpu === undefined)
+            return { picked, notes, stop: unmatchedEntry(listed, entry) };
         if (entry.startsWith('MIG-'))
             notes.push(`${entry} is a MIG instance: its parent board ${gpu.uuid ?? gpu.index} is sampled (NVML reports power per board, not per instance)`);
         picked.push(gpu);
     }
-    notes.push(...orderNotes(listed, entries, context.cudaDeviceOrder));
-    if (picked.length === 0)
-        notes.push('CUDA_VISIBLE_DEVICES hides every GPU: none sampled');
-    return { gpus: unique(picked), notes };
+    return { picked, notes };
+}
+/**
+ * Why one CUDA_VISIBLE_DEVICES entry names no GPU here, and what CUDA
+ * does about it; a UUID prefix that starts several GPUs' UUIDs is
+ * ambiguous, which CUDA treats as naming none.
+ */
+function unmatchedEntry(listed, entry) {
+    const starts = listed.filter(gpu => gpu.uuid?.startsWith(entry)).length;
+    const what = entry === ''
+        ? 'CUDA_VISIBLE_DEVICES has an empty entry'
+        : starts > 1
+            ? `CUDA_VISIBLE_DEVICES entry "${entry}" is the start of ${starts} GPUs' UUIDs, so it names none`
+            : `CUDA_VISIBLE_DEVICES entry "${entry}" names no GPU here`;
+    return `${what}; CUDA ignores it and every entry after it (nvidia-smi lists ${listedText(listed)})`;
+}
+/** `0 (GPU-…), 1 (GPU-…)`: the GPUs nvidia-smi lists, for messages. */
+function listedText(listed) {
+    const known = listed.map(gpu => `${gpu.index} (${gpu.uuid ?? 'no UUID'})`);
+    return known.join(', ') || 'none';
 }
 /** The GPU one CUDA_VISIBLE_DEVICES entry names, if any. */
 function resolveEntry(listed, entry, migParents) {
@@ -19998,7 +20164,6 @@ function parseMigParents(listing) {
 ;// CONCATENATED MODULE: ./src/collect/smi-query.ts
 
 
-
 /** Fields every sampler query holds, in this order (the issue's list). */
 const BASE_FIELDS = [
     'timestamp',
@@ -20031,8 +20196,8 @@ const INSTANT_BELOW_MS = 1000;
  * the field exits with an error (older drivers and power.draw.instant);
  * one that knows it may still answer `[N/A]` for some GPUs.
  */
-async function probeField(nvidiaSmiPath, field, idArgs) {
-    const run = await runTool(nvidiaSmiPath, [
+async function probeField(nvidiaSmi, field, idArgs) {
+    const run = await nvidiaSmi([
         `--query-gpu=index,${field}`,
         '--format=csv,noheader,nounits',
         ...idArgs
@@ -20051,6 +20216,30 @@ async function probeField(nvidiaSmiPath, field, idArgs) {
             usable.add(Number(index));
     }
     return { field, usable };
+}
+/** Fields the driver accepted (kept in the raw output too). */
+function answered(probes) {
+    return probes.filter(p => p.refused === undefined).map(p => p.field);
+}
+/**
+ * The extra fields the driver accepts: all of them in one query, else
+ * one query each; refused ones are left out with a warning naming them.
+ */
+async function usableExtras(nvidiaSmi, fields, idArgs) {
+    const sampled = [...BASE_FIELDS, ...POWER_VARIANTS];
+    const wanted = fields.filter(f => !sampled.includes(f));
+    if (wanted.length === 0)
+        return { fields: [], warnings: [] };
+    const together = await probeField(nvidiaSmi, wanted.join(','), idArgs);
+    if (together.refused === undefined)
+        return { fields: wanted, warnings: [] };
+    const probes = await Promise.all(wanted.map(f => probeField(nvidiaSmi, f, idArgs)));
+    return {
+        fields: answered(probes),
+        warnings: probes
+            .filter(p => p.refused !== undefined)
+            .map(p => `fields: ${p.field} was refused by nvidia-smi (${p.refused}): left out`)
+    };
 }
 /** The power field for one GPU: instant or average by interval, else power.draw. */
 function choosePowerField(index, intervalMs, probes) {
@@ -20083,12 +20272,14 @@ function loopArguments(fields, intervalMs, idArgs) {
 
 
 
+
 /**
  * Lists the GPUs, applies the selection, then asks the driver which
  * power fields and extra fields it answers, with one short query each.
  */
-async function planGpus(config) {
-    const smi = config.environment.nvidiaSmiPath;
+async function planGpus(config, options = {}) {
+    const path = config.environment.nvidiaSmiPath;
+    const smi = path === undefined ? undefined : toolQuery(path, { abort: options.abort });
     const listing = await listGpus(smi);
     const empty = {
         devices: [],
@@ -20096,68 +20287,66 @@ async function planGpus(config) {
         idArgs: [],
         driverVersion: listing.driverVersion
     };
-    if (smi === undefined || listing.problem !== undefined) {
-        return { ...empty, notes: [], problem: listing.problem };
+    if (smi === undefined || listing.problem !== undefined)
+        return { ...empty, notes: [], warnings: [], problem: listing.problem };
+    const selection = await chooseGpus(smi, listing.gpus, config, options);
+    if (selection.gpus.length === 0) {
+        const why = selection.noneBecause ? `: ${selection.noneBecause}` : '';
+        const { notes, warnings } = selection;
+        return { ...empty, notes, warnings, problem: `no GPU selected${why}` };
     }
-    const selection = selectGpus(listing.gpus, {
+    const some = selection.gpus.length < listing.gpus.length;
+    return probeFields(smi, selection, config, {
+        idArgs: idArguments(some ? selection.gpus.map(g => g.index) : undefined),
+        driverVersion: listing.driverVersion
+    });
+}
+/** The selection; an unknown `gpus` id throws unless `cpu-only`. */
+async function chooseGpus(smi, listed, config, options) {
+    const context = {
         choice: config.gpus,
         cudaVisibleDevices: config.environment.cudaVisibleDevices,
         cudaDeviceOrder: config.environment.cudaDeviceOrder,
         migParents: await migParentsIfNeeded(smi, config)
-    });
-    if (selection.gpus.length === 0) {
-        return { ...empty, notes: selection.notes, problem: 'no GPU selected' };
+    };
+    try {
+        return selectGpus(listed, context);
     }
-    const some = selection.gpus.length < listing.gpus.length;
-    const idArgs = idArguments(some ? selection.gpus.map(g => g.index) : undefined);
-    const probes = await Promise.all(POWER_VARIANTS.map(f => probeField(smi, f, idArgs)));
-    const extras = await usableExtras(smi, config.extraFields, idArgs);
+    catch (error) {
+        if (!(error instanceof CollectError) || options.unknownGpus !== 'cpu-only')
+            throw error;
+        return { gpus: [], notes: [], warnings: [], noneBecause: error.message };
+    }
+}
+/** Asks which power and extra fields the driver answers for the selection. */
+async function probeFields(smi, selection, config, base) {
+    const probes = await Promise.all(POWER_VARIANTS.map(f => probeField(smi, f, base.idArgs)));
+    const extras = await usableExtras(smi, config.extraFields, base.idArgs);
     const devices = selection.gpus.map(gpu => ({
         key: String(gpu.index),
         gpu,
         powerField: choosePowerField(gpu.index, config.intervalMs, probes)
     }));
     return {
+        ...base,
         devices,
         fields: [...BASE_FIELDS, ...answered(probes), ...extras.fields],
-        idArgs,
-        driverVersion: listing.driverVersion,
-        notes: [...selection.notes, ...probeNotes(probes), ...extras.notes]
+        notes: [...selection.notes, ...probeNotes(probes)],
+        warnings: [...selection.warnings, ...extras.warnings]
     };
 }
 /** MIG parents from `nvidia-smi -L`, only when a MIG id needs them. */
 async function migParentsIfNeeded(smi, config) {
     if (!(config.environment.cudaVisibleDevices ?? '').includes('MIG-'))
         return new Map();
-    const run = await runTool(smi, ['-L']);
+    const run = await smi(['-L']);
     return run.code === 0 ? parseMigParents(run.stdout) : new Map();
-}
-/** Power variants the driver accepted (kept in the raw output too). */
-function answered(probes) {
-    return probes.filter(p => p.refused === undefined).map(p => p.field);
 }
 /** What the user should know about the power fields. */
 function probeNotes(probes) {
     return probes
         .filter(p => p.refused !== undefined)
         .map(p => `${p.field} is not available from this driver (${p.refused}): not sampled`);
-}
-/** The extra fields the driver accepts; refused ones are named and dropped. */
-async function usableExtras(smi, fields, idArgs) {
-    const wanted = fields.filter(f => !BASE_FIELDS.includes(f) &&
-        !POWER_VARIANTS.includes(f));
-    if (wanted.length === 0)
-        return { fields: [], notes: [] };
-    const together = await probeField(smi, wanted.join(','), idArgs);
-    if (together.refused === undefined)
-        return { fields: wanted, notes: [] };
-    const probes = await Promise.all(wanted.map(f => probeField(smi, f, idArgs)));
-    return {
-        fields: answered(probes),
-        notes: probes
-            .filter(p => p.refused !== undefined)
-            .map(p => `fields: ${p.field} was refused by nvidia-smi (${p.refused}): left out`)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/collect/frame-tracker.ts
@@ -20450,7 +20639,7 @@ const MAX_STEMS = 1000;
 async function claimOutput(outDir, name, host) {
     const base = `${sanitiseArtifactPart(name)}-${sanitiseArtifactPart(host)}`;
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(outDir, 'raw'), { recursive: true });
+        await makeFolders((0,external_node_path_namespaceObject.join)(outDir, 'raw'));
     }
     catch (error) {
         throw new CollectError(`cannot create the output folder ${outDir}: ${messageOf(error)}`);
@@ -20462,7 +20651,7 @@ async function claimOutput(outDir, name, host) {
         if (!(await claimFolder((0,external_node_path_namespaceObject.join)(outDir, 'raw', stem))))
             continue;
         const layout = layoutFor(outDir, stem);
-        await (0,promises_namespaceObject.mkdir)(layout.spoolDir, { recursive: true });
+        await (0,promises_namespaceObject.mkdir)(layout.spoolDir);
         return layout;
     }
     throw new CollectError(`${outDir} already holds ${MAX_STEMS} telemetry files named ${base}: choose another --out or name`);
@@ -20493,6 +20682,43 @@ async function claimFolder(path) {
         if (error.code === 'EEXIST')
             return false;
         throw new CollectError(`cannot create ${path}: ${messageOf(error)}`);
+    }
+}
+/**
+ * Makes `path` and any missing folders above it, one plain mkdir per
+ * level, and throws the first error. Not `mkdir(…, { recursive: true })`:
+ * Node 20's never returns for a path under /proc (the kernel answers
+ * ENOENT, the parent exists, and it tries again for ever).
+ */
+async function makeFolders(path) {
+    const missing = [];
+    let level = (0,external_node_path_namespaceObject.resolve)(path);
+    while (!(await exists(level))) {
+        missing.unshift(level);
+        const parent = (0,external_node_path_namespaceObject.dirname)(level);
+        if (parent === level)
+            break;
+        level = parent;
+    }
+    for (const folder of missing) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+        }
+        catch (error) {
+            // Another node's collector may make the same shared folder first.
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+}
+/** True when something (a folder or not) is at `path`. */
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 
@@ -20526,22 +20752,28 @@ class Sampler {
         this.parts = parts;
     }
     /**
-     * Starts every source and waits for the first GPU rows (bounded). The
-     * action's main step claims the output first and passes it in.
+     * Starts every source and waits for the first GPU rows (bounded). An
+     * abort before the sources start throws; one after returns the
+     * sampler at once, so that what it has is written.
      */
-    static async start(config, log, claimed) {
-        const layout = claimed ?? (await claimOutput(config.outDir, config.name, config.host));
+    static async start(config, log, options = {}) {
+        const layout = options.claimed ??
+            (await claimOutput(config.outDir, config.name, config.host));
         try {
-            return await Sampler.startIn(layout, config, log);
+            return await Sampler.startIn(layout, config, log, options);
         }
         catch (error) {
             await (0,promises_namespaceObject.rm)(layout.spoolDir, { recursive: true, force: true });
+            // An empty claim is given back, so a rerun gets the same file name.
+            await (0,promises_namespaceObject.rmdir)(layout.rawDir).catch(() => undefined);
             throw error;
         }
     }
     /** Plans, records what will be sampled, then starts every source. */
-    static async startIn(layout, config, log) {
-        const plan = await planGpus(config);
+    static async startIn(layout, config, log, options) {
+        throwIfStopped(options.abort);
+        const plan = await planGpus(config, options);
+        throwIfStopped(options.abort);
         const spool = new SpoolWriter(layout.samplesPath);
         const cpu = await CpuSource.prepare(config.environment, {
             sink: spool,
@@ -20559,11 +20791,12 @@ class Sampler {
         parts.gpu?.start();
         parts.dcgmi?.start();
         await cpu.start(config.intervalMs);
-        await withTimeout(parts.gpu?.firstRows(), QUERY_TIMEOUT_MS);
+        await withTimeout(parts.gpu?.firstRows(), QUERY_TIMEOUT_MS, options.abort);
         const report = {
             layout,
             gpuNames: plan.devices.map(d => `${d.key}: ${d.gpu.name ?? 'unnamed GPU'} (${d.powerField})`),
             gpuProblem: plan.problem,
+            warnings: plan.warnings,
             cpu: cpu.description,
             startedMs
         };
@@ -20611,10 +20844,16 @@ async function recordPlan(layout, facts, gpuProblem) {
     const commands = (0,external_node_path_namespaceObject.join)(layout.rawDir, 'commands.txt');
     await (0,promises_namespaceObject.writeFile)(commands, `${facts.sources.join('\n')}\n`);
 }
-/** The plan's decisions and problems, as notes for the telemetry. */
+/** The plan's decisions, warnings and problem, as telemetry notes. */
 function planNotes(plan) {
     const problem = plan.problem ? [`no GPU sampled: ${plan.problem}`] : [];
-    return [...plan.notes, ...problem];
+    return [...plan.notes, ...plan.warnings, ...problem];
+}
+/** Throws when a stop was asked for before sampling began. */
+function throwIfStopped(abort) {
+    if (!abort?.aborted)
+        return;
+    throw new CollectError(`stopped by ${String(abort.reason)} before sampling began; nothing was recorded`);
 }
 /** The GPU streams for a plan that has GPUs. */
 function streamsFor(plan, config, layout, spool, log) {
@@ -20648,14 +20887,20 @@ function headerFacts(config, plan, cpu, startedMs, parts) {
         ]
     };
 }
-/** Waits for `promise`, or `timeoutMs`, whichever comes first. */
-async function withTimeout(promise, timeoutMs) {
-    if (promise === undefined)
+/** Waits for `promise`, `timeoutMs` or an abort, whichever comes first. */
+async function withTimeout(promise, timeoutMs, abort) {
+    if (promise === undefined || abort?.aborted)
         return;
     let timer;
-    const timeout = new Promise(resolve => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([promise, timeout]);
+    let cut = () => undefined;
+    const cutShort = new Promise(resolve => {
+        cut = resolve;
+        timer = setTimeout(resolve, timeoutMs);
+        abort?.addEventListener('abort', cut, { once: true });
+    });
+    await Promise.race([promise, cutShort]);
     clearTimeout(timer);
+    abort?.removeEventListener('abort', cut);
 }
 
 ;// CONCATENATED MODULE: ./src/collect/run-command.ts
@@ -20681,18 +20926,18 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * Samples while `argv` runs: the sampler starts first (its first GPU row
  * is in before the command starts), the command runs with this
  * process's terminal, signals are passed on, and the telemetry is
- * written once it ends. Returns the command's exit code.
+ * written once it ends. A signal during start-up cuts the start short
+ * and the command is not run. Returns the command's exit code.
  */
 async function collectAround(config, argv, log) {
     const signals = new SignalRelay();
     try {
         let sampler;
         try {
-            sampler = await Sampler.start(config, log);
+            sampler = await Sampler.start(config, log, { abort: signals.startup });
         }
         catch (error) {
-            log.error(`cannot start sampling: ${messageOf(error)}`);
-            return COLLECT_EXIT.failed;
+            return startFailed(error, signals.received, log);
         }
         logStart(sampler, config, log);
         const end = signals.received ?? (await runCommand(argv, signals));
@@ -20701,6 +20946,15 @@ async function collectAround(config, argv, log) {
     finally {
         signals.detach();
     }
+}
+/** A start that failed (125), or that a signal stopped (128 + N). */
+function startFailed(error, signal, log) {
+    if (signal === undefined) {
+        log.error(`cannot start sampling: ${messageOf(error)}`);
+        return COLLECT_EXIT.failed;
+    }
+    log.warning(`${messageOf(error)}; the command was not run`);
+    return COLLECT_EXIT.signalBase + external_node_os_namespaceObject.constants.signals[signal];
 }
 /** Writes the telemetry; the collector's own failure is 125. */
 async function run_command_finish(sampler, end, log) {
@@ -20717,9 +20971,11 @@ async function run_command_finish(sampler, end, log) {
 }
 /** What sampling found, in a few lines. */
 function logStart(sampler, config, log) {
-    const { gpuNames, gpuProblem, cpu, layout } = sampler.report;
+    const { gpuNames, gpuProblem, cpu, layout, warnings } = sampler.report;
     if (gpuProblem !== undefined)
         log.warning(`no GPU telemetry: ${gpuProblem}; recording the CPU only`);
+    for (const warning of warnings)
+        log.warning(warning);
     for (const name of gpuNames)
         log.info(`GPU ${name}`);
     log.info(`CPU: ${cpu}`);
@@ -20749,18 +21005,21 @@ function exitCodeOf(end, log) {
 }
 /**
  * Passes SIGINT, SIGTERM and SIGHUP on to the command while it runs.
- * One that arrives before the command started is remembered instead, and
- * the command is not started at all.
+ * One that arrives before the command started is remembered instead,
+ * cuts the sampler's start short, and the command is not started.
  */
 class SignalRelay {
     target;
     received;
+    starting = new AbortController();
+    /** Aborted by the first signal that arrives before the command runs. */
+    startup = this.starting.signal;
     handlers = FORWARDED.map(signal => {
         const handler = () => {
-            if (this.target === undefined)
-                this.received ??= signal;
-            else
-                this.target.kill(signal);
+            if (this.target !== undefined)
+                return void this.target.kill(signal);
+            this.received ??= signal;
+            this.starting.abort(signal);
         };
         process.on(signal, handler);
         return { signal, handler };
@@ -20773,6 +21032,7 @@ class SignalRelay {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/collect-help.ts
+
 
 /** `collect --help`. */
 function collectHelp() {
@@ -20794,12 +21054,16 @@ Options:
   --name NAME         file name prefix (default telemetry): NAME-NODE.jsonl
   --gpus WHICH        auto (default: CUDA_VISIBLE_DEVICES when set, else
                       all), all, none, or nvidia-smi indices / GPU UUIDs
-                      separated by commas
-  --fields F,G        more nvidia-smi --query-gpu fields for the raw output
+                      separated by commas; one nvidia-smi does not list
+                      is an error (exit 125) naming the GPUs there are
+  --fields F,G        more nvidia-smi --query-gpu fields for the raw
+                      output; one the driver refuses is left out with a
+                      warning
 
 The node name is ECOCOMPUTE_HOST, else Slurm's SLURMD_NODENAME, else the
-hostname. Without a GPU (or without permission to query it) a message says
-so and the CPU is recorded alone.
+hostname. Without a GPU (none there, no permission to query it, nvidia-smi
+silent for ${QUERY_TIMEOUT_MS / 1000} s, or CUDA_VISIBLE_DEVICES selecting none) a warning
+says why and the CPU is recorded alone.
 
 Examples:
   node dist/cli.js collect -- python train.py --epochs 1
@@ -20807,9 +21071,11 @@ Examples:
   node dist/cli.js audit ecocompute-telemetry --region SE
 
 Exit code: the command's own, or 128 + N when signal N ended it (SIGINT,
-SIGTERM and SIGHUP are passed on to it); 125 when collect itself failed
-(a bad option, an unwritable folder, telemetry not written), 126 when the
-command could not be run, 127 when it was not found.
+SIGTERM and SIGHUP are passed on to it; one that comes while collect is
+starting stops it at once, writes what was recorded, and the command is
+not run); 125 when collect itself failed (a bad option, an output folder
+it cannot make, a --gpus id that names no GPU, telemetry not written),
+126 when the command could not be run, 127 when it was not found.
 `;
 }
 
@@ -21145,14 +21411,15 @@ function compareAudits(base, head, gates, baselineSource) {
     const summary = compare_audits_describe(measurement, baselineSource);
     const differences = incomparableReasons(base, head);
     if (differences.length > 0) {
+        const budget = absoluteBudget(head, base, gates.carbonBudgetKg);
         return {
             ...summary,
             change_percent: null,
-            verdict: 'neutral',
-            reasons: [...differences, ...chosen.reasons],
+            verdict: budget?.passed === false ? 'fail' : 'neutral',
+            reasons: [...differences, ...chosen.reasons, ...(budget?.reasons ?? [])],
             comparable: false,
             within_noise: false,
-            gates: []
+            gates: budget === undefined ? [] : [budget.gate]
         };
     }
     const zeroBase = zeroBaseReason(measurement);
@@ -21196,21 +21463,10 @@ function missingBaseline(head, gates, baselineSource) {
     const reasons = [
         `no baseline (${baselineSource}): ${policy} by on-missing-baseline`
     ];
-    const budget = gates.carbonBudgetKg;
-    const overBudget = budget !== undefined && head.carbon.kg > budget;
-    if (overBudget) {
-        reasons.push(`carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget, and no baseline shows it was already over`);
-    }
-    const budgetGates = budget === undefined
-        ? []
-        : [
-            {
-                name: 'carbon-budget-kg',
-                limit: budget,
-                value: head.carbon.kg,
-                passed: !overBudget
-            }
-        ];
+    const budget = absoluteBudget(head, undefined, gates.carbonBudgetKg);
+    reasons.push(...(budget?.reasons ?? []));
+    const overBudget = budget?.passed === false;
+    const budgetGates = budget === undefined ? [] : [budget.gate];
     return {
         baseline_source: baselineSource,
         change_percent: null,
@@ -21226,6 +21482,42 @@ function missingBaseline(head, gates, baselineSource) {
         within_noise: false,
         gates: budgetGates
     };
+}
+/**
+ * The absolute budget, which holds even when there is nothing to compare
+ * with (no baseline, or one on other hardware or workload): a head over
+ * the budget fails unless the base was already over it and the head is
+ * no worse in kg CO2e.
+ */
+function absoluteBudget(head, base, budgetKg) {
+    if (budgetKg === undefined)
+        return undefined;
+    const headKg = head.carbon.kg;
+    const over = headKg > budgetKg;
+    const alreadyOver = base !== undefined && base.carbon.kg > budgetKg && headKg <= base.carbon.kg;
+    const passed = !over || alreadyOver;
+    const gate = {
+        name: 'carbon-budget-kg',
+        limit: budgetKg,
+        value: headKg,
+        passed
+    };
+    const headText = formatQuantity(headKg, 'kg CO2e');
+    const limit = `${formatNumber(budgetKg)} kg budget`;
+    const why = !over
+        ? []
+        : alreadyOver
+            ? [
+                `carbon ${headText} exceeds the ${limit}, but the base was already over it (${formatQuantity(base.carbon.kg, 'kg CO2e')}) and this is no worse`
+            ]
+            : base === undefined
+                ? [
+                    `carbon ${headText} exceeds the ${limit}, and no baseline shows it was already over`
+                ]
+                : [
+                    `carbon ${headText} exceeds the ${limit}; the budget holds even though the base is not comparable`
+                ];
+    return { gate, passed, reasons: why };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/gate-options.ts
@@ -22013,218 +22305,6 @@ function renderShow(record, format) {
     return `${record.kind} ${record.id}: ${record.name}\nsource: ${source}\n${body}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/estimate/plan-presets.ts
-/** LLaMA-7B's size and the report's token count. */
-const LLAMA_7B = { kind: 'training', params: 7e9, tokens: 2.0e12 };
-/** The report's case study hardware and price. */
-const REPORT_RUN = {
-    gpu: 'h100-sxm',
-    gpus: 64,
-    region: 'SE',
-    gpuHourPriceUsd: 3.5
-};
-/** Every preset, by id. */
-const PLAN_PRESETS = [
-    {
-        id: 'llama-7b-report',
-        title: 'LLaMA-7B on 64 × H100, as the EcoCompute AI report computes it',
-        input: {
-            ...LLAMA_7B,
-            ...REPORT_RUN,
-            flopsPerParamToken: 12,
-            peak: 'sparse',
-            peakTflops: 1979,
-            mfu: 1,
-            gpuPowerW: 700,
-            nodeProfile: 'none',
-            pue: 1,
-            intensityGPerKWh: 20,
-            carKmPerKg: 6.5
-        },
-        source: 'EcoCompute AI (2026) case study, its stated assumptions: 12·N·D FLOPs, the H100 SXM datasheet BF16 figure with sparsity (1,979 TFLOP/s) at 100 % utilisation, 700 W per GPU × time with no host power and no PUE, 20 gCO2/kWh for Sweden, $3.50 per GPU-hour and 6.5 km per kg CO2e'
-    },
-    {
-        id: 'llama-7b-realistic',
-        title: 'LLaMA-7B on 64 × H100 in Sweden, estimated with sourced defaults',
-        input: { ...LLAMA_7B, ...REPORT_RUN },
-        source: 'Same run and price as the report; 6·N·D FLOPs, the dense BF16 peak (989 TFLOP/s), the H100 MFU preset, measured-power utilisation, the HGX H100 node profile, the default PUE and Sweden from the bundled Ember and Electricity Maps data (calibration-data/)'
-    },
-    {
-        id: 'llama-8b-serving',
-        title: 'An 8B model serving 1 billion tokens a day for 30 days on 8 × H100',
-        input: {
-            kind: 'inference',
-            params: 8e9,
-            tokens: 1e9,
-            days: 30,
-            gpu: 'h100-sxm',
-            gpus: 8
-        },
-        source: 'Illustrative load, not a published service: 2·N FLOPs per token with the inference MFU and power presets (calibration-data/mfu.json)'
-    }
-];
-/** The preset with this id, if any. */
-function getPlanPreset(id) {
-    return PLAN_PRESETS.find(preset => preset.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/estimate/plan-render.ts
-
-
-
-/** Headline figures as label and `value (low–high) unit`. */
-function planHeadline(estimate) {
-    const { plan, energy, carbon, cost } = estimate;
-    const range = (b, unit) => formatRange(b.value, b.low, b.high, unit);
-    return [
-        [
-            'Compute',
-            `${formatFlops(plan.flops)} FLOPs (${plan.flops_per_param_token} per parameter per token)`
-        ],
-        [
-            'Hardware',
-            `${plan.gpus} × ${plan.gpu_name}, ${formatNumber(plan.peak_tflops)} TFLOP/s ${plan.peak} peak`
-        ],
-        ['MFU', range(scale100(plan.mfu), '%')],
-        [
-            'Time',
-            `${range(plan.hours, 'h')}, ${formatRange(plan.hours.value / 24, plan.hours.low / 24, plan.hours.high / 24, 'days')}`
-        ],
-        ['GPU-hours', range(plan.gpu_hours, '')],
-        ['Power per GPU', range(plan.gpu_power_w, 'W')],
-        [
-            'Facility energy',
-            formatRange(energy.facility_kwh, energy.low_kwh, energy.high_kwh, 'kWh')
-        ],
-        [
-            'Carbon',
-            `${formatRange(carbon.kg, carbon.low_kg, carbon.high_kg, 'kg CO2e')} at ${formatNumber(carbon.intensity_g_per_kwh)} gCO2e/kWh (${carbon.region})`
-        ],
-        [
-            'Cost',
-            cost.total_usd === null
-                ? `${NOT_KNOWN} (no price given)`
-                : formatRange(cost.total_usd, cost.low_usd, cost.high_usd, cost.currency)
-        ],
-        ...estimate.equivalents.map((e) => [
-            'Equivalent',
-            `${formatNumber(e.value)} ${e.unit} (${e.kind})`
-        ])
-    ];
-}
-function scale100(b) {
-    return { value: b.value * 100, low: b.low * 100, high: b.high * 100 };
-}
-/** FLOPs in exponent form with three significant figures: `8.4e22`. */
-function formatFlops(flops) {
-    const [mantissa = '', exponent = ''] = flops.toExponential(2).split('e');
-    return `${mantissa.replace(/\.?0+$/, '')}e${exponent.replace('+', '')}`;
-}
-/** Plain text: the headline, the notes, the defaults used. */
-function renderPlanText(estimate, comparison) {
-    const lines = [
-        'Planning estimate',
-        ...planHeadline(estimate).map(([label, value]) => `  ${label}: ${value}`)
-    ];
-    const defaults = Object.entries(estimate.assumptions).filter(([, a]) => a.is_default && a.value !== null);
-    lines.push(`Defaults used (see --format markdown or json for sources): ${defaults.map(([name, a]) => `${name} ${valueText(a)}`).join(', ')}`);
-    for (const note of estimate.plan.notes)
-        lines.push(`Note: ${note}`);
-    if (comparison !== undefined)
-        lines.push('', ...whatIfText(comparison));
-    return `${lines.join('\n')}\n`;
-}
-function valueText(a) {
-    return typeof a.value === 'number' ? formatNumber(a.value) : String(a.value);
-}
-/** One line per what-if with its four changes. */
-function whatIfText(comparison) {
-    return [
-        'What-ifs (change against the baseline):',
-        ...comparison.cases.map(c => `  ${c.title}: time ${pct(c.change.hours_pct)}, energy ${pct(c.change.energy_pct)}, carbon ${pct(c.change.carbon_pct)}, cost ${pct(c.change.cost_pct)}`),
-        ...comparison.skipped.map(s => `  ${s.title}: not applicable (${s.reason})`)
-    ];
-}
-function pct(value) {
-    return value === null ? NOT_KNOWN : formatChangePercent(value);
-}
-/** Markdown: headline table, notes, assumptions, what-ifs. */
-function renderPlanMarkdown(estimate, comparison, heading = '### Planning estimate') {
-    return `${joinBlocks([
-        heading,
-        renderTable(['', 'Value (low–high)'], planHeadline(estimate), ['l', 'r']),
-        estimate.plan.notes
-            .map(note => `- ${escapeTableCell(note, 600)}`)
-            .join('\n'),
-        renderPlanAssumptions(estimate),
-        comparison === undefined ? undefined : renderWhatIfTable(comparison)
-    ])}\n`;
-}
-/**
- * A source for a table cell or list item: it cannot end the cell, open a
- * tag, a link or a code span, yet its URLs stay links (escapeTableCell
- * breaks them, rightly, for text read from files).
- */
-function sourceCell(text) {
-    return text
-        .replace(/\s+/g, ' ')
-        .replace(/[\\|<>[\]`]/g, char => `\\${char}`)
-        .trim();
-}
-/** `low–high`, or a dash when there is no spread to show. */
-function plan_render_rangeCell({ low, high }) {
-    if (low === undefined || low === null || high === undefined || high === null)
-        return NOT_KNOWN;
-    return low === high ? NOT_KNOWN : `${formatNumber(low)}–${formatNumber(high)}`;
-}
-/** Every assumption with its range, who chose it and its source. */
-function renderPlanAssumptions(estimate) {
-    const rows = Object.entries(estimate.assumptions).map(([name, a]) => [
-        name,
-        a.value === null
-            ? `${NOT_KNOWN} (none)`
-            : escapeTableCell(valueText(a), 80),
-        plan_render_rangeCell(a),
-        a.is_default ? 'default' : 'given',
-        sourceCell(a.source)
-    ]);
-    return joinBlocks([
-        '#### Assumptions',
-        renderTable(['Assumption', 'Value', 'Range', 'Chosen', 'Source'], rows, [
-            'l',
-            'r',
-            'r',
-            'l',
-            'l'
-        ])
-    ]);
-}
-/** The what-ifs as a table of results and changes, then their sources. */
-function renderWhatIfTable(comparison) {
-    const row = (c) => [
-        escapeTableCell(c.title, 80),
-        formatRange(c.estimate.hours, c.estimate.plan.hours.low, c.estimate.plan.hours.high, 'h'),
-        formatRange(c.estimate.energy.facility_kwh, c.estimate.energy.low_kwh, c.estimate.energy.high_kwh, 'kWh'),
-        formatRange(c.estimate.carbon.kg, c.estimate.carbon.low_kg, c.estimate.carbon.high_kg, 'kg'),
-        `${pct(c.change.hours_pct)} / ${pct(c.change.energy_pct)} / ${pct(c.change.carbon_pct)} / ${pct(c.change.cost_pct)}`
-    ];
-    const header = [
-        'What-if',
-        'Time',
-        'Facility energy',
-        'Carbon',
-        'Change: time / energy / carbon / cost'
-    ];
-    const skipped = comparison.skipped.map(s => `- ${escapeTableCell(s.title, 80)}: not applicable (${escapeTableCell(s.reason, 200)})`);
-    const sources = comparison.cases.map(c => `- **${escapeTableCell(c.title, 80)}**: ${sourceCell(c.source)}`);
-    return joinBlocks([
-        '#### What-ifs',
-        renderTable(header, comparison.cases.map(row), ['l', 'r', 'r', 'r', 'r']),
-        skipped.join('\n'),
-        sources.join('\n')
-    ]);
-}
-
 ;// CONCATENATED MODULE: ./src/estimate/plan-number-rules.ts
 /**
  * The accepted range of every number a plan takes, shared by the zod
@@ -22285,10 +22365,14 @@ function formatLimit(value) {
  */
 
 
+
+
 /** A training run or a period of serving. */
 const PLAN_KINDS = ['training', 'inference'];
 /** Which datasheet peak the time is computed against. */
 const PEAK_KINDS = ['dense', 'sparse'];
+/** Where the peak used came from: a datasheet's dense or sparse figure, or given. */
+const PEAK_BASES = (/* unused pure expression or super */ null && (['dense', 'sparse', 'given']));
 /** Throughput factors from calibration-data/mfu.json. */
 const SPEEDUP_IDS = [
     'flash-attention-2',
@@ -22297,6 +22381,8 @@ const SPEEDUP_IDS = [
 ];
 /** `nodeProfile` value that leaves out host power altogether. */
 const NO_NODE_PROFILE = 'none';
+/** `pueProvider` values: a cloud provider's fleet PUE, or `none` for the industry average. */
+const PUE_PROVIDERS = [...CLOUD_PROVIDERS, 'none'];
 /** A plan that failed validation; `problems` holds one line per problem. */
 class PlanInputError extends Error {
     problems;
@@ -22332,6 +22418,7 @@ const PlanSchema = object({
     region: plan_input_text.optional(),
     mfu: numberField('mfu').optional(),
     pue: numberField('pue').optional(),
+    pueProvider: choice(PUE_PROVIDERS).optional(),
     utilisation: numberField('utilisation').optional(),
     powerCapW: numberField('powerCapW').optional(),
     gpuHourPriceUsd: numberField('gpuHourPriceUsd').optional(),
@@ -22361,16 +22448,28 @@ function parsePlanInput(raw) {
         throw new PlanInputError(problems);
     return result.data;
 }
-/** Rules between fields that the per-field schema cannot see. */
+/** Rules between fields, and names, that the per-field schema cannot see. */
 function crossFieldProblems(plan) {
     const problems = [];
     if (plan.kind === 'training' && plan.days !== undefined)
         problems.push('days: only for inference (days of serving); a training run is its total tokens');
-    const attention = (plan.speedups ?? []).filter(id => id.startsWith('flash'));
+    const speedups = plan.speedups ?? [];
+    const attention = speedups.filter(id => id.startsWith('flash'));
     if (attention.length > 1)
         problems.push('speedups: flash-attention-2 and flash-attention-2-from-eager describe different baselines; give one');
+    if (plan.kind === 'inference' && speedups.length > 0)
+        problems.push(`speedups: ${INFERENCE_SPEEDUP_REASON}`);
+    const region = plan.region === undefined ? undefined : unknownRegionProblem(plan.region);
+    if (region !== undefined)
+        problems.push(`region: ${region}`);
     return problems;
 }
+/**
+ * Why no speed-up applies to serving: FlashAttention-2 (Dao 2023, Table 1)
+ * and FP8 (Peng et al. 2023, Table 5) were measured on training throughput,
+ * and no sourced inference factor is bundled.
+ */
+const INFERENCE_SPEEDUP_REASON = 'its factor was measured on training throughput (calibration-data/mfu.json) and no inference figure is sourced, so it is not applied to serving';
 /** A copy of `input` without `fields`, so their defaults apply. */
 function withoutFields(input, fields) {
     const copy = { ...input };
@@ -22417,7 +22516,7 @@ function runAssumptions({ input, hardware, peak, time }) {
     return {
         mode: {
             value: 'planning',
-            source: 'time = FLOPs ÷ (GPUs × peak × MFU); energy by the section-3 model from power per GPU, host power and PUE',
+            source: 'time = FLOPs ÷ (GPUs × peak × MFU); energy by the node model of docs/methodology.md ("The model": host idle + GPUs + (α_w − 1) × GPU dynamic power, × PUE) from power per GPU, host power and PUE',
             is_default: false
         },
         kind: plan_assumptions_pick(input.kind, true, ''),
@@ -22441,7 +22540,7 @@ function runAssumptions({ input, hardware, peak, time }) {
     };
 }
 /** GPU power: utilisation, the resulting power, idle power and the cap. */
-function gpuPowerAssumptions({ input, hardware, power }) {
+function gpuPowerAssumptions({ input, hardware, power, node }) {
     const idle = hardware.idle_w;
     const u = power.utilisation;
     return {
@@ -22449,7 +22548,11 @@ function gpuPowerAssumptions({ input, hardware, power }) {
             ? plan_assumptions_pick(null, false, 'not used: a fixed power per GPU was given')
             : plan_assumptions_pick(u.value, !u.isDefault, u.source, u),
         gpu_power_w: plan_assumptions_pick(power.gpuW.value, input.gpuPowerW !== undefined, `P_idle + u·(P_max − P_idle) with P_max ${hardware.max_power_w.value} W (${formatSource(hardware.max_power_w.source)})${power.capNote === null ? '' : `; ${power.capNote}`}`, power.gpuW),
-        gpu_idle_w: plan_assumptions_pick(idle.value, false, `${idle.derivation} ${formatSource(idle.source)}`, idle),
+        // Idle power enters through the utilisation rule or α_w's dynamic
+        // power; with a fixed power and no host neither is computed.
+        gpu_idle_w: u === null && node.alpha === undefined
+            ? plan_assumptions_pick(null, false, 'not used: a fixed power per GPU and no α_w term')
+            : plan_assumptions_pick(idle.value, false, `${idle.derivation} ${formatSource(idle.source)}`, idle),
         power_cap_w: input.powerCapW === undefined
             ? plan_assumptions_pick(null, false, 'no power cap')
             : plan_assumptions_pick(input.powerCapW, true, '')
@@ -22462,13 +22565,16 @@ function hostAssumptions({ input, hardware, node }) {
         node_profile: plan_assumptions_pick(node.profile?.id ?? NO_NODE_PROFILE, input.nodeProfile !== undefined, node.profile === undefined
             ? node.notes.join('; ')
             : `recognised from ${hardware.id}: ${node.profile.name}`),
-        nodes: plan_assumptions_pick(node.nodes, false, node.gpusPerNode === null
-            ? 'no host power counted'
-            : `⌈${input.gpus} GPUs ÷ ${node.gpusPerNode} per node⌉`),
+        // Without a node profile no node is counted: no value, not 0 nodes.
+        nodes: node.gpusPerNode === null
+            ? plan_assumptions_pick(null, false, 'no host power counted')
+            : plan_assumptions_pick(node.nodes, false, `⌈${input.gpus} GPUs ÷ ${node.gpusPerNode} per node⌉`),
         host_idle_w: host === undefined
             ? plan_assumptions_pick(null, false, 'no host power counted')
             : plan_assumptions_pick(host.value, false, host.source, host),
-        workload: plan_assumptions_pick(node.workload, input.workload !== undefined, `default for ${input.kind}`),
+        workload: node.profile === undefined && input.workload === undefined
+            ? plan_assumptions_pick(null, false, 'not used: α_w applies only with host power')
+            : plan_assumptions_pick(node.workload, input.workload !== undefined, `default for ${input.kind}`),
         alpha_w: node.alpha === undefined
             ? plan_assumptions_pick(null, false, node.profile === undefined
                 ? 'no host power counted'
@@ -22504,7 +22610,8 @@ function placeAssumptions({ input, pue, carbon }) {
 
 ;// CONCATENATED MODULE: ./src/estimate/plan-energy.ts
 /**
- * Energy of a planned run with the section-3 model:
+ * Energy of a planned run with the node model of docs/methodology.md
+ * ("The model"):
  * E_IT = P_host_idle·T·nodes + Σ P_gpu·T + (α_w − 1)·Σ max(0, P_gpu − P_idle)·T,
  * E_facility = PUE × E_IT. Bounds by interval arithmetic over the power,
  * time, host, α_w and PUE ranges.
@@ -22567,19 +22674,165 @@ function product(powerW, seconds) {
     return { valueJ: j.value, lowJ: j.low, highJ: j.high };
 }
 
+;// CONCATENATED MODULE: ./calibration-data/mfu.json
+const mfu_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["Planning presets for src/estimate/plan-*.ts: model-FLOPs utilisation (MFU), the GPU power level during a run, and the speed-ups of the what-ifs. Each has a central value, a low-high range and its sources.","MFU = model FLOPs per second ÷ the accelerator\'s dense peak (BF16, or FP16 where there is no BF16). Model FLOPs are 6·N per training token and 2·N per inference token; recomputation and padding are not model FLOPs.","Unless a record says otherwise, the central value is the midpoint of the published range and low/high are its ends.","None of these presets is set from a case of calibration-data/validation/published.json, so the planning validation table tests them rather than repeating them.","sparse_peaks: the datasheet figures with 2:4 sparsity, used only when a planner asks for the sparse peak. The MFU presets are measured against the dense peak, so a preset MFU at a sparse peak claims twice the throughput its sources measured."],"mfu":[{"id":"training-ampere","kind":"training","hardware_ids":["a100-sxm4-40gb","a100-sxm4-80gb","a100-pcie-40gb","a100-pcie-80gb"],"value":0.4175,"low":0.302,"high":0.533,"derivation":"Low: Megatron-Turing NLG 530B on 2,240 A100, 30.2 % MFU (PaLM Table 3). High: MosaicML MPT-70B on 64 × A100-80GB, 53.33 % MFU (llm-foundry benchmark table, the multi-node row; its 8-GPU 7B row reaches 64.2 % but a short benchmark leaves out the restarts, evaluations and checkpoints that a real run\'s GPU-hours include). Central: the midpoint.","source":{"title":"Chowdhery et al., PaLM: Scaling Language Modeling with Pathways, Table 3 (model FLOPs utilisation of GPT-3, Gopher, Megatron-Turing NLG and PaLM)","url":"https://arxiv.org/abs/2204.02311","year":2022},"see_also":[{"title":"MosaicML llm-foundry, MPT training benchmarks: MFU and HFU on A100 80GB and 40GB (scripts/train/benchmarking/README.md)","url":"https://github.com/mosaicml/llm-foundry/blob/main/scripts/train/benchmarking/README.md","year":2023}]},{"id":"training-hopper","kind":"training","hardware_ids":["h100-sxm","h100-nvl","h100-pcie","h200-sxm","h200-nvl"],"value":0.44,"low":0.34,"high":0.54,"derivation":"NVIDIA\'s DGX Cloud reference benchmark, GPT-3 175B in NeMo Megatron on 128 H100: BF16 MFU 34 % with the January 2024 software, 54 % with the December 2024 software. Central: the midpoint. Inside the range: MosaicML MPT-7B on 8 × H100 at 46.4 % and MPT-70B on 64 × H100 at 42.6 % (llm-foundry), Megatron-LM BF16 baselines of 39.0–45.0 % for GPT-7B to 175B (FP8-LM Table 5), and the 38–43 % Meta reports for Llama 3 405B (not used to set the range: Llama 3.1 is a validation case).","source":{"title":"Patel and Nishball, H100 vs GB200 NVL72 Training Benchmarks (SemiAnalysis), reporting NVIDIA DGXC benchmark runs of GPT-3 175B on 128 H100: BF16 MFU from 34 % (Jan 2024) to 54 % (Dec 2024)","url":"https://newsletter.semianalysis.com/p/h100-vs-gb200-nvl72-training-benchmarks","year":2025},"see_also":[{"title":"MosaicML llm-foundry, MPT training benchmarks: MFU on H100 80GB BF16 (scripts/train/benchmarking/README.md)","url":"https://github.com/mosaicml/llm-foundry/blob/main/scripts/train/benchmarking/README.md","year":2023},{"title":"Peng et al., FP8-LM: Training FP8 Large Language Models, Table 5 (BF16 Megatron-LM MFU on H100)","url":"https://arxiv.org/abs/2310.18313","year":2023},{"title":"Llama Team, The Llama 3 Herd of Models, section 3.3 (38–43 % BF16 MFU on 8,192–16,384 H100)","url":"https://arxiv.org/abs/2407.21783","year":2024}]},{"id":"training-other","kind":"training","hardware_ids":["*"],"value":0.3375,"low":0.213,"high":0.462,"derivation":"No preset was measured on this accelerator: the spread across the large runs PaLM Table 3 compares, from GPT-3 175B on V100 (21.3 %) to PaLM 540B on TPU v4 (46.2 %). Central: the midpoint.","source":{"title":"Chowdhery et al., PaLM: Scaling Language Modeling with Pathways, Table 3 (model FLOPs utilisation of GPT-3, Gopher, Megatron-Turing NLG and PaLM)","url":"https://arxiv.org/abs/2204.02311","year":2022}},{"id":"inference-any","kind":"inference","hardware_ids":["*"],"value":0.235,"low":0.14,"high":0.33,"derivation":"Token generation (decode), which dominates serving, is memory-bound: PaLM 540B on 64 TPU v4 decodes at 14 % MFU at batch 64 (low latency) and 33 % at batch 512 (high throughput); prefill reaches 43–76 %. Central: the decode midpoint. Batch-1 chat serving on GPUs can sit far below 14 %: give your measured MFU.","source":{"title":"Pope et al., Efficiently Scaling Transformer Inference, Table 2 (PaLM 540B prefill and decode MFU on TPU v4)","url":"https://arxiv.org/abs/2211.05102","year":2022}}],"utilisation":[{"kind":"training","value":0.81,"low":0.64,"high":1,"derivation":"Power utilisation u in P = P_idle + u·(P_max − P_idle), not nvidia-smi\'s utilization.gpu (which reads about 100 % in training). Inverted from measured 8 × H100 node power through the node model of docs/methodology.md (\\"The model\\": host idle + GPUs + (α − 1) × GPU dynamic power) with this catalogue\'s host idle 2.2 kW, α 1.15, GPU idle 72 W and 700 W max: the MLPerf v4.0 Llama 2 70B LoRA node average of 7.16 kW gives 548 W per GPU, u = 0.76; Newkirk et al.\'s 76 % of the 10.2 kW rating (7.75 kW) gives 613 W, u = 0.86; central 0.81 is their mean. Low: the MLPerf node with the high host idle (2.9 kW), 472 W, u = 0.64. High: the maximum board power, the basis of every published footprint.","source":{"title":"Newkirk et al., Empirically-Calibrated H100 Node Power Models for Reducing Uncertainty in AI Training Energy Estimation (compute-intensive training at 76 % of the 10.2 kW node rating)","url":"https://arxiv.org/abs/2506.14551","year":2025},"see_also":[{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power), 7.14–7.18 kW average","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024}]},{"kind":"inference","value":0.36,"low":0.1,"high":1,"derivation":"Decode on H200 (700 W max, 75 W idle) drew 137–300 W across four attention designs, u = 0.10–0.36. Central: the top of the decode range, because serving mixes in compute-bound prefill. High: the maximum board power, as when prefill dominates.","source":{"title":"Ma, Afzal, Eitzinger and Wellein, The Illusion of Power Capping in LLM Decode: A Phase-Aware Energy Characterisation Across Attention Architectures (decode draws 137–300 W on a 700 W H200)","url":"https://arxiv.org/abs/2605.11999","year":2026}}],"speedups":[{"id":"flash-attention-2","value":1.061,"low":1.037,"high":1.294,"applies_to":"a run whose attention already uses FlashAttention (version 1) or a similar fused kernel, as the MFU presets\' runs do","derivation":"End-to-end training throughput of GPT-style 1.3B and 2.7B models on 8 × A100, FlashAttention-2 ÷ FlashAttention: 196/189 and 205/189 at 2k context (mean 1.061, the central value, since the validation models trained at 2k–4k context), 220/170 and 225/175 at 8k (1.29).","caveats":"Measured on A100 at 1.3B–2.7B parameters; the gain shrinks as attention\'s share of FLOPs falls (larger models, shorter context). Throughput is capped at the dense peak.","source":{"title":"Dao, FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning, Table 1 (training speed in TFLOP/s per A100)","url":"https://arxiv.org/abs/2307.08691","year":2023}},{"id":"flash-attention-2-from-eager","value":1.378,"low":1.376,"high":3.056,"applies_to":"a run whose attention is not fused (the standard PyTorch attention the paper calls the baseline)","derivation":"Same table, FlashAttention-2 ÷ no FlashAttention: 196/142 and 205/149 at 2k context (mean 1.378, the central value), 220/72 and 225/80 at 8k (up to 3.06).","caveats":"Measured on A100 at 1.3B–2.7B parameters. The MFU presets already come from runs with fused attention, so apply this only to a lower MFU you measured without it. Throughput is capped at the dense peak.","source":{"title":"Dao, FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning, Table 1 (training speed in TFLOP/s per A100)","url":"https://arxiv.org/abs/2307.08691","year":2023}},{"id":"fp8","value":1.41,"low":1.21,"high":1.75,"applies_to":"accelerators with FP8 tensor cores (a dense FP8 figure in hardware.json: Hopper, Ada, Blackwell, MI300)","derivation":"Training throughput on H100, FP8 ÷ BF16 Megatron-LM: Transformer Engine 224.5/159.2 = 1.41 (GPT-7B), 111.7/79.3 = 1.41 (13B), 28.7/22.4 = 1.28 (175B), central the TE median 1.41; the paper\'s own FP8 framework 1.21 (175B, micro-batch 1) to 1.75 (175B, micro-batch 4) gives the range.","caveats":"FP8 changes numerics: it needs per-tensor scaling and keeps master weights and optimizer states in higher precision; loss parity with BF16 was shown for GPT-7B to 175B in this source, not for every model. Throughput is capped at the dense FP8 peak.","source":{"title":"Peng et al., FP8-LM: Training FP8 Large Language Models, Table 5 (system-level performance on H100 80GB)","url":"https://arxiv.org/abs/2310.18313","year":2023}}],"power_cap":{"cap_fraction":0.6,"time_factor":{"value":1.068,"low":1,"high":1.227},"gpu_energy_factor":{"value":0.863,"low":0.758,"high":1},"derivation":"A 150 W cap on 250 W V100 (60 %) lengthened the training of large language models by 6.8 % on average and cut their GPU energy by 13.7 % (the central values). Low/high: from no effect at all (a run whose GPUs already draw below the cap) to the same paper\'s inference trade at 150 W (22.7 % more time, 24.2 % less energy). Between 60 % and 100 % of max board power the factors are interpolated linearly; caps below 60 % are outside the measurement and refused where they would bind.","caveats":"Measured on V100; newer GPUs throttle differently. A cap at or above the GPUs\' planned power has no effect. Where the cap binds, the measured time and GPU-energy factors are applied as they are and the power is not also clamped to the cap: the factors already hold the throttling that was measured, and a clamp on top would count the saving twice. The mean power they imply (planned power × energy factor ÷ time factor) can lie above the cap on a GPU that draws closer to its maximum than the measured V100s did; the saving is then understated.","source":{"title":"McDonald et al., Great Power, Great Responsibility: Recommendations for Reducing Energy for Training Language Models (Findings of NAACL 2022)","url":"https://arxiv.org/abs/2205.09646","year":2022}},"sparse_peaks":{"derivation":"The BF16 tensor figure with 2:4 structured sparsity exactly as the datasheet prints it (the figure with an asterisk), not twice the dense figure of hardware.json, which the datasheets round (GB200: the NVL72 rack\'s 360 PFLOP/s ÷ 72 GPUs). Only accelerators whose datasheet prints it are listed: V100, T4, MI250X and the TPUs have no 2:4 sparsity, and the B200 and GeForce sources print no sparse BF16 figure.","peaks":[{"hardware_id":"a100-sxm4-40gb","sparse_bf16_tflops":624},{"hardware_id":"a100-sxm4-80gb","sparse_bf16_tflops":624},{"hardware_id":"a100-pcie-40gb","sparse_bf16_tflops":624},{"hardware_id":"a100-pcie-80gb","sparse_bf16_tflops":624},{"hardware_id":"a10","sparse_bf16_tflops":250},{"hardware_id":"a40","sparse_bf16_tflops":299.4},{"hardware_id":"h100-sxm","sparse_bf16_tflops":1979},{"hardware_id":"h100-pcie","sparse_bf16_tflops":1513},{"hardware_id":"h100-nvl","sparse_bf16_tflops":1671},{"hardware_id":"h200-sxm","sparse_bf16_tflops":1979},{"hardware_id":"h200-nvl","sparse_bf16_tflops":1671},{"hardware_id":"l4","sparse_bf16_tflops":242},{"hardware_id":"l40s","sparse_bf16_tflops":733},{"hardware_id":"l40","sparse_bf16_tflops":362.1},{"hardware_id":"gb200","sparse_bf16_tflops":5000},{"hardware_id":"mi300x","sparse_bf16_tflops":2614.9},{"hardware_id":"mi325x","sparse_bf16_tflops":2614.9}]}}');
+;// CONCATENATED MODULE: ./src/calibration/mfu-schema.ts
+/**
+ * zod schema of `calibration-data/mfu.json`: the planning estimator's MFU
+ * presets, power-utilisation presets, what-if speed-ups, the power-cap
+ * trade and the datasheets' sparse peaks, each with its range and source.
+ */
+
+
+/** The two kinds of planned run. */
+const PLAN_RUN_KINDS = ['training', 'inference'];
+const mfu_schema_kebabId = schemas_string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+const fraction = rangeWith({}).refine(r => r.high <= 1, {
+    message: 'expected a fraction: high ≤ 1'
+});
+/** One MFU preset: a kind, the accelerators it covers (`*`: any). */
+const mfuPresetSchema = rangeWith({
+    id: mfu_schema_kebabId,
+    kind: schemas_enum(PLAN_RUN_KINDS),
+    hardware_ids: array(union([mfu_schema_kebabId, literal('*')])).min(1),
+    derivation: schemas_string().min(1),
+    source: sourceSchema,
+    see_also: array(sourceSchema).optional()
+}).refine(r => r.low > 0 && r.high <= 1, {
+    message: 'expected 0 < low and high ≤ 1'
+});
+/** Power utilisation u of P_idle + u·(P_max − P_idle) for one kind. */
+const utilisationSchema = rangeWith({
+    kind: schemas_enum(PLAN_RUN_KINDS),
+    derivation: schemas_string().min(1),
+    source: sourceSchema,
+    see_also: array(sourceSchema).optional()
+}).refine(r => r.high <= 1, { message: 'expected high ≤ 1' });
+/** A throughput factor (≥ 1) of one what-if. */
+const speedupSchema = rangeWith({
+    id: mfu_schema_kebabId,
+    applies_to: schemas_string().min(1),
+    derivation: schemas_string().min(1),
+    caveats: schemas_string().min(1),
+    source: sourceSchema
+}).refine(r => r.low >= 1, { message: 'a speed-up below 1 is a slow-down' });
+/** Time and GPU-energy factors measured at one power-cap fraction. */
+const powerCapSchema = object({
+    cap_fraction: schemas_number().gt(0).lt(1),
+    time_factor: rangeSchema,
+    gpu_energy_factor: fraction,
+    derivation: schemas_string().min(1),
+    caveats: schemas_string().min(1),
+    source: sourceSchema
+});
+/**
+ * Datasheet BF16 figures with 2:4 structured sparsity, for a planner who
+ * asks for the sparse peak; the source is the datasheet that the
+ * accelerator's hardware.json record cites.
+ */
+const sparsePeaksSchema = object({
+    derivation: schemas_string().min(1),
+    peaks: array(object({
+        hardware_id: mfu_schema_kebabId,
+        sparse_bf16_tflops: schemas_number().positive()
+    }))
+        .min(1)
+});
+/** The whole `mfu.json` file. */
+const mfuFileSchema = object({
+    notes: array(schemas_string()),
+    mfu: array(mfuPresetSchema).min(1),
+    utilisation: array(utilisationSchema).min(1),
+    speedups: array(speedupSchema).min(1),
+    power_cap: powerCapSchema,
+    sparse_peaks: sparsePeaksSchema
+});
+
+;// CONCATENATED MODULE: ./src/calibration/mfu-presets.ts
+/**
+ * Loads `calibration-data/mfu.json` once, checks it and its references to
+ * `hardware.json`, and answers the planning estimator's lookups. The JSON
+ * is imported statically so the bundler puts it inside `dist/` and the web
+ * page.
+ */
+
+
+
+const FILE = 'calibration-data/mfu.json';
+let mfu_presets_cached;
+/** The validated file; throws with one line per problem when it is not. */
+function loadMfuPresets() {
+    mfu_presets_cached ??= parseMfuPresets(mfu_namespaceObject);
+    return mfu_presets_cached;
+}
+/** Validates raw file contents and its hardware ids, one line per problem. */
+function parseMfuPresets(raw) {
+    const result = mfuFileSchema.safeParse(raw);
+    const problems = result.success
+        ? unknownHardware(result.data)
+        : result.error.issues.map(issue => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    if (problems.length > 0 || !result.success)
+        throw new Error(`${FILE} is invalid:\n${problems.join('\n')}`);
+    return result.data;
+}
+/** Hardware ids the presets and sparse peaks name that hardware.json lacks. */
+function unknownHardware(file) {
+    const known = new Set(listHardware().map(hw => hw.id));
+    const presets = file.mfu.flatMap((preset, i) => preset.hardware_ids
+        .filter(id => id !== '*' && !known.has(id))
+        .map(id => `mfu.${i}.hardware_ids: unknown hardware id "${id}"`));
+    const peaks = file.sparse_peaks.peaks.flatMap((peak, i) => known.has(peak.hardware_id)
+        ? []
+        : [
+            `sparse_peaks.peaks.${i}.hardware_id: unknown hardware id "${peak.hardware_id}"`
+        ]);
+    return [...presets, ...peaks];
+}
+/**
+ * The MFU preset for `kind` on `hardwareId`: one naming the accelerator,
+ * else the kind's catch-all (`*`).
+ */
+function mfuPresetFor(hardwareId, kind) {
+    const presets = loadMfuPresets().mfu.filter(p => p.kind === kind);
+    const preset = presets.find(p => p.hardware_ids.includes(hardwareId)) ??
+        presets.find(p => p.hardware_ids.includes('*'));
+    if (preset === undefined)
+        throw new Error(`${FILE} has no catch-all MFU preset for ${kind}`);
+    return preset;
+}
+/** The power-utilisation preset of `kind`. */
+function utilisationPresetFor(kind) {
+    const preset = loadMfuPresets().utilisation.find(p => p.kind === kind);
+    if (preset === undefined)
+        throw new Error(`${FILE} has no utilisation preset for ${kind}`);
+    return preset;
+}
+/** The speed-up with this id, if any. */
+function getSpeedup(id) {
+    return loadMfuPresets().speedups.find(s => s.id === id);
+}
+/** The measured power-cap trade. */
+function powerCapTrade() {
+    return loadMfuPresets().power_cap;
+}
+/** The datasheet's sparse BF16 TFLOP/s of `hardwareId`, if recorded. */
+function sparsePeakFor(hardwareId) {
+    return loadMfuPresets().sparse_peaks.peaks.find(peak => peak.hardware_id === hardwareId)?.sparse_bf16_tflops;
+}
+/** How the sparse peaks were read, for the assumptions' source. */
+function sparsePeakDerivation() {
+    return loadMfuPresets().sparse_peaks.derivation;
+}
+
 ;// CONCATENATED MODULE: ./src/estimate/plan-hardware.ts
 /**
  * The accelerator of a plan and the peak its MFU refers to: the
- * catalogue's dense BF16 figure (FP16 where there is no BF16), doubled for
- * the datasheets' sparse figure, or the planner's own.
+ * catalogue's dense BF16 figure (FP16 where there is no BF16), the
+ * datasheet's sparse figure when asked for, or the planner's own.
  */
 
 
-/**
- * NVIDIA datasheets print 2:4 structured-sparsity figures, twice the dense
- * ones (calibration-data/hardware.json notes).
- */
-const SPARSE_OVER_DENSE = 2;
+
 /** The catalogue record for a plan's `gpu`, by id, alias or printed name. */
 function resolvePlanGpu(name) {
     const hardware = getHardware(name.trim()) ?? matchHardware(name)?.hardware;
@@ -22602,21 +22855,36 @@ function planPeak(input, hardware) {
         return {
             tflops: input.peakTflops,
             source: 'given by the user',
-            isDefault: false
+            isDefault: false,
+            basis: 'given'
         };
+    if (input.peak === 'sparse')
+        return sparsePeak(hardware);
     const dense = denseTflops(hardware);
     if (dense === null)
         throw new PlanInputError([
             `gpu: calibration-data/hardware.json has no dense BF16 or FP16 TFLOP/s for ${hardware.display_name}; give peakTflops (--peak-tflops)`
         ]);
-    const sparse = input.peak === 'sparse';
-    const basis = sparse
-        ? `sparse: 2 × the dense ${dense} TFLOP/s, as datasheets print it`
-        : `dense ${hardware.dense_bf16_tflops === null ? 'FP16' : 'BF16'}`;
+    const precision = hardware.dense_bf16_tflops === null ? 'FP16' : 'BF16';
     return {
-        tflops: sparse ? dense * SPARSE_OVER_DENSE : dense,
-        source: `${basis}; ${formatSource(hardware.source)}`,
-        isDefault: input.peak === undefined
+        tflops: dense,
+        source: `dense ${precision}; ${formatSource(hardware.source)}`,
+        isDefault: input.peak === undefined,
+        basis: 'dense'
+    };
+}
+/** The datasheet's own sparse figure; refused where none is recorded. */
+function sparsePeak(hardware) {
+    const tflops = sparsePeakFor(hardware.id);
+    if (tflops === undefined)
+        throw new PlanInputError([
+            `peak: calibration-data/mfu.json has no datasheet sparse BF16 figure for ${hardware.display_name} (its tensor cores have no 2:4 sparsity, or its source prints none); use the dense peak or give peakTflops (--peak-tflops)`
+        ]);
+    return {
+        tflops,
+        source: `sparse BF16 with 2:4 structured sparsity, as the datasheet prints it. ${sparsePeakDerivation()} ${formatSource(hardware.source)}`,
+        isDefault: false,
+        basis: 'sparse'
     };
 }
 /**
@@ -22779,128 +23047,6 @@ function chooseAlpha(workload, profile) {
     };
 }
 
-;// CONCATENATED MODULE: ./calibration-data/mfu.json
-const mfu_namespaceObject = /*#__PURE__*/JSON.parse('{"notes":["Planning presets for src/estimate/plan-*.ts: model-FLOPs utilisation (MFU), the GPU power level during a run, and the speed-ups of the what-ifs. Each has a central value, a low-high range and its sources.","MFU = model FLOPs per second ÷ the accelerator\'s dense peak (BF16, or FP16 where there is no BF16). Model FLOPs are 6·N per training token and 2·N per inference token; recomputation and padding are not model FLOPs.","Unless a record says otherwise, the central value is the midpoint of the published range and low/high are its ends.","None of these presets is set from a case of calibration-data/validation/published.json, so the planning validation table tests them rather than repeating them."],"mfu":[{"id":"training-ampere","kind":"training","hardware_ids":["a100-sxm4-40gb","a100-sxm4-80gb","a100-pcie-40gb","a100-pcie-80gb"],"value":0.4175,"low":0.302,"high":0.533,"derivation":"Low: Megatron-Turing NLG 530B on 2,240 A100, 30.2 % MFU (PaLM Table 3). High: MosaicML MPT-70B on 64 × A100-80GB, 53.33 % MFU (llm-foundry benchmark table, the multi-node row; its 8-GPU 7B row reaches 64.2 % but a short benchmark leaves out the restarts, evaluations and checkpoints that a real run\'s GPU-hours include). Central: the midpoint.","source":{"title":"Chowdhery et al., PaLM: Scaling Language Modeling with Pathways, Table 3 (model FLOPs utilisation of GPT-3, Gopher, Megatron-Turing NLG and PaLM)","url":"https://arxiv.org/abs/2204.02311","year":2022},"see_also":[{"title":"MosaicML llm-foundry, MPT training benchmarks: MFU and HFU on A100 80GB and 40GB (scripts/train/benchmarking/README.md)","url":"https://github.com/mosaicml/llm-foundry/blob/main/scripts/train/benchmarking/README.md","year":2023}]},{"id":"training-hopper","kind":"training","hardware_ids":["h100-sxm","h100-nvl","h100-pcie","h200-sxm","h200-nvl"],"value":0.44,"low":0.34,"high":0.54,"derivation":"NVIDIA\'s DGX Cloud reference benchmark, GPT-3 175B in NeMo Megatron on 128 H100: BF16 MFU 34 % with the January 2024 software, 54 % with the December 2024 software. Central: the midpoint. Inside the range: MosaicML MPT-7B on 8 × H100 at 46.4 % and MPT-70B on 64 × H100 at 42.6 % (llm-foundry), Megatron-LM BF16 baselines of 39.0–45.0 % for GPT-7B to 175B (FP8-LM Table 5), and the 38–43 % Meta reports for Llama 3 405B (not used to set the range: Llama 3.1 is a validation case).","source":{"title":"Patel and Nishball, H100 vs GB200 NVL72 Training Benchmarks (SemiAnalysis), reporting NVIDIA DGXC benchmark runs of GPT-3 175B on 128 H100: BF16 MFU from 34 % (Jan 2024) to 54 % (Dec 2024)","url":"https://newsletter.semianalysis.com/p/h100-vs-gb200-nvl72-training-benchmarks","year":2025},"see_also":[{"title":"MosaicML llm-foundry, MPT training benchmarks: MFU on H100 80GB BF16 (scripts/train/benchmarking/README.md)","url":"https://github.com/mosaicml/llm-foundry/blob/main/scripts/train/benchmarking/README.md","year":2023},{"title":"Peng et al., FP8-LM: Training FP8 Large Language Models, Table 5 (BF16 Megatron-LM MFU on H100)","url":"https://arxiv.org/abs/2310.18313","year":2023},{"title":"Llama Team, The Llama 3 Herd of Models, section 3.3 (38–43 % BF16 MFU on 8,192–16,384 H100)","url":"https://arxiv.org/abs/2407.21783","year":2024}]},{"id":"training-other","kind":"training","hardware_ids":["*"],"value":0.3375,"low":0.213,"high":0.462,"derivation":"No preset was measured on this accelerator: the spread across the large runs PaLM Table 3 compares, from GPT-3 175B on V100 (21.3 %) to PaLM 540B on TPU v4 (46.2 %). Central: the midpoint.","source":{"title":"Chowdhery et al., PaLM: Scaling Language Modeling with Pathways, Table 3 (model FLOPs utilisation of GPT-3, Gopher, Megatron-Turing NLG and PaLM)","url":"https://arxiv.org/abs/2204.02311","year":2022}},{"id":"inference-any","kind":"inference","hardware_ids":["*"],"value":0.235,"low":0.14,"high":0.33,"derivation":"Token generation (decode), which dominates serving, is memory-bound: PaLM 540B on 64 TPU v4 decodes at 14 % MFU at batch 64 (low latency) and 33 % at batch 512 (high throughput); prefill reaches 43–76 %. Central: the decode midpoint. Batch-1 chat serving on GPUs can sit far below 14 %: give your measured MFU.","source":{"title":"Pope et al., Efficiently Scaling Transformer Inference, Table 2 (PaLM 540B prefill and decode MFU on TPU v4)","url":"https://arxiv.org/abs/2211.05102","year":2022}}],"utilisation":[{"kind":"training","value":0.81,"low":0.64,"high":1,"derivation":"Power utilisation u in P = P_idle + u·(P_max − P_idle), not nvidia-smi\'s utilization.gpu (which reads about 100 % in training). Inverted from measured 8 × H100 node power through the section-3 node model with this catalogue\'s host idle 2.2 kW, α 1.15, GPU idle 72 W and 700 W max: the MLPerf v4.0 Llama 2 70B LoRA node average of 7.16 kW gives 548 W per GPU, u = 0.76; Newkirk et al.\'s 76 % of the 10.2 kW rating (7.75 kW) gives 613 W, u = 0.86; central 0.81 is their mean. Low: the MLPerf node with the high host idle (2.9 kW), 472 W, u = 0.64. High: the maximum board power, the basis of every published footprint.","source":{"title":"Newkirk et al., Empirically-Calibrated H100 Node Power Models for Reducing Uncertainty in AI Training Energy Estimation (compute-intensive training at 76 % of the 10.2 kW node rating)","url":"https://arxiv.org/abs/2506.14551","year":2025},"see_also":[{"title":"MLPerf Training v4.0 results, Sustainable Metal Cloud 1xSMC-H100-SXM-80GB llama2_70b_lora node AC power logs (smc-ac-power), 7.14–7.18 kW average","url":"https://github.com/mlcommons/training_results_v4.0","document":"commit 6fe9543","year":2024}]},{"kind":"inference","value":0.36,"low":0.1,"high":1,"derivation":"Decode on H200 (700 W max, 75 W idle) drew 137–300 W across four attention designs, u = 0.10–0.36. Central: the top of the decode range, because serving mixes in compute-bound prefill. High: the maximum board power, as when prefill dominates.","source":{"title":"Ma, Afzal, Eitzinger and Wellein, The Illusion of Power Capping in LLM Decode: A Phase-Aware Energy Characterisation Across Attention Architectures (decode draws 137–300 W on a 700 W H200)","url":"https://arxiv.org/abs/2605.11999","year":2026}}],"speedups":[{"id":"flash-attention-2","value":1.061,"low":1.037,"high":1.294,"applies_to":"a run whose attention already uses FlashAttention (version 1) or a similar fused kernel, as the MFU presets\' runs do","derivation":"End-to-end training throughput of GPT-style 1.3B and 2.7B models on 8 × A100, FlashAttention-2 ÷ FlashAttention: 196/189 and 205/189 at 2k context (mean 1.061, the central value, since the validation models trained at 2k–4k context), 220/170 and 225/175 at 8k (1.29).","caveats":"Measured on A100 at 1.3B–2.7B parameters; the gain shrinks as attention\'s share of FLOPs falls (larger models, shorter context). Throughput is capped at the dense peak.","source":{"title":"Dao, FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning, Table 1 (training speed in TFLOP/s per A100)","url":"https://arxiv.org/abs/2307.08691","year":2023}},{"id":"flash-attention-2-from-eager","value":1.378,"low":1.376,"high":3.056,"applies_to":"a run whose attention is not fused (the standard PyTorch attention the paper calls the baseline)","derivation":"Same table, FlashAttention-2 ÷ no FlashAttention: 196/142 and 205/149 at 2k context (mean 1.378, the central value), 220/72 and 225/80 at 8k (up to 3.06).","caveats":"Measured on A100 at 1.3B–2.7B parameters. The MFU presets already come from runs with fused attention, so apply this only to a lower MFU you measured without it. Throughput is capped at the dense peak.","source":{"title":"Dao, FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning, Table 1 (training speed in TFLOP/s per A100)","url":"https://arxiv.org/abs/2307.08691","year":2023}},{"id":"fp8","value":1.41,"low":1.21,"high":1.75,"applies_to":"accelerators with FP8 tensor cores (a dense FP8 figure in hardware.json: Hopper, Ada, Blackwell, MI300)","derivation":"Training throughput on H100, FP8 ÷ BF16 Megatron-LM: Transformer Engine 224.5/159.2 = 1.41 (GPT-7B), 111.7/79.3 = 1.41 (13B), 28.7/22.4 = 1.28 (175B), central the TE median 1.41; the paper\'s own FP8 framework 1.21 (175B, micro-batch 1) to 1.75 (175B, micro-batch 4) gives the range.","caveats":"FP8 changes numerics: it needs per-tensor scaling and keeps master weights and optimizer states in higher precision; loss parity with BF16 was shown for GPT-7B to 175B in this source, not for every model. Throughput is capped at the dense FP8 peak.","source":{"title":"Peng et al., FP8-LM: Training FP8 Large Language Models, Table 5 (system-level performance on H100 80GB)","url":"https://arxiv.org/abs/2310.18313","year":2023}}],"power_cap":{"cap_fraction":0.6,"time_factor":{"value":1.068,"low":1,"high":1.227},"gpu_energy_factor":{"value":0.863,"low":0.758,"high":1},"derivation":"A 150 W cap on 250 W V100 (60 %) lengthened the training of large language models by 6.8 % on average and cut their GPU energy by 13.7 % (the central values). Low/high: from no effect at all (a run whose GPUs already draw below the cap) to the same paper\'s inference trade at 150 W (22.7 % more time, 24.2 % less energy). Between 60 % and 100 % of max board power the factors are interpolated linearly; caps below 60 % are outside the measurement and refused.","caveats":"Measured on V100; newer GPUs throttle differently. The capped GPU power is also held at or below the cap itself.","source":{"title":"McDonald et al., Great Power, Great Responsibility: Recommendations for Reducing Energy for Training Language Models (Findings of NAACL 2022)","url":"https://arxiv.org/abs/2205.09646","year":2022}}}');
-;// CONCATENATED MODULE: ./src/calibration/mfu-schema.ts
-/**
- * zod schema of `calibration-data/mfu.json`: the planning estimator's MFU
- * presets, power-utilisation presets, what-if speed-ups and the power-cap
- * trade, each with its range and source.
- */
-
-
-/** The two kinds of planned run. */
-const PLAN_RUN_KINDS = ['training', 'inference'];
-const mfu_schema_kebabId = schemas_string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
-const fraction = rangeWith({}).refine(r => r.high <= 1, {
-    message: 'expected a fraction: high ≤ 1'
-});
-/** One MFU preset: a kind, the accelerators it covers (`*`: any). */
-const mfuPresetSchema = rangeWith({
-    id: mfu_schema_kebabId,
-    kind: schemas_enum(PLAN_RUN_KINDS),
-    hardware_ids: array(union([mfu_schema_kebabId, literal('*')])).min(1),
-    derivation: schemas_string().min(1),
-    source: sourceSchema,
-    see_also: array(sourceSchema).optional()
-}).refine(r => r.low > 0 && r.high <= 1, {
-    message: 'expected 0 < low and high ≤ 1'
-});
-/** Power utilisation u of P_idle + u·(P_max − P_idle) for one kind. */
-const utilisationSchema = rangeWith({
-    kind: schemas_enum(PLAN_RUN_KINDS),
-    derivation: schemas_string().min(1),
-    source: sourceSchema,
-    see_also: array(sourceSchema).optional()
-}).refine(r => r.high <= 1, { message: 'expected high ≤ 1' });
-/** A throughput factor (≥ 1) of one what-if. */
-const speedupSchema = rangeWith({
-    id: mfu_schema_kebabId,
-    applies_to: schemas_string().min(1),
-    derivation: schemas_string().min(1),
-    caveats: schemas_string().min(1),
-    source: sourceSchema
-}).refine(r => r.low >= 1, { message: 'a speed-up below 1 is a slow-down' });
-/** Time and GPU-energy factors measured at one power-cap fraction. */
-const powerCapSchema = object({
-    cap_fraction: schemas_number().gt(0).lt(1),
-    time_factor: rangeSchema,
-    gpu_energy_factor: fraction,
-    derivation: schemas_string().min(1),
-    caveats: schemas_string().min(1),
-    source: sourceSchema
-});
-/** The whole `mfu.json` file. */
-const mfuFileSchema = object({
-    notes: array(schemas_string()),
-    mfu: array(mfuPresetSchema).min(1),
-    utilisation: array(utilisationSchema).min(1),
-    speedups: array(speedupSchema).min(1),
-    power_cap: powerCapSchema
-});
-
-;// CONCATENATED MODULE: ./src/calibration/mfu-presets.ts
-/**
- * Loads `calibration-data/mfu.json` once, checks it and its references to
- * `hardware.json`, and answers the planning estimator's lookups. The JSON
- * is imported statically so the bundler puts it inside `dist/` and the web
- * page.
- */
-
-
-
-const FILE = 'calibration-data/mfu.json';
-let mfu_presets_cached;
-/** The validated file; throws with one line per problem when it is not. */
-function loadMfuPresets() {
-    mfu_presets_cached ??= parseMfuPresets(mfu_namespaceObject);
-    return mfu_presets_cached;
-}
-/** Validates raw file contents and its hardware ids, one line per problem. */
-function parseMfuPresets(raw) {
-    const result = mfuFileSchema.safeParse(raw);
-    const problems = result.success
-        ? unknownHardware(result.data)
-        : result.error.issues.map(issue => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
-    if (problems.length > 0 || !result.success)
-        throw new Error(`${FILE} is invalid:\n${problems.join('\n')}`);
-    return result.data;
-}
-/** Hardware ids the presets name that hardware.json does not know. */
-function unknownHardware(file) {
-    const known = new Set(listHardware().map(hw => hw.id));
-    return file.mfu.flatMap((preset, i) => preset.hardware_ids
-        .filter(id => id !== '*' && !known.has(id))
-        .map(id => `mfu.${i}.hardware_ids: unknown hardware id "${id}"`));
-}
-/**
- * The MFU preset for `kind` on `hardwareId`: one naming the accelerator,
- * else the kind's catch-all (`*`).
- */
-function mfuPresetFor(hardwareId, kind) {
-    const presets = loadMfuPresets().mfu.filter(p => p.kind === kind);
-    const preset = presets.find(p => p.hardware_ids.includes(hardwareId)) ??
-        presets.find(p => p.hardware_ids.includes('*'));
-    if (preset === undefined)
-        throw new Error(`${FILE} has no catch-all MFU preset for ${kind}`);
-    return preset;
-}
-/** The power-utilisation preset of `kind`. */
-function utilisationPresetFor(kind) {
-    const preset = loadMfuPresets().utilisation.find(p => p.kind === kind);
-    if (preset === undefined)
-        throw new Error(`${FILE} has no utilisation preset for ${kind}`);
-    return preset;
-}
-/** The speed-up with this id, if any. */
-function getSpeedup(id) {
-    return loadMfuPresets().speedups.find(s => s.id === id);
-}
-/** The measured power-cap trade. */
-function powerCapTrade() {
-    return loadMfuPresets().power_cap;
-}
-
 ;// CONCATENATED MODULE: ./src/estimate/plan-power.ts
 
 
@@ -22914,7 +23060,7 @@ function planPower(input, hardware) {
     const uncappedW = utilisation === null
         ? fixed(input.gpuPowerW ?? 0)
         : fromUtilisation(hardware, utilisation);
-    const cap = capEffect(input, hardware);
+    const cap = capEffect(input, hardware, uncappedW);
     return { utilisation, uncappedW, idleW, ...applyCap(uncappedW, cap) };
 }
 /** The utilisation given, or the kind's preset. */
@@ -22954,19 +23100,20 @@ function fixed(value) {
 }
 /**
  * The measured trade at the cap's fraction of max board power,
- * interpolated linearly from no effect at 100 % to the measured point.
+ * interpolated linearly from no effect at 100 % to the measured point. A
+ * cap below the measured fraction is refused unless it never binds.
  */
-function capEffect(input, hardware) {
+function capEffect(input, hardware, uncappedW) {
     const capW = input.powerCapW;
     const maxW = hardware.max_power_w.value;
     if (capW === undefined || capW >= maxW)
         return null;
     const trade = powerCapTrade();
     const fraction = capW / maxW;
-    if (fraction < trade.cap_fraction) {
+    if (fraction < trade.cap_fraction && uncappedW.high > capW) {
         const lowestW = Math.ceil(trade.cap_fraction * maxW);
         throw new PlanInputError([
-            `powerCapW: ${capW} W is ${(fraction * 100).toFixed(0)} % of the ${hardware.display_name}'s ${maxW} W; accepted from ${lowestW} W (${trade.cap_fraction * 100} %, the lowest cap the bundled measurement covers); a cap at or above ${maxW} W has no effect`
+            `powerCapW: ${capW} W is ${(fraction * 100).toFixed(0)} % of the ${hardware.display_name}'s ${maxW} W; accepted from ${lowestW} W (${trade.cap_fraction * 100} %, the lowest cap the bundled measurement covers); a cap at or above the GPUs' planned power, up to ${uncappedW.high.toFixed(0)} W here, has no effect`
         ]);
     }
     const weight = (1 - fraction) / (1 - trade.cap_fraction);
@@ -22982,21 +23129,50 @@ function capEffect(input, hardware) {
     };
 }
 /**
- * Capped power = uncapped × energy factor ÷ time factor, never above the
- * cap itself; low takes the low energy and high time factors.
+ * Where the cap binds (planned power above it), the measured factors as
+ * they are: power × energy ÷ time, time × time factor, so GPU energy
+ * changes by exactly the energy factor, bounds included. No clamp to the cap on top: the
+ * factors already hold the throttling measured (calibration-data/mfu.json,
+ * power_cap caveats). At or below the planned power a cap does nothing.
  */
 function applyCap(uncappedW, cap) {
     if (cap === null)
         return { gpuW: uncappedW, slowdown: NO_CAP, capNote: null };
-    const at = (w, energy, time) => Math.min((w * energy) / time, cap.capW);
+    const binds = (w) => w > cap.capW;
+    const at = (w, energy, time) => binds(w) ? (w * energy) / time : w;
+    const value = at(uncappedW.value, cap.energy.value, cap.time.value);
+    // Each power bound pairs with the time bound of the same end (the low
+    // time takes slowdown.low), so GPU energy stays inside the measured
+    // energy factors. Power is not monotone in the uncapped power across
+    // the cap, so the bounds also take the central value in.
     const gpuW = {
-        value: at(uncappedW.value, cap.energy.value, cap.time.value),
-        low: at(uncappedW.low, cap.energy.low, cap.time.high),
-        high: at(uncappedW.high, cap.energy.high, cap.time.low)
+        value,
+        low: Math.min(value, at(uncappedW.low, cap.energy.low, cap.time.low)),
+        high: Math.max(value, at(uncappedW.high, cap.energy.high, cap.time.high))
     };
+    const slowdown = {
+        value: binds(uncappedW.value) ? cap.time.value : 1,
+        low: binds(uncappedW.low) ? cap.time.low : 1,
+        high: binds(uncappedW.high) ? cap.time.high : 1
+    };
+    return { gpuW, slowdown, capNote: capNote(cap, uncappedW, gpuW.value) };
+}
+/** What the cap did, or why it did nothing, with the measurement's source. */
+function capNote(cap, uncappedW, cappedW) {
     const source = powerCapTrade();
-    const capNote = `power cap ${cap.capW} W: time × ${cap.time.value.toFixed(3)} (${cap.time.low.toFixed(3)}–${cap.time.high.toFixed(3)}), GPU energy × ${cap.energy.value.toFixed(3)} (${cap.energy.low.toFixed(3)}–${cap.energy.high.toFixed(3)}), power held at or below the cap. ${source.derivation} ${source.caveats} Source: ${formatSource(source.source)}`;
-    return { gpuW, slowdown: cap.time, capNote };
+    const cited = `${source.derivation} ${source.caveats} Source: ${formatSource(source.source)}`;
+    const planned = `${uncappedW.value.toFixed(0)} W`;
+    if (uncappedW.value <= cap.capW) {
+        const high = uncappedW.high > cap.capW
+            ? `; it binds only toward the high end of the power range (${uncappedW.high.toFixed(0)} W)`
+            : '';
+        return `power cap ${cap.capW} W: at or above the GPUs' planned ${planned}, so it has no effect on the central estimate${high}. ${cited}`;
+    }
+    const f = (b) => `${b.value.toFixed(3)} (${b.low.toFixed(3)}–${b.high.toFixed(3)})`;
+    const above = cappedW > cap.capW
+        ? ` The implied mean, ${cappedW.toFixed(0)} W, is above the cap: this GPU draws closer to its maximum than the measured ones, so the saving is understated.`
+        : '';
+    return `power cap ${cap.capW} W below the GPUs' planned ${planned}: time × ${f(cap.time)}, GPU energy × ${f(cap.energy)}, the measured factors, with no clamp to the cap on top.${above} ${cited}`;
 }
 
 ;// CONCATENATED MODULE: ./src/estimate/plan-speedups.ts
@@ -23066,7 +23242,8 @@ function planTime(input, hardware, peak, slowdown) {
     const flops = planFlops(input);
     const mfu = planMfu(input, hardware);
     const { speedup, speedups, notes } = planSpeedups(input, hardware);
-    const ceiling = throughputCeiling(input, hardware);
+    notes.push(...peakNotes(input, peak, mfu, hardware));
+    const ceiling = throughputCeiling(input, hardware, peak);
     const achievedTflops = achieved(peak.tflops, mfu, speedup, ceiling, notes);
     const hours = hoursOf(flops, input.gpus, achievedTflops, slowdown);
     const perParamToken = flopsPerParamToken(input);
@@ -23075,11 +23252,11 @@ function planTime(input, hardware, peak, slowdown) {
         ...{ flops, mfu, speedup, speedups, achievedTflops, hours, notes }
     };
 }
-/** Model TFLOP/s per GPU: peak × MFU × speed-up, at most peak × ceiling. */
+/** Model TFLOP/s per GPU: peak × MFU × speed-up, at most the ceiling. */
 function achieved(peakTflops, mfu, speedup, ceiling, notes) {
-    const at = (m, s) => peakTflops * Math.min(m * s, ceiling);
-    if (mfu.high * speedup.high > ceiling)
-        notes.push(`MFU × speed-up would pass ${ceiling === 1 ? 'the peak' : `the FP8 peak (${ceiling.toFixed(2)} × BF16)`}; throughput is capped there`);
+    const at = (m, s) => Math.min(peakTflops * m * s, ceiling.tflops);
+    if (peakTflops * mfu.high * speedup.high > ceiling.tflops)
+        notes.push(`peak × MFU × speed-up would pass ${ceiling.name}; throughput is capped there`);
     return {
         value: at(mfu.value, speedup.value),
         low: at(mfu.low, speedup.low),
@@ -23095,16 +23272,53 @@ function hoursOf(flops, gpus, tflops, slowdown) {
         high: at(tflops.low, slowdown.high)
     };
 }
-/** Throughput ÷ peak can reach 1, or the FP8 peak's ratio with FP8. */
-function throughputCeiling(input, hardware) {
+/**
+ * The peak itself, or with FP8 the accelerator's dense FP8 peak: FP8
+ * cannot run faster than its own datasheet figure, whatever peak the MFU
+ * was taken against (a sparse BF16 peak may equal it already).
+ */
+function throughputCeiling(input, hardware, peak) {
     if (!(input.speedups ?? []).includes('fp8'))
-        return 1;
-    const ratio = fp8PeakRatio(hardware);
-    if (ratio === null)
+        return { tflops: peak.tflops, name: 'the peak' };
+    const fp8 = hardware.dense_fp8_tflops;
+    if (fp8 === null)
         throw new PlanInputError([
             `speedups: fp8 needs FP8 tensor cores; ${hardware.display_name} has none (no dense FP8 TFLOP/s in calibration-data/hardware.json)`
         ]);
-    return ratio;
+    return {
+        tflops: fp8,
+        name: `the dense FP8 peak (${formatTflops(fp8)} TFLOP/s)`
+    };
+}
+/**
+ * The MFU presets are measured against the dense peak: a preset at a
+ * sparse or given peak scales the throughput their sources measured.
+ */
+function peakNotes(input, peak, mfu, hardware) {
+    if (peak.basis === 'dense')
+        return [];
+    const dense = denseTflops(hardware);
+    const kind = peak.basis === 'given' && input.peak === 'sparse'
+        ? 'sparse, given'
+        : peak.basis;
+    const shown = `peak ${formatTflops(peak.tflops)} TFLOP/s (${kind})`;
+    const measured = dense === null
+        ? 'the MFU presets are measured against the dense peak'
+        : `the MFU presets are measured against the dense ${formatTflops(dense)} TFLOP/s`;
+    if (!mfu.isDefault)
+        return [
+            `${shown}: the MFU given is taken against this figure, while ${measured}; give an MFU measured against the same peak`
+        ];
+    const times = dense === null
+        ? ''
+        : `, ${(peak.tflops / dense).toFixed(2)} × what their sources measured`;
+    return [
+        `${shown} with the MFU preset: ${measured}, so the throughput assumed is scaled by this peak${times}; give an MFU measured against this peak (mfu, --mfu)`
+    ];
+}
+/** TFLOP/s with grouping: `1,979`. */
+function formatTflops(tflops) {
+    return tflops.toLocaleString('en-US');
 }
 
 ;// CONCATENATED MODULE: ./src/estimate/plan-estimate.ts
@@ -23160,9 +23374,28 @@ function resolveParts(input) {
     const time = planTime(input, hardware, peak, power.slowdown);
     const node = planNode(input, hardware);
     const place = resolveCarbon(input.region);
-    const pue = resolvePueChoice(input.pue, place.provider, []);
+    const pue = resolvePueChoice(input.pue, pueProvider(input, place), []);
     const carbon = planIntensity(input, place);
     return { input, hardware, peak, time, power, node, pue, carbon };
+}
+/** The provider whose fleet PUE is the default: the one named, else the region's. */
+function pueProvider(input, place) {
+    const named = input.pueProvider;
+    if (named === undefined)
+        return place.provider;
+    return named === 'none' ? undefined : named;
+}
+/** Says so when the default PUE is not the region's own provider's. */
+function pueNotes(input, place) {
+    const named = input.pueProvider;
+    if (named === undefined || input.pue !== undefined)
+        return [];
+    if (named === (place.provider ?? 'none'))
+        return [];
+    const whose = named === 'none' ? 'the industry average PUE' : `the ${named} fleet PUE`;
+    return [
+        `PUE: ${whose} is kept from the plan this one was derived from (pueProvider), not taken from ${place.region}, so only the grid intensity differs`
+    ];
 }
 /** The `plan` block: what the time came from, time and power bounds, notes. */
 function planBlock(parts, gpuHours) {
@@ -23178,6 +23411,7 @@ function planBlock(parts, gpuHours) {
         gpu_name: hardware.display_name,
         gpus: input.gpus,
         peak: input.peak ?? 'dense',
+        peak_basis: peak.basis,
         peak_tflops: peak.tflops,
         mfu: bounds(time.mfu),
         speedup: time.speedup,
@@ -23193,6 +23427,7 @@ function planBlock(parts, gpuHours) {
             ...(power.capNote === null ? [] : [power.capNote]),
             ...node.notes,
             ...carbon.notes,
+            ...pueNotes(input, carbon),
             ...(parts.pue.note === undefined ? [] : [parts.pue.note])
         ]
     };
@@ -23289,12 +23524,67 @@ function ratios(before, after) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/estimate/plan-presets.ts
+/** LLaMA-7B's size and the report's token count. */
+const LLAMA_7B = { kind: 'training', params: 7e9, tokens: 2.0e12 };
+/** The report's case study hardware and price. */
+const REPORT_RUN = {
+    gpu: 'h100-sxm',
+    gpus: 64,
+    region: 'SE',
+    gpuHourPriceUsd: 3.5
+};
+/** Every preset, by id. */
+const PLAN_PRESETS = [
+    {
+        id: 'llama-7b-report',
+        title: 'LLaMA-7B on 64 × H100, as the EcoCompute AI report computes it',
+        input: {
+            ...LLAMA_7B,
+            ...REPORT_RUN,
+            flopsPerParamToken: 12,
+            peak: 'sparse',
+            peakTflops: 1979,
+            mfu: 1,
+            gpuPowerW: 700,
+            nodeProfile: 'none',
+            pue: 1,
+            intensityGPerKWh: 20,
+            carKmPerKg: 6.5
+        },
+        source: 'EcoCompute AI (2026) case study, its stated assumptions: 12·N·D FLOPs, the H100 SXM datasheet BF16 figure with sparsity (1,979 TFLOP/s) at 100 % utilisation, 700 W per GPU × time with no host power and no PUE, 20 gCO2/kWh for Sweden, $3.50 per GPU-hour and 6.5 km per kg CO2e'
+    },
+    {
+        id: 'llama-7b-realistic',
+        title: 'LLaMA-7B on 64 × H100 in Sweden, estimated with sourced defaults',
+        input: { ...LLAMA_7B, ...REPORT_RUN },
+        source: 'Same run and price as the report; 6·N·D FLOPs, the dense BF16 peak (989 TFLOP/s), the H100 MFU preset, measured-power utilisation, the HGX H100 node profile, the default PUE and Sweden from the bundled Ember and Electricity Maps data (calibration-data/)'
+    },
+    {
+        id: 'llama-8b-serving',
+        title: 'An 8B model serving 1 billion tokens a day for 30 days on 8 × H100',
+        input: {
+            kind: 'inference',
+            params: 8e9,
+            tokens: 1e9,
+            days: 30,
+            gpu: 'h100-sxm',
+            gpus: 8
+        },
+        source: 'Illustrative load, not a published service: 2·N FLOPs per token with the inference MFU and power presets (calibration-data/mfu.json)'
+    }
+];
+/** The preset with this id, if any. */
+function getPlanPreset(id) {
+    return PLAN_PRESETS.find(preset => preset.id === id);
+}
+
 ;// CONCATENATED MODULE: ./src/estimate/plan-what-if-catalogue.ts
 /**
- * The what-if catalogue: one change to a plan each. Four take no
- * parameter (FlashAttention-2 from FlashAttention, from unfused attention,
- * FP8, a 60 % power cap); four take one, written `id=value`:
- * `gpu=h200-sxm`, `region=FR`, `gpus=128`, `power-cap=500` (W).
+ * The what-ifs that take no parameter, one change to a plan each:
+ * FlashAttention-2 (from FlashAttention or from unfused attention), FP8
+ * and a power cap at the measured 60 % of max board power. Those with a
+ * parameter are in plan-what-if-params.ts.
  */
 
 
@@ -23311,15 +23601,20 @@ function speedupWhatIf(id, title) {
         title,
         source,
         apply: input => ({ ...input, speedups: [...(input.speedups ?? []), id] }),
-        notApplicable: input => {
-            const already = (input.speedups ?? []).filter(s => s === id || (id.startsWith('flash') && s.startsWith('flash')));
-            if (already.length > 0)
-                return `the plan already has ${already.join(', ')}`;
-            if (id === 'fp8' && fp8PeakRatio(resolvePlanGpu(input.gpu)) === null)
-                return `${resolvePlanGpu(input.gpu).display_name} has no FP8 tensor cores`;
-            return null;
-        }
+        notApplicable: input => speedupNotApplicable(id, input)
     };
+}
+/** Already in the plan, a serving plan, or FP8 without FP8 tensor cores. */
+function speedupNotApplicable(id, input) {
+    const already = (input.speedups ?? []).filter(s => s === id || (id.startsWith('flash') && s.startsWith('flash')));
+    if (already.length > 0)
+        return `the plan already has ${already.join(', ')}`;
+    if (input.kind === 'inference')
+        return `a serving plan: ${INFERENCE_SPEEDUP_REASON}`;
+    const hardware = resolvePlanGpu(input.gpu);
+    if (id === 'fp8' && fp8PeakRatio(hardware) === null)
+        return `${hardware.display_name} has no FP8 tensor cores`;
+    return null;
 }
 /** A power cap at the measured fraction of max board power. */
 function measuredCapWhatIf() {
@@ -23347,6 +23642,19 @@ const WHAT_IFS = [
     speedupWhatIf('fp8', 'FP8 instead of BF16 (Transformer Engine)'),
     measuredCapWhatIf()
 ];
+
+;// CONCATENATED MODULE: ./src/estimate/plan-what-if-params.ts
+/**
+ * The what-ifs that take one parameter, written `id=value`:
+ * `gpu=h200-sxm`, `region=FR`, `gpus=128`, `power-cap=500` (W), and the
+ * lookup of any what-if by its spec. Each changes one thing.
+ */
+
+
+
+
+
+
 /** `gpu=ID`, `region=R`, `gpus=N`, `power-cap=W`. */
 const PARAMETERISED_WHAT_IFS = [
     { id: 'gpu', parameter: 'accelerator id, e.g. h200-sxm', make: anotherGpu },
@@ -23358,41 +23666,65 @@ const PARAMETERISED_WHAT_IFS = [
     { id: 'gpus', parameter: 'GPU count, e.g. 128', make: anotherCount },
     { id: 'power-cap', parameter: 'cap per GPU in W, e.g. 500', make: anotherCap }
 ];
-/** Another accelerator; its own catalogue values replace GPU-specific overrides. */
+/**
+ * The baseline's fields that belong to its accelerator: a fixed power, a
+ * given or sparse peak, an MFU (1 in the report preset), a power cap in W
+ * and a node profile, `none` included. The new GPU's defaults replace them.
+ */
+const GPU_FIELDS = [
+    'gpuPowerW',
+    'peakTflops',
+    'peak',
+    'mfu',
+    'powerCapW',
+    'nodeProfile'
+];
+/** Another accelerator at its own dense peak, MFU preset and node profile. */
 function anotherGpu(value) {
     const hardware = resolvePlanGpu(value);
     return {
         id: `gpu=${hardware.id}`,
         title: `${hardware.display_name} instead`,
-        source: `the ${hardware.id} record of calibration-data/hardware.json and its MFU preset; a fixed power, peak, power cap or node profile of the baseline is dropped. ${formatSource(hardware.source)}`,
-        apply: input => {
-            const dropped = [
-                'peakTflops',
-                'gpuPowerW',
-                'powerCapW'
-            ];
-            if (input.nodeProfile !== NO_NODE_PROFILE)
-                dropped.push('nodeProfile');
-            return { ...withoutFields(input, dropped), gpu: hardware.id };
+        source: `the ${hardware.id} record of calibration-data/hardware.json (its dense peak) and its MFU preset; the baseline's fixed power per GPU, given or sparse peak, MFU, power cap and node profile (none included) are dropped, so this GPU's own defaults apply. ${formatSource(hardware.source)}`,
+        apply: input => ({ ...withoutFields(input, GPU_FIELDS), gpu: hardware.id }),
+        notApplicable: input => {
+            if (denseTflops(hardware) === null)
+                return `calibration-data/hardware.json has no dense TFLOP/s for ${hardware.display_name}`;
+            const fp8 = (input.speedups ?? []).includes('fp8');
+            if (fp8 && fp8PeakRatio(hardware) === null)
+                return `the plan uses FP8 and ${hardware.display_name} has no FP8 tensor cores`;
+            return null;
         }
     };
 }
-/** Another place; the region's intensity replaces a given one. */
+/**
+ * Another grid. Only the intensity changes: a given intensity is dropped,
+ * and the PUE stays the baseline's (a cloud provider's fleet PUE does not
+ * follow the grid), so each what-if changes one thing.
+ */
 function anotherRegion(value) {
     const region = value.trim();
-    if (region === '')
-        throw new PlanInputError([
-            'what-if region: expected a region, e.g. region=FR'
-        ]);
+    const problem = region === ''
+        ? 'expected a region, e.g. region=FR'
+        : unknownRegionProblem(region);
+    if (problem !== undefined)
+        throw new PlanInputError([`what-if region: ${problem}`]);
     return {
         id: `region=${region}`,
-        title: `Run in ${region} instead`,
-        source: 'grid intensity from the bundled Ember and Electricity Maps data (calibration-data/, @tgwf/co2); a given intensity is dropped',
+        title: `Run on the ${region} grid instead (same PUE)`,
+        source: "grid intensity from the bundled Ember and Electricity Maps data (calibration-data/, @tgwf/co2); a given intensity is dropped. The PUE stays the baseline's (given, its cloud provider's fleet PUE, or the industry average), so only the grid intensity changes",
         apply: input => ({
             ...withoutFields(input, ['intensityGPerKWh']),
+            ...(input.pue === undefined ? { pueProvider: pueProviderOf(input) } : {}),
             region
         })
     };
+}
+/** Whose default PUE the plan uses: named, its region's provider, or none. */
+function pueProviderOf(input) {
+    if (input.pueProvider !== undefined)
+        return input.pueProvider;
+    return resolveIntensity(input.region).provider ?? 'none';
 }
 /** Another GPU count: the same FLOPs over more or fewer GPUs. */
 function anotherCount(value) {
@@ -23452,6 +23784,8 @@ function resolveWhatIf(spec) {
 
 
 
+
+
 /**
  * Estimates `input` and each what-if (`ids` as `fp8` or `gpu=h200-sxm`;
  * default: every what-if that takes no parameter).
@@ -23501,6 +23835,260 @@ function changeOf(base, next) {
     return { change, reasons };
 }
 
+;// CONCATENATED MODULE: ./src/estimate/plan-case-study-data.ts
+/**
+ * The figures of the LLaMA-7B case study as data: the report's
+ * assumptions, the realistic estimate, the gap between them one step at a
+ * time, and the what-ifs. The Markdown page and `estimate --case-study
+ * --format json` are both made from it.
+ */
+
+
+
+
+/** The what-ifs the case study runs on the realistic estimate. */
+const CASE_STUDY_WHAT_IFS = [
+    'flash-attention-2',
+    'flash-attention-2-from-eager',
+    'fp8',
+    'power-cap',
+    'region=FR',
+    'gpu=a100-sxm4-80gb'
+];
+/** A preset the case study needs; its absence is a bug, not bad input. */
+function casePreset(id) {
+    const found = getPlanPreset(id);
+    if (found === undefined)
+        throw new Error(`plan preset ${id} is missing`);
+    return found;
+}
+/** Every figure of the case study. */
+function caseStudyData() {
+    const report = casePreset('llama-7b-report').input;
+    const realistic = casePreset('llama-7b-realistic').input;
+    const comparison = compareWhatIfs(realistic, CASE_STUDY_WHAT_IFS);
+    return {
+        baseline: estimatePlan(report),
+        realistic: comparison.baseline,
+        gap: walkGap(report),
+        what_ifs: comparison.cases,
+        skipped: comparison.skipped
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-what-if-render.ts
+/**
+ * The what-ifs for people: one line each in text, a table with their
+ * sources in Markdown. Both print a change the same way, three
+ * significant figures; the JSON keeps full precision.
+ */
+
+
+
+/**
+ * A source for a table cell or list item: it cannot end the cell, open a
+ * tag, a link or a code span, yet its URLs stay links (escapeTableCell
+ * breaks them, rightly, for text read from files).
+ */
+function sourceCell(text) {
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/[\\|<>[\]`]/g, char => `\\${char}`)
+        .trim();
+}
+/** One line per what-if with its four changes. */
+function whatIfText(comparison) {
+    return [
+        'What-ifs (change against the baseline):',
+        ...comparison.cases.map(c => `  ${c.title}: time ${formatWhatIfChange(c.change.hours_pct)}, energy ${formatWhatIfChange(c.change.energy_pct)}, carbon ${formatWhatIfChange(c.change.carbon_pct)}, cost ${formatWhatIfChange(c.change.cost_pct)}`),
+        ...comparison.skipped.map(s => `  ${s.title}: not applicable (${s.reason})`)
+    ];
+}
+/**
+ * A what-if's change as the text and Markdown both print it: three
+ * significant figures with a sign (`-5.75 %`), a dash when null.
+ */
+function formatWhatIfChange(value) {
+    return value === null ? NOT_KNOWN : formatChangePercent(value);
+}
+/** The what-ifs as a table of results and changes, then their sources. */
+function renderWhatIfTable(comparison) {
+    const row = (c) => [
+        escapeTableCell(c.title, 80),
+        formatRange(c.estimate.hours, c.estimate.plan.hours.low, c.estimate.plan.hours.high, 'h'),
+        formatRange(c.estimate.energy.facility_kwh, c.estimate.energy.low_kwh, c.estimate.energy.high_kwh, 'kWh'),
+        formatRange(c.estimate.carbon.kg, c.estimate.carbon.low_kg, c.estimate.carbon.high_kg, 'kg'),
+        [
+            c.change.hours_pct,
+            c.change.energy_pct,
+            c.change.carbon_pct,
+            c.change.cost_pct
+        ]
+            .map(formatWhatIfChange)
+            .join(' / ')
+    ];
+    const header = [
+        'What-if',
+        'Time',
+        'Facility energy',
+        'Carbon',
+        'Change: time / energy / carbon / cost'
+    ];
+    const skipped = comparison.skipped.map(s => `- ${escapeTableCell(s.title, 80)}: not applicable (${escapeTableCell(s.reason, 200)})`);
+    const sources = comparison.cases.map(c => `- **${escapeTableCell(c.title, 80)}**: ${sourceCell(c.source)}`);
+    return joinBlocks([
+        '#### What-ifs',
+        renderTable(header, comparison.cases.map(row), ['l', 'r', 'r', 'r', 'r']),
+        skipped.join('\n'),
+        sources.join('\n')
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/estimate/plan-render.ts
+
+
+
+
+
+/** Headline figures as label and `value (low–high) unit`. */
+function planHeadline(estimate) {
+    const { plan, energy, carbon, cost } = estimate;
+    const range = (b, unit) => formatRange(b.value, b.low, b.high, unit);
+    // Serving counts the hours the GPUs are busy, not the days served.
+    const busy = plan.kind === 'inference' ? ' (busy GPU time)' : '';
+    return [
+        [
+            'Compute',
+            `${formatFlops(plan.flops)} FLOPs (${plan.flops_per_param_token} per parameter per token)`
+        ],
+        [
+            'Hardware',
+            `${plan.gpus} × ${plan.gpu_name}, ${formatNumber(plan.peak_tflops)} TFLOP/s ${peakLabel(plan)}`
+        ],
+        ['MFU', range(scale100(plan.mfu), '%')],
+        [
+            `Time${busy}`,
+            `${range(plan.hours, 'h')}, ${formatRange(plan.hours.value / 24, plan.hours.low / 24, plan.hours.high / 24, 'days')}`
+        ],
+        [`GPU-hours${busy}`, range(plan.gpu_hours, '')],
+        ['Power per GPU', range(plan.gpu_power_w, 'W')],
+        [
+            'Facility energy',
+            formatRange(energy.facility_kwh, energy.low_kwh, energy.high_kwh, 'kWh')
+        ],
+        [
+            'Carbon',
+            `${formatRange(carbon.kg, carbon.low_kg, carbon.high_kg, 'kg CO2e')} at ${formatNumber(carbon.intensity_g_per_kwh)} gCO2e/kWh (${carbon.region})`
+        ],
+        [
+            'Cost',
+            cost.total_usd === null
+                ? `${NOT_KNOWN} (no price given)`
+                : formatRange(cost.total_usd, cost.low_usd, cost.high_usd, cost.currency)
+        ],
+        ...estimate.equivalents.map((e) => [
+            'Equivalent',
+            `${formatNumber(e.value)} ${e.unit} (${e.kind})`
+        ])
+    ];
+}
+/** What the peak is: never a sparse or given figure called dense. */
+function peakLabel(plan) {
+    switch (plan.peak_basis) {
+        case 'dense':
+            return 'dense peak';
+        case 'sparse':
+            return 'sparse peak (datasheet, 2:4 sparsity)';
+        case 'given':
+            return plan.peak === 'sparse' ? 'sparse peak (given)' : 'peak (given)';
+    }
+}
+/**
+ * True only when no quantity of the estimate has a range: every input it
+ * used is fixed. A figure that prints as 0 or whose bounds round alike is
+ * not enough to say so.
+ */
+function everyInputFixed(estimate) {
+    const { plan, energy, carbon, cost } = estimate;
+    const spans = [
+        [plan.hours.low, plan.hours.high],
+        [plan.gpu_hours.low, plan.gpu_hours.high],
+        [plan.gpu_power_w.low, plan.gpu_power_w.high],
+        [energy.low_kwh, energy.high_kwh],
+        [carbon.low_kg, carbon.high_kg],
+        [cost.low_usd, cost.high_usd]
+    ];
+    return spans.every(([low, high]) => low === high);
+}
+function scale100(b) {
+    return { value: b.value * 100, low: b.low * 100, high: b.high * 100 };
+}
+/** FLOPs in exponent form with three significant figures: `8.4e22`. */
+function formatFlops(flops) {
+    const [mantissa = '', exponent = ''] = flops.toExponential(2).split('e');
+    return `${mantissa.replace(/\.?0+$/, '')}e${exponent.replace('+', '')}`;
+}
+/** Plain text: the headline, the notes, the defaults used. */
+function renderPlanText(estimate, comparison) {
+    const lines = [
+        'Planning estimate',
+        ...planHeadline(estimate).map(([label, value]) => `  ${label}: ${value}`)
+    ];
+    const defaults = Object.entries(estimate.assumptions).filter(([, a]) => a.is_default && a.value !== null);
+    const named = defaults.map(([name, a]) => `${name} ${valueText(a)}`);
+    lines.push(`Defaults used (see --format markdown or json for sources): ${named.length === 0 ? 'none' : named.join(', ')}`);
+    if (everyInputFixed(estimate))
+        lines.push('No ranges: every input the estimate used is fixed.');
+    for (const note of estimate.plan.notes)
+        lines.push(`Note: ${note}`);
+    if (comparison !== undefined)
+        lines.push('', ...whatIfText(comparison));
+    return `${lines.join('\n')}\n`;
+}
+function valueText(a) {
+    return typeof a.value === 'number' ? formatNumber(a.value) : String(a.value);
+}
+/** Markdown: headline table, notes, assumptions, what-ifs. */
+function renderPlanMarkdown(estimate, comparison, heading = '### Planning estimate') {
+    return `${joinBlocks([
+        heading,
+        renderTable(['', 'Value (low–high)'], planHeadline(estimate), ['l', 'r']),
+        estimate.plan.notes
+            .map(note => `- ${escapeTableCell(note, 600)}`)
+            .join('\n'),
+        renderPlanAssumptions(estimate),
+        comparison === undefined ? undefined : renderWhatIfTable(comparison)
+    ])}\n`;
+}
+/** `low–high`, or a dash when there is no spread to show. */
+function plan_render_rangeCell({ low, high }) {
+    if (low === undefined || low === null || high === undefined || high === null)
+        return NOT_KNOWN;
+    return low === high ? NOT_KNOWN : `${formatNumber(low)}–${formatNumber(high)}`;
+}
+/** Every assumption with its range, who chose it and its source. */
+function renderPlanAssumptions(estimate) {
+    const rows = Object.entries(estimate.assumptions).map(([name, a]) => [
+        name,
+        a.value === null
+            ? `${NOT_KNOWN} (none)`
+            : escapeTableCell(valueText(a), 80),
+        plan_render_rangeCell(a),
+        a.is_default ? 'default' : 'given',
+        sourceCell(a.source)
+    ]);
+    return joinBlocks([
+        '#### Assumptions',
+        renderTable(['Assumption', 'Value', 'Range', 'Chosen', 'Source'], rows, [
+            'l',
+            'r',
+            'r',
+            'l',
+            'l'
+        ])
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/estimate/plan-case-study.ts
 /**
  * `docs/case-study-llama-7b.md`: the EcoCompute AI report's LLaMA-7B case
@@ -23512,21 +24100,12 @@ function changeOf(base, next) {
 
 
 
-
-
-
 /** Fixed decimals with grouping, whatever the locale. */
 function plan_case_study_fixed(value, digits) {
     return new Intl.NumberFormat('en-US', {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits
     }).format(value);
-}
-function preset(id) {
-    const found = getPlanPreset(id);
-    if (found === undefined)
-        throw new Error(`plan preset ${id} is missing`);
-    return found;
 }
 const INTRO = `# Case study: LLaMA-7B on 64 × H100, reproduced and re-estimated
 
@@ -23580,7 +24159,7 @@ function reportSection(estimate) {
     ];
     return joinBlocks([
         '## 1. The report’s figures under its own assumptions',
-        `Preset \`llama-7b-report\`: \`node dist/cli.js estimate --preset llama-7b-report\`. Source of the assumptions: ${preset('llama-7b-report').source}.`,
+        `Preset \`llama-7b-report\`: \`node dist/cli.js estimate --preset llama-7b-report\`. Source of the assumptions: ${casePreset('llama-7b-report').source}.`,
         renderTable(['Quantity', 'Report', 'EcoCompute', 'How'], rows, [
             'l',
             'r',
@@ -23634,7 +24213,7 @@ function realisticSection(estimate) {
     ];
     return joinBlocks([
         '## 2. A realistic estimate',
-        `Preset \`llama-7b-realistic\`: \`node dist/cli.js estimate --params 7e9 --tokens 2e12 --gpu h100-sxm --gpus 64 --region SE --gpu-hour-price 3.5\`. ${preset('llama-7b-realistic').source}. Values are central (low–high); the bounds come from the ranges below by interval arithmetic.`,
+        `Preset \`llama-7b-realistic\`: \`node dist/cli.js estimate --params 7e9 --tokens 2e12 --gpu h100-sxm --gpus 64 --region SE --gpu-hour-price 3.5\`. ${casePreset('llama-7b-realistic').source}. Values are central (low–high); the bounds come from the ranges below by interval arithmetic.`,
         renderTable(['Quantity', 'Value (low–high)'], rows, ['l', 'r']),
         estimate.plan.notes.map(note => `- ${note}`).join('\n'),
         renderPlanAssumptions(estimate),
@@ -23669,18 +24248,15 @@ function gapSection(rows) {
     ]);
 }
 /** Section 4: the what-ifs on the realistic estimate. */
-function whatIfSection(realistic) {
-    const comparison = compareWhatIfs(realistic.input, [
-        'flash-attention-2',
-        'flash-attention-2-from-eager',
-        'fp8',
-        'power-cap',
-        'region=FR',
-        'gpu=a100-sxm4-80gb'
-    ]);
+function whatIfSection(data) {
+    const comparison = {
+        baseline: data.realistic,
+        cases: data.what_ifs,
+        skipped: data.skipped
+    };
     return joinBlocks([
         '## 4. What-ifs on the realistic estimate',
-        '`node dist/cli.js estimate --preset llama-7b-realistic --what-if flash-attention-2,flash-attention-2-from-eager,fp8,power-cap,region=FR,gpu=a100-sxm4-80gb`',
+        `\`node dist/cli.js estimate --preset llama-7b-realistic --what-if ${CASE_STUDY_WHAT_IFS.join(',')}\``,
         'FlashAttention-2 raises MFU by the end-to-end speed-up Dao (2023) measured. Which factor applies depends on the baseline: the MFU presets come from runs that already used a fused attention kernel, so **flash-attention-2** (over FlashAttention v1, ×1.04–1.29) is the one for this plan; **flash-attention-2-from-eager** (×1.38–3.06) applies only to a stack without fused attention, whose own MFU would be lower than the preset.',
         renderWhatIfTable(comparison)
     ]);
@@ -23706,14 +24282,13 @@ const SOURCES = `## 5. Where the numbers come from
   248.7 gCO2/km (\`calibration-data/equivalents.json\`) everywhere else.`;
 /** The whole case study as Markdown. */
 function renderCaseStudy() {
-    const report = estimatePlan(preset('llama-7b-report').input);
-    const realistic = preset('llama-7b-realistic');
+    const data = caseStudyData();
     return `${joinBlocks([
         INTRO,
-        reportSection(report),
-        realisticSection(estimatePlan(realistic.input)),
-        gapSection(walkGap(preset('llama-7b-report').input)),
-        whatIfSection(realistic),
+        reportSection(data.baseline),
+        realisticSection(data.realistic),
+        gapSection(data.gap),
+        whatIfSection(data),
         SOURCES
     ])}\n`;
 }
@@ -24016,7 +24591,8 @@ Planning:
                                 the preset for the GPU, with its range)
   --utilisation X               power utilisation 0–1 between idle and max
                                 power (default from measured node power)
-  --power-cap-w W               power cap per GPU (60–100 % of max power)
+  --power-cap-w W               power cap per GPU (60–100 % of max power; no
+                                effect at or above the planned power)
   --peak-tflops T               peak per GPU (default the dense BF16 figure)
   --node-profile ID|none        host power (default recognised from the GPU)
   --workload W                  workload class for α_w (default llm-training,
@@ -24044,7 +24620,9 @@ Both modes:
                                 Markdown tables with every source; with
                                 --what-if, json is {baseline, what_ifs, skipped}
   --out FILE                    write there instead of standard output
-  --case-study                  print docs/case-study-llama-7b.md
+  --case-study                  print docs/case-study-llama-7b.md (Markdown
+                                with text or markdown; with json its figures:
+                                {baseline, realistic, gap, what_ifs, skipped})
 
 ${presetList()}
 Examples:
@@ -24057,14 +24635,24 @@ Exit codes: 0 done, 1 the output could not be written, 2 usage error.
 }
 /** `estimate --preset list`: the presets and the what-ifs, with sources. */
 function presetList() {
-    const presets = PLAN_PRESETS.map(p => `  ${p.id.padEnd(28)}${p.title}\n${wrap(p.source, 32)}`);
-    const plain = WHAT_IFS.map(w => `  ${w.id.padEnd(28)}${w.title}`);
-    const parameterised = PARAMETERISED_WHAT_IFS.map(w => `  ${`${w.id}=VALUE`.padEnd(28)}${w.parameter}`);
+    const rows = [
+        ...PLAN_PRESETS.map((p) => [p.id, p.title]),
+        ...WHAT_IFS.map((w) => [w.id, w.title]),
+        ...PARAMETERISED_WHAT_IFS.map((w) => [
+            `${w.id}=VALUE`,
+            w.parameter
+        ])
+    ];
+    // Two spaces past the longest id, so no id runs into its title.
+    const width = 2 + Math.max(...rows.map(([id]) => id.length)) + 2;
+    const line = ([id, text]) => `  ${id.padEnd(width - 2)}${wrap(text, width).trimStart()}`;
+    const presets = PLAN_PRESETS.map(p => `${line([p.id, p.title])}\n${wrap(p.source, width)}`);
+    const whatIfs = rows.slice(PLAN_PRESETS.length).map(line);
     return `Presets (--preset NAME):
 ${presets.join('\n')}
 
 What-ifs (--what-if ID[,ID]):
-${[...plain, ...parameterised].join('\n')}
+${whatIfs.join('\n')}
 `;
 }
 /** Words wrapped to 80 columns, indented. */
@@ -24084,6 +24672,7 @@ function wrap(text, indent) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/estimate-command.ts
+
 
 
 
@@ -24141,7 +24730,7 @@ async function runEstimateCommand(args) {
 /** The output of whichever mode the flags ask for. */
 function renderMode(values, format) {
     if (values['case-study'] === true)
-        return caseStudy(values);
+        return caseStudy(values, format);
     const given = (flags) => flags.filter(flag => values[flag] !== undefined).map(flag => `--${flag}`);
     const published = given(PUBLISHED_ONLY_FLAGS);
     const planning = given(PLANNING_ONLY_FLAGS);
@@ -24155,16 +24744,34 @@ function renderMode(values, format) {
 }
 /** node:util parseArgs, with its errors turned into usage errors. */
 function estimate_command_parseStrict(args) {
+    let parsed;
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
             args: negativeValuesJoined(args),
             options: ESTIMATE_OPTION_SPEC,
             allowPositionals: false,
-            strict: true
-        }).values;
+            strict: true,
+            tokens: true
+        });
     }
     catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    refuseRepeats(parsed.tokens);
+    return parsed.values;
+}
+/**
+ * A flag given twice would silently keep only its last value; say so
+ * instead (`--what-if a --what-if b` is meant as `--what-if a,b`).
+ */
+function refuseRepeats(tokens) {
+    const seen = new Set();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || token.name === undefined)
+            continue;
+        if (seen.has(token.name))
+            throw new UsageError(`--${token.name} is given more than once; give it once${token.name === 'what-if' ? ', with the ids separated by commas (--what-if fp8,power-cap)' : ''}`);
+        seen.add(token.name);
     }
 }
 /**
@@ -24192,12 +24799,22 @@ const STRING_OPTIONS = new Set(Object.entries(ESTIMATE_OPTION_SPEC)
 function asText(value) {
     return typeof value === 'string' ? value : undefined;
 }
-/** The case study; no other input is taken with it. */
-function caseStudy(values) {
+/**
+ * The case study; no other input is taken with it. The page is Markdown
+ * (text and markdown print it); json prints its figures: the report's
+ * baseline, the realistic estimate, the gap rows and the what-ifs.
+ */
+function caseStudy(values, format) {
     const extra = Object.keys(values).filter(key => !['case-study', 'out', 'format'].includes(key));
     if (extra.length > 0)
         throw new UsageError(`--case-study takes no other input (got --${extra.join(', --')}); it writes docs/case-study-llama-7b.md`);
-    return renderCaseStudy();
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(caseStudyData(), null, 2)}\n`;
+        case 'markdown':
+        case 'text':
+            return renderCaseStudy();
+    }
 }
 /** A planned run, with what-ifs when asked, in the chosen format. */
 function renderPlanning(values, format) {

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4415:
+/***/ 5586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31223,7 +31223,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -40893,6 +40893,34 @@ function formatZodIssues(error) {
         .join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/action/read-inputs.ts
+
+
+
+/**
+ * Reads every input a schema names (empty strings as not given) and
+ * parses them at once; throws one line per problem. Shared by the audit
+ * action and the collector's sub-action.
+ */
+function readInputsWith(schema) {
+    const raw = Object.fromEntries(Object.keys(schema.shape).map(name => [
+        name,
+        getInput(name) || undefined
+    ]));
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success)
+        throw new Error(formatZodIssues(parsed.error));
+    return parsed.data;
+}
+/** `matrix-key`: part of artifact names and comment keys. */
+const MatrixKeyInput = schemas_string()
+    .regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only, at most 64 characters')
+    .optional();
+/** `retention-days`: GitHub keeps artifacts 1 to 90 days (actions/upload-artifact). */
+const RetentionDaysInput = schemas_string()
+    .regex(/^(?:[1-9]|[1-8]\d|90)$/, 'a whole number of days from 1 to 90')
+    .optional();
+
 ;// CONCATENATED MODULE: ./src/github/artifact-name.ts
 /**
  * Artifact names shared by the uploader and the baseline lookup (DESIGN
@@ -41047,7 +41075,6 @@ function nameOption(name, text) {
 
 
 
-
 /** Inputs named as in collect/action.yml; empty strings read as undefined. */
 const CollectRawInputs = object({
     name: schemas_string().optional(),
@@ -41056,26 +41083,14 @@ const CollectRawInputs = object({
     fields: schemas_string().optional(),
     upload: schemas_enum(['true', 'false'], { error: 'upload must be true or false' })
         .default('true'),
-    // Artifact retention is 1–90 days on GitHub (actions/upload-artifact, retention-days).
-    'retention-days': schemas_string()
-        .regex(/^(?:[1-9]|[1-8]\d|90)$/, 'retention-days must be a whole number of days from 1 to 90')
-        .optional(),
-    'matrix-key': schemas_string()
-        .regex(/^[\w.-]{1,64}$/, 'matrix-key: letters, digits, _ . - only, at most 64')
-        .optional(),
+    'retention-days': RetentionDaysInput,
+    'matrix-key': MatrixKeyInput,
     required: schemas_enum(['true', 'false'], { error: 'required must be true or false' })
         .default('false')
 });
 /** Reads every input and the environment; throws one line per problem. */
 function readCollectInputs() {
-    const raw = Object.fromEntries(Object.keys(CollectRawInputs.shape).map(name => [
-        name,
-        getInput(name) || undefined
-    ]));
-    const parsed = CollectRawInputs.safeParse(raw);
-    if (!parsed.success)
-        throw new Error(formatZodIssues(parsed.error));
-    const inputs = parsed.data;
+    const inputs = readInputsWith(CollectRawInputs);
     const environment = readCollectEnvironment();
     const matrixKey = inputs['matrix-key'];
     const sampler = {
@@ -41242,7 +41257,7 @@ const MAX_STEMS = 1000;
 async function claimOutput(outDir, name, host) {
     const base = `${sanitiseArtifactPart(name)}-${sanitiseArtifactPart(host)}`;
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(outDir, 'raw'), { recursive: true });
+        await makeFolders((0,external_node_path_namespaceObject.join)(outDir, 'raw'));
     }
     catch (error) {
         throw new CollectError(`cannot create the output folder ${outDir}: ${messageOf(error)}`);
@@ -41254,7 +41269,7 @@ async function claimOutput(outDir, name, host) {
         if (!(await claimFolder((0,external_node_path_namespaceObject.join)(outDir, 'raw', stem))))
             continue;
         const layout = layoutFor(outDir, stem);
-        await (0,promises_namespaceObject.mkdir)(layout.spoolDir, { recursive: true });
+        await (0,promises_namespaceObject.mkdir)(layout.spoolDir);
         return layout;
     }
     throw new CollectError(`${outDir} already holds ${MAX_STEMS} telemetry files named ${base}: choose another --out or name`);
@@ -41287,8 +41302,131 @@ async function claimFolder(path) {
         throw new CollectError(`cannot create ${path}: ${messageOf(error)}`);
     }
 }
+/**
+ * Makes `path` and any missing folders above it, one plain mkdir per
+ * level, and throws the first error. Not `mkdir(…, { recursive: true })`:
+ * Node 20's never returns for a path under /proc (the kernel answers
+ * ENOENT, the parent exists, and it tries again for ever).
+ */
+async function makeFolders(path) {
+    const missing = [];
+    let level = (0,external_node_path_namespaceObject.resolve)(path);
+    while (!(await output_layout_exists(level))) {
+        missing.unshift(level);
+        const parent = (0,external_node_path_namespaceObject.dirname)(level);
+        if (parent === level)
+            break;
+        level = parent;
+    }
+    for (const folder of missing) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+        }
+        catch (error) {
+            // Another node's collector may make the same shared folder first.
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+}
+/** True when something (a folder or not) is at `path`. */
+async function output_layout_exists(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/run-tool.ts
+
+/**
+ * How long a one-shot query (the GPU listing, the field trials, the
+ * first rows) may take before sampling goes on without it. A driver
+ * that no client holds open wakes up in 1–3 s per GPU (NVIDIA, "Driver
+ * Persistence", Overview: ECC scrubbing at start-up); a hung driver
+ * never answers, and the measured command should wait seconds for it,
+ * not minutes.
+ */
+const QUERY_TIMEOUT_MS = 10_000;
+/** Output kept from a one-shot query; 8 GPUs print a few KiB. */
+const MAX_OUTPUT_CHARS = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/**
+ * Runs `path args` to completion and never throws: a tool that is
+ * missing, fails, hangs or is stopped comes back with its exit code and
+ * output. It runs in its own process group, so a timeout or a stop
+ * kills it and anything it started, and the answer comes at once even
+ * when a hung child keeps its pipes open. `TZ=UTC` makes nvidia-smi
+ * print its offset-less timestamps in UTC.
+ */
+function runTool(path, args, { timeoutMs = QUERY_TIMEOUT_MS, abort } = {}) {
+    if (abort?.aborted)
+        return Promise.resolve(stoppedRun('', '', 'told to stop first'));
+    const child = spawn(path, [...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TZ: 'UTC' },
+        detached: true
+    });
+    const output = { stdout: '', stderr: '' };
+    for (const name of ['stdout', 'stderr'])
+        child[name].setEncoding('utf8').on('data', (text) => {
+            if (output[name].length < MAX_OUTPUT_CHARS)
+                output[name] += text;
+        });
+    return new Promise(resolve => {
+        const settle = (run) => {
+            clearTimeout(timer);
+            abort?.removeEventListener('abort', onAbort);
+            resolve(run);
+        };
+        const giveUp = (run) => {
+            killGroup(child);
+            settle(run);
+        };
+        const onAbort = () => giveUp(stoppedRun(output.stdout, output.stderr, 'told to stop'));
+        const timer = setTimeout(() => giveUp({ code: null, ...output, timedOutMs: timeoutMs }), timeoutMs);
+        abort?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', error => settle({ code: null, ...output, failure: error.message }));
+        child.on('close', (code, signal) => settle(code === null
+            ? { code, ...output, failure: `ended by ${signal ?? 'a signal'}` }
+            : { code, ...output }));
+    });
+}
+/** A query that `runTool` with this path and options answers. */
+function toolQuery(path, options = {}) {
+    return args => runTool(path, args, options);
+}
+/** A run ended because the collector was told to stop. */
+function stoppedRun(stdout, stderr, why) {
+    return { code: null, stdout, stderr, failure: why };
+}
+/**
+ * SIGKILL to the tool's process group (a one-shot query has nothing to
+ * flush), and its pipes closed, so nothing of it keeps this process up.
+ */
+function killGroup(child) {
+    try {
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.unref();
+}
+/** The first non-blank line a tool printed, for messages. */
+function firstLine(run) {
+    const text = `${run.stdout}\n${run.stderr}`;
+    const line = text.split('\n').find(l => l.trim() !== '');
+    return line?.trim().slice(0, 300) ?? run.failure ?? '(no output)';
+}
 
 ;// CONCATENATED MODULE: ./src/collect/action-main.ts
+
 
 
 
@@ -41303,11 +41441,14 @@ const STATE_KEYS = {
     startedMs: 'started-ms'
 };
 /**
- * How long main waits for the sampler's first readings: the GPU listing
- * and the first rows may each take up to a minute on a cold driver
- * (QUERY_TIMEOUT_MS); past that sampling carries on without main.
+ * How long main waits for the sampler's first readings: at most six
+ * nvidia-smi waits one after another (the listing, the MIG listing, the
+ * power-field trials, the extra fields together and one by one, the
+ * first rows), each cut at QUERY_TIMEOUT_MS, and as long again for the
+ * process to start on a loaded runner; past that sampling carries on
+ * without main.
  */
-const READY_TIMEOUT_MS = 150_000;
+const READY_TIMEOUT_MS = 12 * QUERY_TIMEOUT_MS;
 /**
  * The sub-action's main step: starts a detached sampler and returns once
  * it has its first readings; the post step stops it. The only place
@@ -41319,7 +41460,7 @@ async function runCollectMain() {
         const { environment } = config.sampler;
         if (environment.platform !== 'linux') {
             const message = `collect samples Linux hosts only (nvidia-smi, /sys/class/powercap, /proc); this runner is ${environment.platform}: no telemetry`;
-            return config.required ? setFailed(message) : warning(message);
+            return config.required ? setFailed(message) : core_warning(message);
         }
         const layout = await claimOutput(config.sampler.outDir, config.sampler.name, config.sampler.host);
         const script = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(process.argv[1] ?? '.'), 'collect-sampler.js');
@@ -41341,23 +41482,25 @@ async function runCollectMain() {
 /** Says what the sampler found; fails only when `required` asks it to. */
 function reportStatus(status, config) {
     if (status === undefined) {
-        warning(`the sampler has no first reading after ${READY_TIMEOUT_MS / 1000} s; it carries on and the post step collects what it gets`);
+        core_warning(`the sampler has no first reading after ${READY_TIMEOUT_MS / 1000} s; it carries on and the post step collects what it gets`);
         return;
     }
     if (status.state === 'failed') {
         const message = `no telemetry: the sampler could not start: ${status.error}`;
-        return config.required ? setFailed(message) : warning(message);
+        return config.required ? setFailed(message) : core_warning(message);
     }
     for (const gpu of status.gpuNames)
         info(`GPU ${gpu}`);
     info(`CPU: ${status.cpu}`);
+    for (const warning of status.warnings ?? [])
+        core_warning(warning);
     if (status.gpuProblem === undefined)
         return;
     const message = `no GPU telemetry: ${status.gpuProblem}; recording the CPU only`;
     if (config.required)
         setFailed(`${message} (required: true)`);
     else
-        warning(message);
+        core_warning(message);
 }
 
 
@@ -41367,7 +41510,7 @@ function reportStatus(status, config) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4415);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5586);
 
 /** Entry point of dist/collect-main.js (collect/action.yml `main`). */
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCollectMain */ .f)();

@@ -239,7 +239,7 @@ const MAX_STEMS = 1000;
 async function claimOutput(outDir, name, host) {
     const base = `${sanitiseArtifactPart(name)}-${sanitiseArtifactPart(host)}`;
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(outDir, 'raw'), { recursive: true });
+        await makeFolders((0,external_node_path_namespaceObject.join)(outDir, 'raw'));
     }
     catch (error) {
         throw new CollectError(`cannot create the output folder ${outDir}: ${messageOf(error)}`);
@@ -251,7 +251,7 @@ async function claimOutput(outDir, name, host) {
         if (!(await claimFolder((0,external_node_path_namespaceObject.join)(outDir, 'raw', stem))))
             continue;
         const layout = layoutFor(outDir, stem);
-        await (0,promises_namespaceObject.mkdir)(layout.spoolDir, { recursive: true });
+        await (0,promises_namespaceObject.mkdir)(layout.spoolDir);
         return layout;
     }
     throw new CollectError(`${outDir} already holds ${MAX_STEMS} telemetry files named ${base}: choose another --out or name`);
@@ -282,6 +282,43 @@ async function claimFolder(path) {
         if (error.code === 'EEXIST')
             return false;
         throw new CollectError(`cannot create ${path}: ${messageOf(error)}`);
+    }
+}
+/**
+ * Makes `path` and any missing folders above it, one plain mkdir per
+ * level, and throws the first error. Not `mkdir(…, { recursive: true })`:
+ * Node 20's never returns for a path under /proc (the kernel answers
+ * ENOENT, the parent exists, and it tries again for ever).
+ */
+async function makeFolders(path) {
+    const missing = [];
+    let level = (0,external_node_path_namespaceObject.resolve)(path);
+    while (!(await exists(level))) {
+        missing.unshift(level);
+        const parent = (0,external_node_path_namespaceObject.dirname)(level);
+        if (parent === level)
+            break;
+        level = parent;
+    }
+    for (const folder of missing) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+        }
+        catch (error) {
+            // Another node's collector may make the same shared folder first.
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+}
+/** True when something (a folder or not) is at `path`. */
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 
@@ -963,6 +1000,14 @@ const MAX_LINE_CHARS = 1 << 16;
 /** How long a tool gets to exit after SIGINT before SIGKILL. */
 const STOP_GRACE_MS = 5000;
 /**
+ * How long the pipes get to close once the tool has exited, and again
+ * after SIGKILL, before they are let go: a child the tool started may
+ * hold them, and a tool stuck in the driver (uninterruptible sleep)
+ * outlives SIGKILL; neither may keep the collector from writing the
+ * telemetry and exiting.
+ */
+const PIPE_WAIT_MS = 1000;
+/**
  * One long-running sampling tool (`nvidia-smi … -lms N`, `dcgmi dmon`):
  * started once, read line by line, its output kept verbatim, and
  * stopped with SIGINT, the Ctrl+C both tools' loops are documented to
@@ -975,6 +1020,7 @@ class ToolProcess {
     raw;
     rawError;
     stopping = false;
+    exited = Promise.resolve();
     closed = Promise.resolve();
     constructor(spec) {
         this.spec = spec;
@@ -992,6 +1038,7 @@ class ToolProcess {
             detached: true
         });
         this.child = child;
+        this.exited = (0,external_node_events_namespaceObject.once)(child, 'exit').catch(() => undefined);
         this.closed = (0,external_node_events_namespaceObject.once)(child, 'close').catch(() => undefined);
         child.stdout?.setEncoding('utf8');
         child.stderr?.setEncoding('utf8');
@@ -1014,17 +1061,38 @@ class ToolProcess {
             child.signalCode === null &&
             child.pid !== undefined);
     }
-    /** SIGINT, a grace period, then SIGKILL; resolves once all output is in. */
+    /**
+     * SIGINT, a grace period, then SIGKILL to the tool and anything it
+     * started; resolves once all output is in, or at most PIPE_WAIT_MS
+     * after the SIGKILL.
+     */
     async stop() {
         this.stopping = true;
         const child = this.child;
-        if (child !== undefined && this.running) {
-            child.kill('SIGINT');
-            const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-            await this.closed;
-            clearTimeout(timer);
-        }
+        if (child !== undefined)
+            await this.endChild(child);
         await Promise.all([endStream(this.raw), endStream(this.rawError)]);
+    }
+    /** Ends the child in bounded time, however it behaves. */
+    async endChild(child) {
+        if (this.running)
+            child.kill('SIGINT');
+        if ((await settlesWithin(this.exited, STOP_GRACE_MS)) &&
+            (await settlesWithin(this.closed, PIPE_WAIT_MS)))
+            return;
+        try {
+            // Its own process group (spawned detached): the group's id is its pid.
+            if (child.pid !== undefined)
+                process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // The group is gone already.
+        }
+        if (await settlesWithin(this.closed, PIPE_WAIT_MS))
+            return;
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        child.unref();
     }
     /** A data handler that copies chunks and cuts them into lines. */
     reader(fromStderr) {
@@ -1049,6 +1117,16 @@ class ToolProcess {
         this.rawError ??= (0,external_node_fs_namespaceObject.createWriteStream)(this.spec.rawErrorPath);
         this.rawError.write(chunk);
     }
+}
+/** True when `promise` settles within `timeoutMs`. */
+async function settlesWithin(promise, timeoutMs) {
+    let timer;
+    const late = new Promise(resolve => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const settled = await Promise.race([promise.then(() => true), late]);
+    clearTimeout(timer);
+    return settled;
 }
 /** Ends a write stream and waits for it to close. */
 async function endStream(stream) {
@@ -1318,39 +1396,80 @@ function isJson(text) {
 ;// CONCATENATED MODULE: ./src/collect/run-tool.ts
 
 /**
- * A one-shot query (`nvidia-smi --query-gpu=… --format=csv`) should
- * answer in well under this; NVML initialisation without persistence
- * mode takes seconds per GPU on a cold driver (NVIDIA, "Driver
- * Persistence", docs.nvidia.com/deploy/driver-persistence).
+ * How long a one-shot query (the GPU listing, the field trials, the
+ * first rows) may take before sampling goes on without it. A driver
+ * that no client holds open wakes up in 1–3 s per GPU (NVIDIA, "Driver
+ * Persistence", Overview: ECC scrubbing at start-up); a hung driver
+ * never answers, and the measured command should wait seconds for it,
+ * not minutes.
  */
-const QUERY_TIMEOUT_MS = 60_000;
+const QUERY_TIMEOUT_MS = 10_000;
 /** Output kept from a one-shot query; 8 GPUs print a few KiB. */
-const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
 /**
  * Runs `path args` to completion and never throws: a tool that is
- * missing, hangs or fails comes back with its exit code and output.
- * `TZ=UTC` makes nvidia-smi print its offset-less timestamps in UTC.
+ * missing, fails, hangs or is stopped comes back with its exit code and
+ * output. It runs in its own process group, so a timeout or a stop
+ * kills it and anything it started, and the answer comes at once even
+ * when a hung child keeps its pipes open. `TZ=UTC` makes nvidia-smi
+ * print its offset-less timestamps in UTC.
  */
-function runTool(path, args, timeoutMs = QUERY_TIMEOUT_MS) {
-    return new Promise(resolve => {
-        const options = {
-            timeout: timeoutMs,
-            maxBuffer: MAX_OUTPUT_BYTES,
-            env: { ...process.env, TZ: 'UTC' },
-            encoding: 'utf8'
-        };
-        (0,external_node_child_process_namespaceObject.execFile)(path, [...args], options, (error, stdout, stderr) => {
-            if (error === null)
-                return resolve({ code: 0, stdout, stderr });
-            const code = typeof error.code === 'number' ? error.code : null;
-            const failure = error.killed
-                ? `no answer within ${timeoutMs / 1000} s`
-                : code === null
-                    ? error.message
-                    : undefined;
-            resolve({ code, stdout, stderr, ...(failure ? { failure } : {}) });
-        });
+function runTool(path, args, { timeoutMs = QUERY_TIMEOUT_MS, abort } = {}) {
+    if (abort?.aborted)
+        return Promise.resolve(stoppedRun('', '', 'told to stop first'));
+    const child = (0,external_node_child_process_namespaceObject.spawn)(path, [...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TZ: 'UTC' },
+        detached: true
     });
+    const output = { stdout: '', stderr: '' };
+    for (const name of ['stdout', 'stderr'])
+        child[name].setEncoding('utf8').on('data', (text) => {
+            if (output[name].length < MAX_OUTPUT_CHARS)
+                output[name] += text;
+        });
+    return new Promise(resolve => {
+        const settle = (run) => {
+            clearTimeout(timer);
+            abort?.removeEventListener('abort', onAbort);
+            resolve(run);
+        };
+        const giveUp = (run) => {
+            killGroup(child);
+            settle(run);
+        };
+        const onAbort = () => giveUp(stoppedRun(output.stdout, output.stderr, 'told to stop'));
+        const timer = setTimeout(() => giveUp({ code: null, ...output, timedOutMs: timeoutMs }), timeoutMs);
+        abort?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', error => settle({ code: null, ...output, failure: error.message }));
+        child.on('close', (code, signal) => settle(code === null
+            ? { code, ...output, failure: `ended by ${signal ?? 'a signal'}` }
+            : { code, ...output }));
+    });
+}
+/** A query that `runTool` with this path and options answers. */
+function toolQuery(path, options = {}) {
+    return args => runTool(path, args, options);
+}
+/** A run ended because the collector was told to stop. */
+function stoppedRun(stdout, stderr, why) {
+    return { code: null, stdout, stderr, failure: why };
+}
+/**
+ * SIGKILL to the tool's process group (a one-shot query has nothing to
+ * flush), and its pipes closed, so nothing of it keeps this process up.
+ */
+function killGroup(child) {
+    try {
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.unref();
 }
 /** The first non-blank line a tool printed, for messages. */
 function firstLine(run) {
@@ -1385,16 +1504,16 @@ const EXIT_MEANINGS = {
     15: 'a GPU has fallen off the bus',
     255: 'an NVIDIA driver error'
 };
-/** Lists the GPUs with one query; never throws. */
-async function listGpus(nvidiaSmiPath) {
-    if (nvidiaSmiPath === undefined) {
+/** Lists the GPUs with one nvidia-smi query; never throws. */
+async function listGpus(nvidiaSmi) {
+    if (nvidiaSmi === undefined) {
         return {
             gpus: [],
             driverVersion: undefined,
             problem: 'nvidia-smi is not on PATH (no NVIDIA driver tools here)'
         };
     }
-    const run = await runTool(nvidiaSmiPath, [
+    const run = await nvidiaSmi([
         `--query-gpu=${LIST_FIELDS.join(',')}`,
         '--format=csv,noheader,nounits'
     ]);
@@ -1417,6 +1536,8 @@ async function listGpus(nvidiaSmiPath) {
 }
 /** `nvidia-smi failed: <first line> (exit code 4: insufficient permissions)`. */
 function describeFailure(tool, run) {
+    if (run.timedOutMs !== undefined)
+        return `${tool} did not answer within ${run.timedOutMs / 1000} s (a hung driver or GPU, or a cold driver without persistence mode)`;
     if (run.code === null)
         return `${tool} did not run: ${run.failure ?? firstLine(run)}`;
     const meaning = EXIT_MEANINGS[run.code];
@@ -1470,14 +1591,15 @@ function driverOf(stdout) {
  */
 function selectGpus(listed, context) {
     const { choice } = context;
+    const all = { gpus: [...listed], notes: [], warnings: [] };
     if (choice.mode === 'none')
-        return { gpus: [], notes: ['gpus: none'] };
+        return { ...all, gpus: [], noneBecause: 'gpus is none' };
     if (choice.mode === 'all')
-        return { gpus: [...listed], notes: [] };
+        return all;
     if (choice.mode === 'list')
-        return { gpus: pickListed(listed, choice.ids), notes: [] };
+        return { ...all, gpus: pickListed(listed, choice.ids) };
     if (context.cudaVisibleDevices === undefined)
-        return { gpus: [...listed], notes: [] };
+        return all;
     return followCudaVisible(listed, context);
 }
 /** The `gpus` input's ids: nvidia-smi indices or UUIDs, all must exist. */
@@ -1488,33 +1610,57 @@ function pickListed(listed, ids) {
             : findByUuid(listed, id);
         if (found)
             return found;
-        const known = listed.map(gpu => `${gpu.index} (${gpu.uuid ?? 'no UUID'})`);
-        throw new CollectError(`gpus: "${id}" is not a GPU nvidia-smi lists; it lists ${known.join(', ') || 'none'}`);
+        throw new CollectError(`gpus: "${id}" is not a GPU nvidia-smi lists; it lists ${listedText(listed)}`);
     });
     return unique(picked);
 }
 /** CUDA_VISIBLE_DEVICES mapped onto nvidia-smi's GPUs. */
 function followCudaVisible(listed, context) {
-    const entries = (context.cudaVisibleDevices ?? '')
-        .split(',')
-        .map(e => e.trim());
+    const value = context.cudaVisibleDevices ?? '';
+    const entries = value.split(',').map(e => e.trim());
+    const { picked, notes, stop } = walkEntries(listed, entries, context);
+    const warnings = orderNotes(listed, entries, context.cudaDeviceOrder);
+    if (picked.length > 0) {
+        const ignored = stop === undefined ? [] : [stop];
+        return { gpus: unique(picked), notes, warnings: [...ignored, ...warnings] };
+    }
+    const noneBecause = value.trim() === ''
+        ? 'CUDA_VISIBLE_DEVICES is set but empty, which hides every GPU'
+        : stop;
+    return { gpus: [], notes, warnings, noneBecause };
+}
+/** The entries' GPUs up to the first that names none (`stop` says why). */
+function walkEntries(listed, entries, context) {
     const picked = [];
     const notes = [];
     for (const entry of entries) {
         const gpu = resolveEntry(listed, entry, context.migParents);
-        if (gpu === undefined) {
-            if (entry !== '')
-                notes.push(`CUDA_VISIBLE_DEVICES entry "${entry}" names no GPU here; CUDA ignores it and every entry after it`);
-            break;
-        }
+        if (gpu === undefined)
+            return { picked, notes, stop: unmatchedEntry(listed, entry) };
         if (entry.startsWith('MIG-'))
             notes.push(`${entry} is a MIG instance: its parent board ${gpu.uuid ?? gpu.index} is sampled (NVML reports power per board, not per instance)`);
         picked.push(gpu);
     }
-    notes.push(...orderNotes(listed, entries, context.cudaDeviceOrder));
-    if (picked.length === 0)
-        notes.push('CUDA_VISIBLE_DEVICES hides every GPU: none sampled');
-    return { gpus: unique(picked), notes };
+    return { picked, notes };
+}
+/**
+ * Why one CUDA_VISIBLE_DEVICES entry names no GPU here, and what CUDA
+ * does about it; a UUID prefix that starts several GPUs' UUIDs is
+ * ambiguous, which CUDA treats as naming none.
+ */
+function unmatchedEntry(listed, entry) {
+    const starts = listed.filter(gpu => gpu.uuid?.startsWith(entry)).length;
+    const what = entry === ''
+        ? 'CUDA_VISIBLE_DEVICES has an empty entry'
+        : starts > 1
+            ? `CUDA_VISIBLE_DEVICES entry "${entry}" is the start of ${starts} GPUs' UUIDs, so it names none`
+            : `CUDA_VISIBLE_DEVICES entry "${entry}" names no GPU here`;
+    return `${what}; CUDA ignores it and every entry after it (nvidia-smi lists ${listedText(listed)})`;
+}
+/** `0 (GPU-…), 1 (GPU-…)`: the GPUs nvidia-smi lists, for messages. */
+function listedText(listed) {
+    const known = listed.map(gpu => `${gpu.index} (${gpu.uuid ?? 'no UUID'})`);
+    return known.join(', ') || 'none';
 }
 /** The GPU one CUDA_VISIBLE_DEVICES entry names, if any. */
 function resolveEntry(listed, entry, migParents) {
@@ -1576,7 +1722,6 @@ function parseMigParents(listing) {
 ;// CONCATENATED MODULE: ./src/collect/smi-query.ts
 
 
-
 /** Fields every sampler query holds, in this order (the issue's list). */
 const BASE_FIELDS = [
     'timestamp',
@@ -1609,8 +1754,8 @@ const INSTANT_BELOW_MS = 1000;
  * the field exits with an error (older drivers and power.draw.instant);
  * one that knows it may still answer `[N/A]` for some GPUs.
  */
-async function probeField(nvidiaSmiPath, field, idArgs) {
-    const run = await runTool(nvidiaSmiPath, [
+async function probeField(nvidiaSmi, field, idArgs) {
+    const run = await nvidiaSmi([
         `--query-gpu=index,${field}`,
         '--format=csv,noheader,nounits',
         ...idArgs
@@ -1629,6 +1774,30 @@ async function probeField(nvidiaSmiPath, field, idArgs) {
             usable.add(Number(index));
     }
     return { field, usable };
+}
+/** Fields the driver accepted (kept in the raw output too). */
+function answered(probes) {
+    return probes.filter(p => p.refused === undefined).map(p => p.field);
+}
+/**
+ * The extra fields the driver accepts: all of them in one query, else
+ * one query each; refused ones are left out with a warning naming them.
+ */
+async function usableExtras(nvidiaSmi, fields, idArgs) {
+    const sampled = [...BASE_FIELDS, ...POWER_VARIANTS];
+    const wanted = fields.filter(f => !sampled.includes(f));
+    if (wanted.length === 0)
+        return { fields: [], warnings: [] };
+    const together = await probeField(nvidiaSmi, wanted.join(','), idArgs);
+    if (together.refused === undefined)
+        return { fields: wanted, warnings: [] };
+    const probes = await Promise.all(wanted.map(f => probeField(nvidiaSmi, f, idArgs)));
+    return {
+        fields: answered(probes),
+        warnings: probes
+            .filter(p => p.refused !== undefined)
+            .map(p => `fields: ${p.field} was refused by nvidia-smi (${p.refused}): left out`)
+    };
 }
 /** The power field for one GPU: instant or average by interval, else power.draw. */
 function choosePowerField(index, intervalMs, probes) {
@@ -1661,12 +1830,14 @@ function loopArguments(fields, intervalMs, idArgs) {
 
 
 
+
 /**
  * Lists the GPUs, applies the selection, then asks the driver which
  * power fields and extra fields it answers, with one short query each.
  */
-async function planGpus(config) {
-    const smi = config.environment.nvidiaSmiPath;
+async function planGpus(config, options = {}) {
+    const path = config.environment.nvidiaSmiPath;
+    const smi = path === undefined ? undefined : toolQuery(path, { abort: options.abort });
     const listing = await listGpus(smi);
     const empty = {
         devices: [],
@@ -1674,68 +1845,66 @@ async function planGpus(config) {
         idArgs: [],
         driverVersion: listing.driverVersion
     };
-    if (smi === undefined || listing.problem !== undefined) {
-        return { ...empty, notes: [], problem: listing.problem };
+    if (smi === undefined || listing.problem !== undefined)
+        return { ...empty, notes: [], warnings: [], problem: listing.problem };
+    const selection = await chooseGpus(smi, listing.gpus, config, options);
+    if (selection.gpus.length === 0) {
+        const why = selection.noneBecause ? `: ${selection.noneBecause}` : '';
+        const { notes, warnings } = selection;
+        return { ...empty, notes, warnings, problem: `no GPU selected${why}` };
     }
-    const selection = selectGpus(listing.gpus, {
+    const some = selection.gpus.length < listing.gpus.length;
+    return probeFields(smi, selection, config, {
+        idArgs: idArguments(some ? selection.gpus.map(g => g.index) : undefined),
+        driverVersion: listing.driverVersion
+    });
+}
+/** The selection; an unknown `gpus` id throws unless `cpu-only`. */
+async function chooseGpus(smi, listed, config, options) {
+    const context = {
         choice: config.gpus,
         cudaVisibleDevices: config.environment.cudaVisibleDevices,
         cudaDeviceOrder: config.environment.cudaDeviceOrder,
         migParents: await migParentsIfNeeded(smi, config)
-    });
-    if (selection.gpus.length === 0) {
-        return { ...empty, notes: selection.notes, problem: 'no GPU selected' };
+    };
+    try {
+        return selectGpus(listed, context);
     }
-    const some = selection.gpus.length < listing.gpus.length;
-    const idArgs = idArguments(some ? selection.gpus.map(g => g.index) : undefined);
-    const probes = await Promise.all(POWER_VARIANTS.map(f => probeField(smi, f, idArgs)));
-    const extras = await usableExtras(smi, config.extraFields, idArgs);
+    catch (error) {
+        if (!(error instanceof CollectError) || options.unknownGpus !== 'cpu-only')
+            throw error;
+        return { gpus: [], notes: [], warnings: [], noneBecause: error.message };
+    }
+}
+/** Asks which power and extra fields the driver answers for the selection. */
+async function probeFields(smi, selection, config, base) {
+    const probes = await Promise.all(POWER_VARIANTS.map(f => probeField(smi, f, base.idArgs)));
+    const extras = await usableExtras(smi, config.extraFields, base.idArgs);
     const devices = selection.gpus.map(gpu => ({
         key: String(gpu.index),
         gpu,
         powerField: choosePowerField(gpu.index, config.intervalMs, probes)
     }));
     return {
+        ...base,
         devices,
         fields: [...BASE_FIELDS, ...answered(probes), ...extras.fields],
-        idArgs,
-        driverVersion: listing.driverVersion,
-        notes: [...selection.notes, ...probeNotes(probes), ...extras.notes]
+        notes: [...selection.notes, ...probeNotes(probes)],
+        warnings: [...selection.warnings, ...extras.warnings]
     };
 }
 /** MIG parents from `nvidia-smi -L`, only when a MIG id needs them. */
 async function migParentsIfNeeded(smi, config) {
     if (!(config.environment.cudaVisibleDevices ?? '').includes('MIG-'))
         return new Map();
-    const run = await runTool(smi, ['-L']);
+    const run = await smi(['-L']);
     return run.code === 0 ? parseMigParents(run.stdout) : new Map();
-}
-/** Power variants the driver accepted (kept in the raw output too). */
-function answered(probes) {
-    return probes.filter(p => p.refused === undefined).map(p => p.field);
 }
 /** What the user should know about the power fields. */
 function probeNotes(probes) {
     return probes
         .filter(p => p.refused !== undefined)
         .map(p => `${p.field} is not available from this driver (${p.refused}): not sampled`);
-}
-/** The extra fields the driver accepts; refused ones are named and dropped. */
-async function usableExtras(smi, fields, idArgs) {
-    const wanted = fields.filter(f => !BASE_FIELDS.includes(f) &&
-        !POWER_VARIANTS.includes(f));
-    if (wanted.length === 0)
-        return { fields: [], notes: [] };
-    const together = await probeField(smi, wanted.join(','), idArgs);
-    if (together.refused === undefined)
-        return { fields: wanted, notes: [] };
-    const probes = await Promise.all(wanted.map(f => probeField(smi, f, idArgs)));
-    return {
-        fields: answered(probes),
-        notes: probes
-            .filter(p => p.refused !== undefined)
-            .map(p => `fields: ${p.field} was refused by nvidia-smi (${p.refused}): left out`)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/collect/frame-tracker.ts
@@ -2005,22 +2174,28 @@ class Sampler {
         this.parts = parts;
     }
     /**
-     * Starts every source and waits for the first GPU rows (bounded). The
-     * action's main step claims the output first and passes it in.
+     * Starts every source and waits for the first GPU rows (bounded). An
+     * abort before the sources start throws; one after returns the
+     * sampler at once, so that what it has is written.
      */
-    static async start(config, log, claimed) {
-        const layout = claimed ?? (await claimOutput(config.outDir, config.name, config.host));
+    static async start(config, log, options = {}) {
+        const layout = options.claimed ??
+            (await claimOutput(config.outDir, config.name, config.host));
         try {
-            return await Sampler.startIn(layout, config, log);
+            return await Sampler.startIn(layout, config, log, options);
         }
         catch (error) {
             await (0,promises_namespaceObject.rm)(layout.spoolDir, { recursive: true, force: true });
+            // An empty claim is given back, so a rerun gets the same file name.
+            await (0,promises_namespaceObject.rmdir)(layout.rawDir).catch(() => undefined);
             throw error;
         }
     }
     /** Plans, records what will be sampled, then starts every source. */
-    static async startIn(layout, config, log) {
-        const plan = await planGpus(config);
+    static async startIn(layout, config, log, options) {
+        throwIfStopped(options.abort);
+        const plan = await planGpus(config, options);
+        throwIfStopped(options.abort);
         const spool = new SpoolWriter(layout.samplesPath);
         const cpu = await CpuSource.prepare(config.environment, {
             sink: spool,
@@ -2038,11 +2213,12 @@ class Sampler {
         parts.gpu?.start();
         parts.dcgmi?.start();
         await cpu.start(config.intervalMs);
-        await withTimeout(parts.gpu?.firstRows(), QUERY_TIMEOUT_MS);
+        await withTimeout(parts.gpu?.firstRows(), QUERY_TIMEOUT_MS, options.abort);
         const report = {
             layout,
             gpuNames: plan.devices.map(d => `${d.key}: ${d.gpu.name ?? 'unnamed GPU'} (${d.powerField})`),
             gpuProblem: plan.problem,
+            warnings: plan.warnings,
             cpu: cpu.description,
             startedMs
         };
@@ -2090,10 +2266,16 @@ async function recordPlan(layout, facts, gpuProblem) {
     const commands = (0,external_node_path_namespaceObject.join)(layout.rawDir, 'commands.txt');
     await (0,promises_namespaceObject.writeFile)(commands, `${facts.sources.join('\n')}\n`);
 }
-/** The plan's decisions and problems, as notes for the telemetry. */
+/** The plan's decisions, warnings and problem, as telemetry notes. */
 function planNotes(plan) {
     const problem = plan.problem ? [`no GPU sampled: ${plan.problem}`] : [];
-    return [...plan.notes, ...problem];
+    return [...plan.notes, ...plan.warnings, ...problem];
+}
+/** Throws when a stop was asked for before sampling began. */
+function throwIfStopped(abort) {
+    if (!abort?.aborted)
+        return;
+    throw new CollectError(`stopped by ${String(abort.reason)} before sampling began; nothing was recorded`);
 }
 /** The GPU streams for a plan that has GPUs. */
 function streamsFor(plan, config, layout, spool, log) {
@@ -2127,14 +2309,20 @@ function headerFacts(config, plan, cpu, startedMs, parts) {
         ]
     };
 }
-/** Waits for `promise`, or `timeoutMs`, whichever comes first. */
-async function withTimeout(promise, timeoutMs) {
-    if (promise === undefined)
+/** Waits for `promise`, `timeoutMs` or an abort, whichever comes first. */
+async function withTimeout(promise, timeoutMs, abort) {
+    if (promise === undefined || abort?.aborted)
         return;
     let timer;
-    const timeout = new Promise(resolve => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([promise, timeout]);
+    let cut = () => undefined;
+    const cutShort = new Promise(resolve => {
+        cut = resolve;
+        timer = setTimeout(resolve, timeoutMs);
+        abort?.addEventListener('abort', cut, { once: true });
+    });
+    await Promise.race([promise, cutShort]);
     clearTimeout(timer);
+    abort?.removeEventListener('abort', cut);
 }
 
 ;// CONCATENATED MODULE: ./src/collect/sampler-process.ts
@@ -2167,20 +2355,28 @@ async function runSamplerProcess(configPath) {
     const { sampler: config, stem } = JSON.parse(await (0,promises_namespaceObject.readFile)(configPath, 'utf8'));
     const layout = layoutFor(config.outDir, stem);
     process.on('SIGHUP', () => log.info('SIGHUP ignored: sampling goes on until the post step'));
-    const stopRequested = untilStopped(log, layout.spoolDir);
+    const stopping = new AbortController();
+    const stopRequested = untilStopped(log, layout.spoolDir, stopping);
     let sampler;
     try {
-        sampler = await Sampler.start(config, log, layout);
+        // A `gpus` id that names no GPU is the action's warning (its failure
+        // with required: true), with CPU telemetry, not a dead sampler.
+        sampler = await Sampler.start(config, log, {
+            claimed: layout,
+            abort: stopping.signal,
+            unknownGpus: 'cpu-only'
+        });
     }
     catch (error) {
         await writeStatus(layout, { state: 'failed', error: messageOf(error) });
         return 1;
     }
-    const { gpuNames, gpuProblem, cpu } = sampler.report;
+    const { gpuNames, gpuProblem, cpu, warnings } = sampler.report;
     await writeStatus(layout, {
         state: 'ready',
         gpuNames,
         cpu,
+        warnings,
         ...(gpuProblem ? { gpuProblem } : {})
     });
     await stopRequested;
@@ -2197,14 +2393,16 @@ async function runSamplerProcess(configPath) {
 /**
  * Resolves on SIGTERM or SIGINT, when the lifetime runs out, or when the
  * work folder is gone (the runner cleaned up without a post step): a
- * sampler never outlives its job for long.
+ * sampler never outlives its job for long. Aborts `stopping` too, so a
+ * stop during start-up cuts the start short.
  */
-function untilStopped(log, spoolDir) {
+function untilStopped(log, spoolDir, stopping) {
     return new Promise(resolve => {
         const stop = (why) => {
             log.info(`${why}: stopping`);
             clearTimeout(lifetime);
             clearInterval(folderCheck);
+            stopping.abort(why);
             resolve();
         };
         const lifetime = setTimeout(() => stop('no post step came within 5 days and an hour'), MAX_LIFETIME_MS);

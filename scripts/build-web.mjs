@@ -5,6 +5,11 @@
 // page work offline from a folder as well as from any static host.
 //
 //   node scripts/build-web.mjs        (npm run build:web also type-checks)
+//   node scripts/build-web.mjs --out test-output/web-links
+//                                     (a copy of its own for one test file,
+//                                     so test files running in parallel
+//                                     never rebuild a page another one has
+//                                     open)
 import { build } from 'esbuild'
 import {
   copyFile,
@@ -14,12 +19,17 @@ import {
   rm,
   writeFile
 } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const OUT = join(ROOT, 'web/dist')
+const { values } = parseArgs({ options: { out: { type: 'string' } } })
+const OUT = join(ROOT, values.out ?? 'web/dist')
+if (relative(ROOT, OUT).startsWith('..') || relative(ROOT, OUT) === '') {
+  throw new Error(`--out must be a folder inside the repository, got ${OUT}`)
+}
 
 await rm(OUT, { recursive: true, force: true })
 await mkdir(OUT, { recursive: true })
@@ -47,7 +57,7 @@ await writeFile(
 )
 const script = await readFile(join(OUT, 'app.js'))
 process.stdout.write(
-  `web/dist/app.js: ${kib(script.length)} KiB raw, ${kib(gzipSync(script, { level: 9 }).length)} KiB gzip\n`
+  `${relative(ROOT, OUT)}/app.js: ${kib(script.length)} KiB raw, ${kib(gzipSync(script, { level: 9 }).length)} KiB gzip\n`
 )
 
 /** KiB with one decimal. */

@@ -12,6 +12,7 @@ import { AUDIT_ENTRY_NAME } from '../../src/github/find-baseline.js'
 import { extractZipEntry } from '../../src/github/zip-entry.js'
 import {
   MOCK_BOT,
+  MOCK_TOKEN,
   type MockGitHub,
   startMockGitHub
 } from '../github/mock-github-server.js'
@@ -254,6 +255,17 @@ describe('telemetry: artifact:PATTERN', () => {
     expect(result.stdout).not.toContain('    at ')
   })
 
+  it('fails naming a glob line that matches nothing, even beside one that does', async () => {
+    const result = await runWithArtifacts({
+      telemetry: `${EXAMPLES}\n/nonexistent/*.csv`
+    })
+
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(
+      '::error::telemetry: no file matches "/nonexistent/*.csv"'
+    )
+  })
+
   it('fails with the pattern named when no artifact matches', async () => {
     const result = await runWithArtifacts({
       telemetry: 'artifact:ecocompute-telemetry-*'
@@ -319,6 +331,30 @@ describe('concurrency, long bodies and re-runs', () => {
     expect(rerun.outputs['artifact-name']).toBe('ecocompute-audit-ci-default-2')
     expect(results.artifacts.has('ecocompute-audit-ci-default-2')).toBe(true)
   })
+})
+
+describe('the token identity', () => {
+  it('keeps one comment when a personal token posts it, found as its own login', async () => {
+    await github.close()
+    github = await startMockGitHub({
+      tokens: { [MOCK_TOKEN]: MOCK_BOT, 'pat-1f2e3d4c5b6a': 'alice' }
+    })
+    const asAlice = { 'INPUT_GITHUB-TOKEN': 'pat-1f2e3d4c5b6a' }
+
+    for (const runId of ['3001', '3002', '3003'])
+      expect(
+        (
+          await runWithArtifacts(
+            { telemetry: EXAMPLES },
+            { ...asAlice, GITHUB_RUN_ID: runId }
+          )
+        ).code
+      ).toBe(0)
+
+    const comments = github.state.commentsOf(REPO, 7)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]!.user.login).toBe('alice')
+  }, 30_000)
 })
 
 describe('mode: publish', () => {

@@ -234,6 +234,25 @@ describe('baseline: auto', () => {
     expect(result.summary).toContain(`run ${run.id}`)
   })
 
+  it('keeps the audit when the baseline lookup keeps failing with 502', async () => {
+    github.fail('runs.list', { kind: 'server-error', status: 502 }, 50)
+    github.fail(
+      'runs.listForWorkflow',
+      { kind: 'server-error', status: 502 },
+      50
+    )
+    const result = await runAction({
+      telemetry: 'examples/*.csv',
+      region: 'SE',
+      'max-increase': '10%'
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('::warning::baseline: the lookup failed')
+    expect(result.outputs.verdict).toBe('neutral')
+    expect(result.outputs['energy-kwh']).not.toBe('')
+    expect(result.summary).toContain('Sustainability Audit')
+  }, 60_000)
+
   it('skips an expired artifact and follows on-missing-baseline', async () => {
     const run = github.state.addWorkflowRun({
       repo: REPO,

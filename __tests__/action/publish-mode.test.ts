@@ -240,7 +240,9 @@ describe('mode input', () => {
   })
 
   it('defaults to audit, which needs telemetry; publish does not', () => {
-    expect(() => readActionInputs()).toThrow(/telemetry is required/)
+    expect(() => readActionInputs()).toThrow(
+      /telemetry: required in audit mode/
+    )
     process.env.INPUT_MODE = 'publish'
     expect(readActionInputs().mode).toBe('publish')
     process.env.INPUT_MODE = 'post'

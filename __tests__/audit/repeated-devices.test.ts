@@ -137,5 +137,9 @@ describe('jobs', () => {
       [a, 'train-a'],
       [b, 'train-b']
     ])
+    // Each leg is measured against its own job's window, not the run's
+    // two hours: both cover theirs fully.
+    expect(result.devices.map(d => d.coverage)).toEqual([1, 1])
+    expect(result.warnings.map(w => w.code)).not.toContain('partial-coverage')
   })
 })

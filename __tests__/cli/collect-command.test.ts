@@ -170,7 +170,11 @@ describe('collect -- CMD', () => {
     const node = useNode(twoGpuSpec())
     expect(await collect(node, ['true'], ['--gpus', '5'])).toBe(125)
     expect(output.stderr).toContain(
-      'gpus: "5" is not a GPU nvidia-smi lists; it lists 0 (GPU-5f0d'
+      'gpus: "5" is not a GPU nvidia-smi lists; it lists 0 (GPU-5f0d3c1e-0000-4a6b-9c1d-000000000000), 1 (GPU-7a1b2c3d-1111-4e5f-8a9b-111111111111)'
+    )
+    // The empty claim is given back: a rerun gets the plain file name.
+    expect(existsSync(join(node.outDir, 'raw/telemetry-gpu-node-1'))).toBe(
+      false
     )
   })
 
@@ -189,6 +193,28 @@ describe('collect -- CMD', () => {
     expect(code).toBe(125)
     expect(output.stderr).toContain(
       `cannot create the output folder ${join(node.dir, 'spec.json', 'out')}: ENOTDIR`
+    )
+    expect(existsSync(marker)).toBe(false)
+  })
+
+  it('exits 125 at once, without running the command, for an output folder under /proc', async () => {
+    // Node 20's recursive mkdir never returns for this path (issue #6).
+    const node = useNode(twoGpuSpec())
+    const marker = join(node.dir, 'ran')
+    const startedMs = Date.now()
+    const code = await main([
+      'collect',
+      '--out',
+      '/proc/ecocompute-out',
+      '--',
+      'sh',
+      '-c',
+      `: > ${marker}`
+    ])
+    expect(code).toBe(125)
+    expect(Date.now() - startedMs).toBeLessThan(2000)
+    expect(output.stderr).toContain(
+      "collect: error: cannot start sampling: cannot create the output folder /proc/ecocompute-out: ENOENT: no such file or directory, mkdir '/proc/ecocompute-out'"
     )
     expect(existsSync(marker)).toBe(false)
   })
@@ -239,14 +265,55 @@ describe('collect without a usable GPU', () => {
       await collect(node, ['sh', '-c', `: > ${marker}`], ['--gpus', 'none'])
     ).toBe(125)
     expect(output.stderr).toContain(
-      'nothing to sample on gpu-node-1: no GPU selected; no CPU readings (no RAPL, no /proc/stat)'
+      'nothing to sample on gpu-node-1: no GPU selected: gpus is none; no CPU readings (no RAPL, no /proc/stat)'
     )
     expect(existsSync(marker)).toBe(false)
   })
 
-  it('honours CUDA_VISIBLE_DEVICES="" (every GPU hidden)', async () => {
+  it('honours CUDA_VISIBLE_DEVICES="" (every GPU hidden) and says so on the console', async () => {
     const node = useNode(twoGpuSpec(), { CUDA_VISIBLE_DEVICES: '' })
     expect(await collect(node, ['true'])).toBe(0)
+    expect(
+      (recordsOf(node)[0]!.devices as { kind: string }[]).map(d => d.kind)
+    ).toEqual(['cpu'])
+    expect(output.stderr).toContain(
+      'collect: warning: no GPU telemetry: no GPU selected: CUDA_VISIBLE_DEVICES is set but empty, which hides every GPU; recording the CPU only'
+    )
+  })
+
+  it('says on the console that an ambiguous CUDA_VISIBLE_DEVICES UUID prefix selected no GPU', async () => {
+    const uuids = [
+      'GPU-5f0d3c1e-0000-4a6b-9c1d-000000000000',
+      'GPU-5f0d9a9a-1111-4e5f-8a9b-111111111111'
+    ]
+    const node = useNode(twoGpuSpec([{ uuid: uuids[0] }, { uuid: uuids[1] }]), {
+      CUDA_VISIBLE_DEVICES: 'GPU-5f0d'
+    })
+    expect(await collect(node, ['true'])).toBe(0)
+    const why = `CUDA_VISIBLE_DEVICES entry "GPU-5f0d" is the start of 2 GPUs' UUIDs, so it names none; CUDA ignores it and every entry after it (nvidia-smi lists 0 (${uuids[0]}), 1 (${uuids[1]}))`
+    expect(output.stderr).toContain(
+      `collect: warning: no GPU telemetry: no GPU selected: ${why}; recording the CPU only`
+    )
+    expect(recordsOf(node).map(r => r.message)).toContain(
+      `no GPU sampled: no GPU selected: ${why}`
+    )
+  })
+
+  it('starts the command within the query timeout when nvidia-smi never answers, and says so', async () => {
+    const node = useNode({ ...twoGpuSpec(), hang: true })
+    const started = join(node.dir, 'started')
+    const script = `require('fs').writeFileSync(${JSON.stringify(started)},String(Date.now()))`
+    const collectMs = Date.now()
+    expect(await collect(node, [process.execPath, '-e', script])).toBe(0)
+    // The listing is given 10 s (QUERY_TIMEOUT_MS), then the command runs.
+    const waitedMs = Number(readFileSync(started, 'utf8')) - collectMs
+    expect(waitedMs).toBeGreaterThanOrEqual(10_000)
+    expect(waitedMs).toBeLessThan(13_000)
+    expect(output.stderr).toContain(
+      'collect: warning: no GPU telemetry: nvidia-smi did not answer within 10 s (a hung driver or GPU, or a cold driver without persistence mode); recording the CPU only'
+    )
+    // Only the listing was tried: no field trials after a hung driver.
+    expect(node.smiCalls()).toHaveLength(1)
     expect(
       (recordsOf(node)[0]!.devices as { kind: string }[]).map(d => d.kind)
     ).toEqual(['cpu'])
@@ -442,8 +509,9 @@ describe('collect records the CPU', () => {
       'utf8'
     )
     expect(commands).toContain('power.draw.average,fan.speed --format')
-    expect(recordsOf(node).map(r => r.message)).toContain(
+    const refused =
       'fields: bogus.field was refused by nvidia-smi (nvidia-smi failed: Field "bogus.field" is not a valid field to query. (exit code 2: an argument or flag was refused)): left out'
-    )
+    expect(recordsOf(node).map(r => r.message)).toContain(refused)
+    expect(output.stderr).toContain(`collect: warning: ${refused}\n`)
   })
 })

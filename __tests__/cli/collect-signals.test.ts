@@ -1,8 +1,14 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterEach, expect, it, jest } from '@jest/globals'
-import { FakeNode, readJsonLines, twoGpuSpec } from '../collect/fake-node.js'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import {
+  type FakeSpec,
+  FakeNode,
+  readJsonLines,
+  twoGpuSpec
+} from '../collect/fake-node.js'
 
 // Each test runs real child processes for a second or two.
 jest.setTimeout(30_000)
@@ -82,3 +88,88 @@ it.each([
     })
   }
 )
+
+/** `collect` (the built CLI) around a command that marks that it ran. */
+function spawnCollect(node: FakeNode, marker: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      resolve('dist/cli.js'),
+      'collect',
+      '--interval-ms',
+      '100',
+      '--out',
+      node.outDir,
+      '--',
+      'sh',
+      '-c',
+      `: > ${marker}`
+    ],
+    { env: node.env(), stdio: ['ignore', 'ignore', 'pipe'] }
+  )
+}
+
+/** Waits (at most 10 s) until nvidia-smi's calls so far pass `test`. */
+async function untilCalled(
+  node: FakeNode,
+  test: (calls: string[][]) => boolean
+): Promise<void> {
+  const deadlineMs = Date.now() + 10_000
+  while (!test(node.smiCalls())) {
+    if (Date.now() > deadlineMs) throw new Error('nvidia-smi was not called')
+    await sleep(20)
+  }
+}
+
+/** Sends `signal`; resolves with the exit code, the time taken, stderr. */
+async function signalled(
+  child: ChildProcess,
+  signal: NodeJS.Signals
+): Promise<{ code: number | null; tookMs: number; stderr: string }> {
+  let stderr = ''
+  child.stderr?.setEncoding('utf8').on('data', (t: string) => (stderr += t))
+  const closed = new Promise<number | null>(done => child.on('close', done))
+  const sentMs = Date.now()
+  child.kill(signal)
+  const code = await closed
+  return { code, tookMs: Date.now() - sentMs, stderr }
+}
+
+describe('a signal while collect is starting', () => {
+  /** A fake node for one test. */
+  function fakeNode(spec: FakeSpec): FakeNode {
+    const node = new FakeNode(spec)
+    nodes.push(node)
+    return node
+  }
+
+  it('stops at once while nvidia-smi hangs, without running the command (SIGTERM: 143)', async () => {
+    const node = fakeNode({ ...twoGpuSpec(), hang: true })
+    const marker = join(node.dir, 'ran')
+    const child = spawnCollect(node, marker)
+    await untilCalled(node, calls => calls.length > 0)
+    const run = await signalled(child, 'SIGTERM')
+    expect(run.code).toBe(143)
+    expect(run.tookMs).toBeLessThan(2000)
+    expect(run.stderr).toContain(
+      'collect: warning: stopped by SIGTERM before sampling began; nothing was recorded; the command was not run'
+    )
+    expect(existsSync(marker)).toBe(false)
+  })
+
+  it('stops at once while waiting for the first GPU rows, and writes what it has (SIGINT: 130)', async () => {
+    const node = fakeNode({ ...twoGpuSpec(), firstRowDelayMs: 30_000 })
+    const marker = join(node.dir, 'ran')
+    const child = spawnCollect(node, marker)
+    await untilCalled(node, calls => calls.some(a => a.includes('-lms')))
+    const run = await signalled(child, 'SIGINT')
+    expect(run.code).toBe(130)
+    expect(run.tookMs).toBeLessThan(2500)
+    expect(existsSync(marker)).toBe(false)
+    const records = readJsonLines<Record<string, unknown>>(
+      join(node.outDir, 'telemetry-gpu-node-1.jsonl')
+    )
+    expect(records[0]).toMatchObject({ kind: 'header', host: 'gpu-node-1' })
+    expect(records.at(-1)).toMatchObject({ kind: 'footer' })
+  })
+})

@@ -69,6 +69,14 @@ describe('audit', () => {
     expect(output.stderr).toContain('nvidia-smi-csv')
   })
 
+  it('exits 2 instead of writing the report over an input', async () => {
+    const input = tempFile('keep.csv', 'timestamp, index, power.draw [W]\n')
+    expect(await main(['audit', input, '--out', input])).toBe(2)
+    expect(output.stderr).toContain(
+      `--out ${input} is one of the telemetry inputs`
+    )
+  })
+
   it('exits 1 naming a file that does not exist', async () => {
     expect(await main(['audit', 'no/such/file.csv'])).toBe(1)
     expect(output.stderr).toContain('no/such/file.csv: no such file or folder')
@@ -161,7 +169,8 @@ describe('estimate through the CLI entry', () => {
     expect(estimate.carbon.kg).toBeCloseTo(82432 * 0.4 * 1.1 * 0.385, 6)
   })
 
-  it('exits 2 for the planning mode, which is not available yet', async () => {
+  it('exits 2 for a plan without its tokens, GPU and GPU count', async () => {
     expect(await main(['estimate', '--params', '7e9'])).toBe(2)
+    expect(output.stderr).toContain('--tokens')
   })
 })

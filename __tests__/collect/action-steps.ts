@@ -68,7 +68,7 @@ export function runStep(
 }
 
 /** The runner's `name<<delimiter` file format, as a record. */
-function readCommandFile(path: string): Record<string, string> {
+export function readCommandFile(path: string): Record<string, string> {
   const values: Record<string, string> = {}
   const pattern = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm
   for (const match of readFileSync(path, 'utf8').matchAll(pattern))

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { collectHelp } from '../../src/cli/collect-help.js'
 import { CollectRawInputs } from '../../src/collect/collect-inputs.js'
 
 const ACTION = readFileSync('collect/action.yml', 'utf8')
@@ -45,5 +46,16 @@ describe('collect/action.yml', () => {
       expect(path).toBe(`../dist/collect-${step}.js`)
       expect(existsSync(join('collect', path!))).toBe(true)
     }
+  })
+
+  it('says what a GPU id that names no GPU does: a warning or, with required, a failure; the CLI exits 125', () => {
+    const inputs = declared('inputs')
+    expect(inputs.get('gpus')).toContain(
+      'One that nvidia-smi does not list is a warning naming it and the GPUs there are, and the CPU is recorded alone (a failed step with required: true)'
+    )
+    expect(inputs.get('required')).toContain('a gpus entry that names no GPU')
+    expect(collectHelp().replace(/\s+/g, ' ')).toContain(
+      'one nvidia-smi does not list is an error (exit 125) naming the GPUs there are'
+    )
   })
 })

@@ -16,7 +16,7 @@ import {
   type MockResultsService,
   startMockResultsService
 } from '../github/mock-results-service.js'
-import { jobEnv, runStep } from './action-steps.js'
+import { jobEnv, readCommandFile, runStep } from './action-steps.js'
 import { seriesOf, trapezoidJ } from './expected-energy.js'
 import {
   FakeNode,
@@ -227,6 +227,68 @@ describe('collect/action.yml main and post', () => {
     )
     expect(post.code).toBe(0)
     expect(post.stdout).toContain('Uploaded artifact')
+  })
+
+  it.each([
+    ['warns', 'false', 0, 'warning', ''],
+    ['fails the step', 'true', 1, 'error', ' (required: true)']
+  ])(
+    '%s for a gpus entry that names no GPU (required: %s), and records the CPU',
+    async (_what, required, code, level, suffix) => {
+      const node = new FakeNode(twoGpuSpec())
+      nodes.push(node)
+      const { main, post } = await mainThenPost(node, { gpus: '5', required })
+      expect(main.code).toBe(code)
+      expect(main.stdout).toContain(
+        `::${level}::no GPU telemetry: no GPU selected: gpus: "5" is not a GPU nvidia-smi lists; it lists 0 (GPU-5f0d3c1e-0000-4a6b-9c1d-000000000000), 1 (GPU-7a1b2c3d-1111-4e5f-8a9b-111111111111); recording the CPU only${suffix}`
+      )
+      expect(post.code).toBe(0)
+      const name = post.stdout.match(/Uploaded artifact (\S+)/)?.[1] ?? ''
+      const text = extractZipEntry(service.artifacts.get(name)!.zip, {
+        name: 'telemetry-gpu-node-1.jsonl'
+      }).toString('utf8')
+      expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({
+        devices: [{ key: 'cpu', kind: 'cpu' }]
+      })
+    }
+  )
+
+  it('warns for fields nvidia-smi refuses, and samples the rest', async () => {
+    const node = new FakeNode({ ...twoGpuSpec(), extraFields: ['fan.speed'] })
+    nodes.push(node)
+    const { main } = await mainThenPost(node, {
+      fields: 'fan.speed,bogus.field',
+      upload: 'false'
+    })
+    expect(main.code).toBe(0)
+    expect(main.stdout).toContain(
+      '::warning::fields: bogus.field was refused by nvidia-smi (nvidia-smi failed: Field "bogus.field" is not a valid field to query. (exit code 2: an argument or flag was refused)): left out'
+    )
+    expect(main.stdout).not.toContain('fan.speed was refused')
+  })
+
+  it('stops a sampler sent SIGTERM while nvidia-smi hangs at once, and main says why', async () => {
+    const node = new FakeNode({ ...twoGpuSpec(), hang: true })
+    nodes.push(node)
+    const env = { ...node.env(), ...jobEnv({ GITHUB_JOB: 'hang' }) }
+    const pending = runStep('collect-main', {}, env, node.dir)
+    const statePath = join(node.dir, 'collect-main-state')
+    let pid = 0
+    // Until the sampler is started and asking nvidia-smi (at most 10 s).
+    for (let waitedMs = 0; waitedMs < 10_000; waitedMs += 20) {
+      pid = Number(readCommandFile(statePath)['sampler-pid'])
+      if (pid > 0 && node.smiCalls().length > 0) break
+      await sleep(20)
+    }
+    samplers.push(pid)
+    const sentMs = Date.now()
+    process.kill(pid, 'SIGTERM')
+    const main = await pending
+    expect(Date.now() - sentMs).toBeLessThan(2000)
+    expect(main.code).toBe(0)
+    expect(main.stdout).toContain(
+      '::warning::no telemetry: the sampler could not start: stopped by SIGTERM before sampling began; nothing was recorded'
+    )
   })
 
   it('writes the telemetry from the spool when the sampler was killed, with a note saying so', async () => {

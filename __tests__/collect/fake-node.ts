@@ -44,6 +44,10 @@ export interface FakeSpec {
   extraFields?: string[]
   /** nvidia-smi fails every call with this output and exit code. */
   fail?: { message: string; code: number }
+  /** nvidia-smi never answers any call (a hung driver). */
+  hang?: boolean
+  /** The looping nvidia-smi prints its first row only after this. */
+  firstRowDelayMs?: number
   /** With a dcgm block, a fake dcgmi is on PATH too. */
   dcgm?: { fail?: string }
 }
@@ -72,6 +76,7 @@ export class FakeNode {
   readonly procRoot = join(this.dir, 'proc')
   readonly emittedLog = join(this.dir, 'emitted.jsonl')
   readonly dcgmLog = join(this.dir, 'dcgm-emitted.jsonl')
+  readonly callLog = join(this.dir, 'nvidia-smi-calls.jsonl')
   readonly outDir = join(this.dir, 'out')
 
   constructor(
@@ -85,7 +90,12 @@ export class FakeNode {
       : undefined
     writeFileSync(
       specPath,
-      JSON.stringify({ ...spec, dcgm, emittedLog: this.emittedLog })
+      JSON.stringify({
+        ...spec,
+        dcgm,
+        emittedLog: this.emittedLog,
+        callLog: this.callLog
+      })
     )
     this.tool('nvidia-smi', 'nvidia-smi.mjs')
     if (spec.dcgm) this.tool('dcgmi', 'dcgmi.mjs')
@@ -142,6 +152,11 @@ export class FakeNode {
   /** Rows the fake nvidia-smi printed while looping, in order. */
   emitted(): EmittedRow[] {
     return readJsonLines<EmittedRow>(this.emittedLog)
+  }
+
+  /** The arguments of every nvidia-smi call so far, in order. */
+  smiCalls(): string[][] {
+    return readJsonLines(this.callLog)
   }
 
   /** Rows the fake dcgmi printed. */

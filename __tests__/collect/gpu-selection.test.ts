@@ -27,18 +27,27 @@ const LISTED: ListedGpu[] = [
   }
 ]
 
-/** The nvidia-smi indices selected. */
+/** What nvidia-smi lists, as the messages name it. */
+const LISTED_TEXT =
+  '0 (GPU-aaaa1111-0000-0000-0000-000000000000), 1 (GPU-aaaa2222-0000-0000-0000-000000000000), 2 (GPU-bbbb3333-0000-0000-0000-000000000000)'
+
+/** The nvidia-smi indices selected, and what was said about them. */
 function indices(
   cudaVisibleDevices: string | undefined,
   migParents = new Map<string, string>()
-): { picked: number[]; notes: string[] } {
-  const selection = selectGpus(LISTED, {
+): {
+  picked: number[]
+  notes: string[]
+  warnings: string[]
+  noneBecause?: string
+} {
+  const { gpus, ...said } = selectGpus(LISTED, {
     choice: { mode: 'auto' },
     cudaVisibleDevices,
     cudaDeviceOrder: undefined,
     migParents
   })
-  return { picked: selection.gpus.map(g => g.index), notes: selection.notes }
+  return { picked: gpus.map(g => g.index), ...said }
 }
 
 describe('GPU selection from CUDA_VISIBLE_DEVICES', () => {
@@ -50,23 +59,42 @@ describe('GPU selection from CUDA_VISIBLE_DEVICES', () => {
     expect(indices('2,0').picked).toEqual([2, 0])
   })
 
-  it('takes a full UUID or a unique prefix, and stops at an ambiguous one as CUDA does', () => {
+  it('takes a full UUID or a unique prefix, and stops at an ambiguous one as CUDA does, with a warning', () => {
     expect(
       indices('GPU-bbbb,GPU-aaaa1111-0000-0000-0000-000000000000').picked
     ).toEqual([2, 0])
     const ambiguous = indices('GPU-bbbb,GPU-aaaa,1')
     expect(ambiguous.picked).toEqual([2])
-    expect(ambiguous.notes[0]).toContain(
-      'CUDA_VISIBLE_DEVICES entry "GPU-aaaa" names no GPU here'
+    expect(ambiguous.warnings).toEqual([
+      `CUDA_VISIBLE_DEVICES entry "GPU-aaaa" is the start of 2 GPUs' UUIDs, so it names none; CUDA ignores it and every entry after it (nvidia-smi lists ${LISTED_TEXT})`
+    ])
+  })
+
+  it('says why no GPU is selected when the first entry is an ambiguous prefix', () => {
+    expect(indices('GPU-aaaa,2')).toEqual({
+      picked: [],
+      notes: [],
+      warnings: [],
+      noneBecause: `CUDA_VISIBLE_DEVICES entry "GPU-aaaa" is the start of 2 GPUs' UUIDs, so it names none; CUDA ignores it and every entry after it (nvidia-smi lists ${LISTED_TEXT})`
+    })
+  })
+
+  it('stops at -1 and says why when nothing before it was valid', () => {
+    const hidden = indices('-1,0')
+    expect(hidden.picked).toEqual([])
+    expect(hidden.noneBecause).toBe(
+      `CUDA_VISIBLE_DEVICES entry "-1" names no GPU here; CUDA ignores it and every entry after it (nvidia-smi lists ${LISTED_TEXT})`
     )
   })
 
-  it('stops at -1 and hides every GPU when nothing before it was valid', () => {
-    const hidden = indices('-1,0')
-    expect(hidden.picked).toEqual([])
-    expect(hidden.notes).toContain(
-      'CUDA_VISIBLE_DEVICES hides every GPU: none sampled'
-    )
+  it('says that an empty value hides every GPU', () => {
+    expect(indices(' ')).toEqual({
+      picked: [],
+      notes: [],
+      warnings: [],
+      noneBecause:
+        'CUDA_VISIBLE_DEVICES is set but empty, which hides every GPU'
+    })
   })
 
   it('samples the parent board of a MIG instance, old-style and new-style ids', () => {
@@ -92,10 +120,10 @@ describe('GPU selection from CUDA_VISIBLE_DEVICES', () => {
       migParents: new Map<string, string>()
     }
     expect(
-      selectGpus(mixed, { ...context, cudaDeviceOrder: undefined }).notes[0]
+      selectGpus(mixed, { ...context, cudaDeviceOrder: undefined }).warnings[0]
     ).toContain('set CUDA_DEVICE_ORDER=PCI_BUS_ID')
     expect(
-      selectGpus(mixed, { ...context, cudaDeviceOrder: 'PCI_BUS_ID' }).notes
+      selectGpus(mixed, { ...context, cudaDeviceOrder: 'PCI_BUS_ID' }).warnings
     ).toEqual([])
   })
 })
@@ -112,8 +140,8 @@ describe('GPU selection from the gpus input', () => {
       selectGpus(LISTED, { ...context, choice: { mode: 'all' } }).gpus
     ).toHaveLength(3)
     expect(
-      selectGpus(LISTED, { ...context, choice: { mode: 'none' } }).gpus
-    ).toEqual([])
+      selectGpus(LISTED, { ...context, choice: { mode: 'none' } })
+    ).toMatchObject({ gpus: [], noneBecause: 'gpus is none' })
   })
 
   it('takes nvidia-smi indices and UUIDs, once each', () => {
@@ -128,7 +156,7 @@ describe('GPU selection from the gpus input', () => {
     expect(() =>
       selectGpus(LISTED, { ...context, choice: { mode: 'list', ids: ['7'] } })
     ).toThrow(
-      'gpus: "7" is not a GPU nvidia-smi lists; it lists 0 (GPU-aaaa1111-0000-0000-0000-000000000000), 1 (GPU-aaaa2222-0000-0000-0000-000000000000), 2 (GPU-bbbb3333-0000-0000-0000-000000000000)'
+      `gpus: "7" is not a GPU nvidia-smi lists; it lists ${LISTED_TEXT}`
     )
   })
 })

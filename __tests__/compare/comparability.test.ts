@@ -33,6 +33,36 @@ describe('not comparable', () => {
     expect(comparison.head_value).toBe(1)
   })
 
+  it('still fails a head over carbon-budget-kg when the base was under it', () => {
+    const gates = parseGateOptions({ 'carbon-budget-kg': '0.7' })
+    const comparison = compareAudits(
+      resultWith({ carbonKg: 0.56, gpus: { ...H100, count: 2 } }),
+      resultWith({ carbonKg: 0.84, gpus: { ...H100, count: 3 } }),
+      gates,
+      'base.json'
+    )
+    expect(comparison.verdict).toBe('fail')
+    expect(comparison.comparable).toBe(false)
+    expect(comparison.gates).toEqual([
+      { name: 'carbon-budget-kg', limit: 0.7, value: 0.84, passed: false }
+    ])
+    expect(comparison.reasons).toContain(
+      'carbon 0.84 kg CO2e exceeds the 0.7 kg budget; the budget holds even though the base is not comparable'
+    )
+  })
+
+  it('lets a head over budget pass when the base was over too and it is no worse', () => {
+    const gates = parseGateOptions({ 'carbon-budget-kg': '0.5' })
+    const comparison = compareAudits(
+      resultWith({ carbonKg: 0.9, gpus: { ...H100, count: 2 } }),
+      resultWith({ carbonKg: 0.8, gpus: { ...A100, count: 2 } }),
+      gates,
+      'base.json'
+    )
+    expect(comparison.verdict).toBe('neutral')
+    expect(comparison.gates?.[0]?.passed).toBe(true)
+  })
+
   it('is neutral when the GPU count differs', () => {
     const comparison = compare(
       { carbonKg: 0.5, gpus: { ...H100, count: 2 } },

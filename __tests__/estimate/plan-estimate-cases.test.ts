@@ -161,8 +161,9 @@ describe('planning inputs and their defaults', () => {
     expect(capped.plan.notes.join(' ')).toContain('capped')
   })
 
-  it('lengthens time by the interpolated power-cap factor and holds power under the cap', () => {
-    // 490 W of 700 W is 70 %: three quarters of the way from 100 % to 60 %.
+  it('lengthens time and cuts GPU energy by the interpolated power-cap factors', () => {
+    // 490 W of 700 W is 70 %: three quarters of the way from 100 % to 60 %;
+    // the planned 72 + 0.81 × 628 = 581 W is above the cap, so it binds.
     const weight = (1 - 490 / 700) / (1 - 0.6)
     const plain = estimatePlan({ ...BASE, gpu: 'h100-sxm' })
     const capped = estimatePlan({ ...BASE, gpu: 'h100-sxm', powerCapW: 490 })
@@ -170,7 +171,10 @@ describe('planning inputs and their defaults', () => {
       1 + 0.068 * weight,
       9
     )
-    expect(capped.plan.gpu_power_w.high).toBeLessThanOrEqual(490)
+    expect(capped.energy.gpu_kwh / plain.energy.gpu_kwh).toBeCloseTo(
+      1 - 0.137 * weight,
+      9
+    )
   })
 
   it('leaves host power out with node profile none and says so', () => {

@@ -152,13 +152,16 @@ describe('resolveWhatIf', () => {
     expect(() => resolveWhatIf(spec)).toThrow(message)
   })
 
-  it('keeps node profile none for another GPU and drops GPU-specific overrides', () => {
+  it('drops every GPU-specific override for another GPU, node profile none included', () => {
     const moved = resolveWhatIf('gpu=h200-sxm').apply({
       ...PLAN,
       nodeProfile: 'none',
       gpuPowerW: 700,
-      peakTflops: 1979
+      peakTflops: 1979,
+      peak: 'sparse',
+      mfu: 1,
+      powerCapW: 500
     })
-    expect(moved).toEqual({ ...PLAN, nodeProfile: 'none', gpu: 'h200-sxm' })
+    expect(moved).toEqual({ ...PLAN, gpu: 'h200-sxm' })
   })
 })

@@ -3,7 +3,7 @@
 /// <reference lib="dom.iterable" />
 /**
  * The Interactive Estimator in a real headless Chromium (Debian's, driven
- * by playwright-core), opened from web/dist over file:// as a user opens a
+ * by playwright-core), opened from its build over file:// as a user opens a
  * downloaded copy: the case study, typed inputs and their errors, the URL
  * round trip, a real telemetry file audited in the page, accessibility
  * basics, screenshots, and no request to any host.
@@ -23,9 +23,9 @@ import {
   gotoPlan,
   median,
   openWatchedPage,
-  PAGE_URL,
   type PageWatch,
-  readFigure
+  readFigure,
+  threeFigures
 } from './page-kit.js'
 
 /**
@@ -71,10 +71,14 @@ const TYPED_SELECTS: readonly [string, string][] = [
 const OUTPUT_DIR = 'test-output'
 const watch: PageWatch = { offFileRequests: [], consoleErrors: [] }
 let browser: Browser
+let PAGE_URL = ''
+let pageDir = ''
 
 describeBrowser('the Interactive Estimator page in Chromium', () => {
   beforeAll(async () => {
-    buildPage()
+    const built = buildPage('estimator')
+    PAGE_URL = built.url
+    pageDir = built.dir
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH })
   }, 120_000)
 
@@ -88,6 +92,9 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
     expect(Math.round(CASE.energyKWh)).toBe(16_507)
     expect(Math.round(CASE.carbonKg * 10) / 10).toBe(330.1)
     expect(Math.round(CASE.carKm)).toBe(2_146)
+    // As the CLI prints them: three significant figures below 1,000.
+    expect(threeFigures(CASE.hours)).toBe('368')
+    expect(threeFigures(CASE.carbonKg)).toBe('330')
   })
 
   it('shows the case study from the llama-7b-report preset', async () => {
@@ -149,7 +156,7 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
         Number(await page.locator('#results').getAttribute('data-recompute-ms'))
       )
     }
-    const script = readFileSync('web/dist/app.js')
+    const script = readFileSync(`${pageDir}/app.js`)
     process.stderr.write(
       `estimator page: recompute after an input change, median of 20: ${median(timesMs).toFixed(2)} ms (min ${Math.min(...timesMs).toFixed(2)}, max ${Math.max(...timesMs).toFixed(2)}); app.js ${script.length} bytes\n`
     )
@@ -239,7 +246,7 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
 async function expectCaseStudy(page: Page): Promise<void> {
   const hours = await readFigure(page, 'hours')
   expect(hours.value).toBeCloseTo(CASE.hours, 6)
-  expect(hours.shown).toBe(`${CASE.hours.toFixed(2)} h`)
+  expect(hours.shown).toBe(`${threeFigures(CASE.hours)} h`)
   const cost = await readFigure(page, 'cost')
   expect(cost.value).toBeCloseTo(CASE.costUsd, 4)
   expect(cost.shown).toBe(
@@ -252,7 +259,7 @@ async function expectCaseStudy(page: Page): Promise<void> {
   )
   const carbon = await readFigure(page, 'carbon')
   expect(carbon.value).toBeCloseTo(CASE.carbonKg, 6)
-  expect(carbon.shown).toBe(`${CASE.carbonKg.toFixed(2)} kg CO2e`)
+  expect(carbon.shown).toBe(`${threeFigures(CASE.carbonKg)} kg CO2e`)
   const car = await readFigure(page, 'car-km')
   expect(car.value).toBeCloseTo(CASE.carKm, 5)
   expect(car.shown).toBe(`${Math.round(CASE.carKm).toLocaleString('en-US')} km`)

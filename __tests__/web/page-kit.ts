@@ -11,9 +11,6 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** True when a Chromium binary is there to drive. */
 export const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH)
 
-/** The built page, opened over file:// as a user opens a downloaded copy. */
-export const PAGE_URL = pathToFileURL(resolve('web/dist/index.html')).href
-
 /** `describe`, or a visibly skipped one where Chromium is absent. */
 export const describeBrowser: typeof describe = HAVE_CHROMIUM
   ? describe
@@ -24,12 +21,25 @@ export const describeBrowser: typeof describe = HAVE_CHROMIUM
       describe.skip(name, fn)
     }) as typeof describe)
 
-/** Builds web/dist with the project's build script; prints its sizes. */
-export function buildPage(): void {
-  const output = execFileSync('node', ['scripts/build-web.mjs'], {
+/** A page built for one test file: its folder and its file:// URL. */
+export interface BuiltPage {
+  dir: string
+  url: string
+}
+
+/**
+ * Builds the page with the project's build script into a folder of the
+ * test file's own (test files run in parallel, and a shared web/dist
+ * rebuilt under a page another file has open would break it); prints its
+ * sizes. The page is opened over file://, as a user opens a downloaded copy.
+ */
+export function buildPage(name: string): BuiltPage {
+  const dir = `test-output/web-${name}`
+  const output = execFileSync('node', ['scripts/build-web.mjs', '--out', dir], {
     encoding: 'utf8'
   })
   process.stderr.write(output)
+  return { dir, url: pathToFileURL(resolve(dir, 'index.html')).href }
 }
 
 /** What a page did that it must not: requests off file://, console errors. */
@@ -85,4 +95,25 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? sorted[middle]!
     : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/**
+ * The CLI's number style (src/report/format-number.ts), worked out
+ * separately for the tests: three significant figures below 1,000, whole
+ * numbers with thousands separators from there on.
+ */
+export function threeFigures(value: number): string {
+  if (Math.abs(value) >= 999.5) return Math.round(value).toLocaleString('en-US')
+  return String(Number(value.toPrecision(3)))
+}
+
+/** Waits until the audit panel says it audited `name` with the options shown. */
+export async function waitForAudit(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    file =>
+      document
+        .getElementById('audit-status')
+        ?.textContent?.startsWith(`Audited ${file}`) === true,
+    name
+  )
 }

@@ -5,7 +5,11 @@ import type { AuditOptions } from '../audit/audit-options.js'
 import { columnsOption, numberOption } from '../cli/option-values.js'
 import { type GateOptions, parseGateOptions } from '../compare/gate-options.js'
 import { STICKY_MODES, type StickyMode } from '../github/sticky-types.js'
-import { formatZodIssues } from './format-zod-issues.js'
+import {
+  MatrixKeyInput,
+  RetentionDaysInput,
+  readInputsWith
+} from './read-inputs.js'
 
 /** `audit` runs the audit; `publish` posts a fork's stored report. */
 export const ACTION_MODES = ['audit', 'publish'] as const
@@ -45,24 +49,11 @@ export const RawInputs = z.object({
     .string()
     .regex(
       /^[\w.-]{1,64}$/,
-      'comment-key: letters, digits, _ . - only, at most 64'
+      'letters, digits, _ . - only, at most 64 characters'
     )
     .default('default'),
-  'matrix-key': z
-    .string()
-    .regex(
-      /^[\w.-]{1,64}$/,
-      'matrix-key: letters, digits, _ . - only, at most 64'
-    )
-    .optional(),
-  'retention-days': z
-    .string()
-    .regex(/^\d{1,2}$/, 'retention-days: a whole number of days, 1 to 90')
-    .refine(
-      text => Number(text) >= 1 && Number(text) <= 90,
-      'retention-days: a whole number of days, 1 to 90'
-    )
-    .optional(),
+  'matrix-key': MatrixKeyInput,
+  'retention-days': RetentionDaysInput,
   'check-run': z
     .enum(['true', 'false'], { error: 'check-run must be true or false' })
     .default('true'),
@@ -93,19 +84,11 @@ export interface ActionConfig {
 
 /** Reads every input through one schema and returns a frozen config. */
 export function readActionInputs(): Readonly<ActionConfig> {
-  const raw = Object.fromEntries(
-    Object.keys(RawInputs.shape).map(name => [
-      name,
-      core.getInput(name) || undefined
-    ])
-  )
-  const parsed = RawInputs.safeParse(raw)
-  if (!parsed.success) throw new Error(formatZodIssues(parsed.error))
-  const inputs = parsed.data
+  const inputs = readInputsWith(RawInputs)
   if (inputs['github-token']) core.setSecret(inputs['github-token'])
   if (inputs.mode === 'audit' && inputs.telemetry === undefined)
     throw new Error(
-      'telemetry: telemetry is required: file globs or artifact:PATTERN, one per line'
+      'telemetry: required in audit mode: file globs or artifact:PATTERN, one per line'
     )
   const config: ActionConfig = {
     mode: inputs.mode,

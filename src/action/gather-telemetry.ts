@@ -61,18 +61,30 @@ function shortPaths(gathered: GatheredTelemetry): GatheredTelemetry {
   }
 }
 
-/** Files matching the globs; an error when none match. */
+/**
+ * Files matching the globs (`!pattern` lines exclude). A line that
+ * matches no file is an error naming it: a mistyped path must not
+ * quietly leave a job's telemetry out of the audit.
+ */
 async function matchFiles(patterns: readonly string[]): Promise<string[]> {
+  for (const pattern of patterns.filter(p => !p.startsWith('!'))) {
+    if ((await globFiles([pattern])).length === 0)
+      throw new Error(`telemetry: no file matches "${pattern}"`)
+  }
+  const files = await globFiles(patterns)
+  if (files.length === 0)
+    throw new Error(
+      `telemetry: every file matching ${patterns.map(p => `"${p}"`).join(', ')} is excluded`
+    )
+  return files
+}
+
+/** The files (never folders) the glob lines match, sorted. */
+async function globFiles(patterns: readonly string[]): Promise<string[]> {
   const globber = await glob.create(patterns.join('\n'), {
     matchDirectories: false
   })
-  const files = (await globber.glob()).sort()
-  if (files.length === 0) {
-    throw new Error(
-      `telemetry: no file matches ${patterns.map(p => `"${p}"`).join(', ')}`
-    )
-  }
-  return files
+  return (await globber.glob()).sort()
 }
 
 /** Downloads the run's artifacts matching one pattern, labelled by job. */

@@ -4,6 +4,7 @@ import {
   parseAuditJson,
   readOptionalAuditFile
 } from '../compare/read-audit-file.js'
+import { GitHubApiError } from '../github/github-errors.js'
 import { InputError } from '../telemetry/input-error.js'
 
 /** A baseline audit and where it came from, or why there is none. */
@@ -58,7 +59,7 @@ async function loadAutomatic(
       source: 'none found (automatic lookup needs a pull request and a token)'
     }
   }
-  const found = await lookup()
+  const found = await lookupOrWarn(lookup)
   if (found.result === undefined) {
     core.info(`baseline: none found: ${found.source}`)
     return { result: undefined, source: `none found (${found.source})` }
@@ -74,5 +75,24 @@ async function loadAutomatic(
       result: undefined,
       source: `none (the audit artifact of ${found.source} is invalid)`
     }
+  }
+}
+
+/**
+ * Runs the lookup; a GitHub API failure that outlived the retries (a 5xx,
+ * a network error) costs the comparison, never the audit: a warning, and
+ * no baseline.
+ */
+async function lookupOrWarn(
+  lookup: BaselineLookup
+): Promise<{ result: unknown; source: string }> {
+  try {
+    return await lookup()
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) throw error
+    core.warning(
+      `baseline: the lookup failed (${error.message}); nothing is compared, and the verdict follows on-missing-baseline`
+    )
+    return { result: undefined, source: `the lookup failed: ${error.message}` }
   }
 }

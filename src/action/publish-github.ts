@@ -3,6 +3,7 @@ import type { AuditResult } from '../audit/audit-schema.js'
 import { type CheckConclusion, publishCheckRun } from '../github/check-run.js'
 import { GitHubRestClient } from '../github/rest-client.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
+import { tokenLogin } from '../github/token-login.js'
 import type { ActionContext } from './action-context.js'
 import type { ActionConfig } from './action-inputs.js'
 
@@ -29,6 +30,9 @@ export async function publishToGitHub(
   config: ActionConfig,
   context: ActionContext
 ): Promise<void> {
+  const wantsComment =
+    context.pullRequest !== undefined && config.comment !== 'off'
+  if (!wantsComment && !config.checkRun) return
   if (config.token === undefined) {
     core.warning(
       'github-token is empty: no comment or check run; the report is in the job summary'
@@ -67,6 +71,7 @@ async function postComment(
   const pr = context.pullRequest
   if (pr === undefined || config.comment === 'off') return
   const result = await upsertStickyComment(client, {
+    botLogin: await tokenLogin(client),
     owner: context.owner,
     repo: context.repo,
     issueNumber: pr.number,
@@ -80,7 +85,7 @@ async function postComment(
   for (const warning of result.warnings) core.warning(warning)
   if (result.status === 'forbidden') {
     core.warning(
-      `comment refused (${result.reason ?? '403'}): a fork's token is read-only; see the fork pattern in the README`
+      `comment refused (${result.reason ?? '403'}): the token cannot write to pull requests (a fork's read-only token, or a workflow without pull-requests: write); see the fork pattern in the README`
     )
   } else
     core.info(`Comment ${result.status}${result.url ? `: ${result.url}` : ''}`)

@@ -4,6 +4,7 @@ import type { AuditResult } from '../audit/audit-schema.js'
 import { auditArtifactPrefix } from '../github/artifact-name.js'
 import { publishCheckRun } from '../github/check-run.js'
 import { GitHubRestClient } from '../github/rest-client.js'
+import { tokenLogin } from '../github/token-login.js'
 import {
   type StickyMode,
   type StickyResult,
@@ -135,6 +136,7 @@ async function postReport(
 ): Promise<StickyResult> {
   const { run, runUrl, prNumber, markdown } = post
   const comment = await upsertStickyComment(client, {
+    botLogin: await tokenLogin(client),
     owner: request.owner,
     repo: request.repo,
     issueNumber: prNumber,

@@ -34,13 +34,13 @@ export async function run(): Promise<void> {
     const markdown = renderMarkdown(result, { runUrl })
     await core.summary.addRaw(markdown).write()
     const reportPath = await writeReport(result, context.runnerTemp)
-    await uploadAuditReport(reportPath, config, context)
-    await publishToGitHub({ result, markdown, runUrl }, config, context)
     setResultOutputs(result, reportPath)
     core.setOutput(
       'artifact-name',
       auditArtifactName(context.workflow, config.commentKey, context.runAttempt)
     )
+    await uploadAuditReport(reportPath, config, context)
+    await publishToGitHub({ result, markdown, runUrl }, config, context)
     if (result.comparison?.verdict === 'fail') {
       core.setFailed(
         `carbon gate failed: ${result.comparison.reasons.join('; ')}`

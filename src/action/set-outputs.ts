@@ -38,7 +38,14 @@ export function setResultOutputs(
     result.cost.high_usd
   )
   core.setOutput('grounding-level', result.grounding.level)
-  core.setOutput('change-percent', result.comparison?.change_percent ?? '')
+  // 12 significant digits: 20, not the float sum's 20.000000000000004.
+  const change = result.comparison?.change_percent
+  core.setOutput(
+    'change-percent',
+    change === null || change === undefined
+      ? ''
+      : Number(change.toPrecision(12))
+  )
   core.setOutput('verdict', result.comparison?.verdict ?? 'neutral')
   core.setOutput('report-path', reportPath)
   core.info(

@@ -31,6 +31,6 @@ export async function uploadAuditReport(
     return
   }
   core.warning(
-    `The audit was not uploaded as artifact ${name}: ${outcome.reason}. Later pull requests cannot use this run as their baseline; upload report-path with actions/upload-artifact under this name, or compare with baseline: PATH`
+    `The audit was not uploaded as artifact ${name}: ${outcome.reason}. Later pull requests cannot find this run as their baseline: upload report-path under this name with an upload step your server supports, or give later runs baseline: PATH`
   )
 }

@@ -1,6 +1,7 @@
 import {
   listHardware,
   listNodeProfiles,
+  loadCalibration,
   resolveIntensity,
   WORKLOAD_NAMES
 } from '../calibration/index.js'
@@ -48,23 +49,28 @@ export function checkAuditChoices(options: AuditOptions): string[] {
   if (nodeProfile !== undefined && !profiles.includes(nodeProfile)) {
     problems.push(unknownChoiceMessage('node profile', nodeProfile, profiles))
   }
-  if (region !== undefined && isUnknownPlace(region)) {
-    problems.push(
-      `unknown region "${region}"; expected a country code (SE, FRA), a grid zone (SE3, US-CAL-CISO) or a cloud region (aws:eu-north-1, gcp:europe-north1, azure:swedencentral)`
-    )
-  }
+  const regionProblem =
+    region === undefined ? undefined : unknownRegionProblem(region)
+  if (regionProblem !== undefined) problems.push(regionProblem)
   return problems
 }
 
 /**
- * True when the region names no place and no cloud provider: only the
- * world average would be left. A known provider with an unknown region
- * still resolves (its PUE applies), with a note naming the region.
+ * Why `region` names no place, or undefined when it does: a region that
+ * only the world average would serve is a typo, including an unknown
+ * region of a known provider (its PUE with world-average carbon would
+ * describe no real site). Shared by the audit and the planning estimator.
  */
-function isUnknownPlace(region: string): boolean {
+export function unknownRegionProblem(region: string): string | undefined {
   const resolved = resolveIntensity(region)
   const isWorld = region.trim().toUpperCase() === 'WORLD'
-  return (
-    resolved.fallback === 'world' && resolved.provider === undefined && !isWorld
-  )
+  if (resolved.fallback !== 'world' || isWorld) return undefined
+  const provider = resolved.provider
+  if (provider !== undefined) {
+    const ids = loadCalibration()
+      .regions.cloud_regions.filter(r => r.provider === provider)
+      .map(r => r.id)
+    return unknownChoiceMessage(`${provider} cloud region`, region, ids)
+  }
+  return `unknown region "${region}"; expected a country code (SE, FRA), a grid zone (SE3, US-CAL-CISO) or a cloud region (aws:eu-north-1, gcp:europe-north1, azure:swedencentral)`
 }

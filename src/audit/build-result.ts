@@ -7,7 +7,7 @@ import { deviceJson, isoOrNull } from './device-json.js'
 import type { DeviceRecord } from './device-records.js'
 import { type EnergyTotals, type PueChoice, toKWh } from './energy-totals.js'
 import type { NodeEnergy } from './node-model.js'
-import { unionWindow } from './union-window.js'
+import { coverageWindows, unionWindow } from './union-window.js'
 import type { FileReading } from './read-source.js'
 import { describeAssumptions } from './assumptions.js'
 
@@ -26,6 +26,7 @@ export interface AuditParts {
 /** Assembles the audit JSON from the computed parts. */
 export function buildResult(parts: AuditParts): AuditResult {
   const window = unionWindow(parts.devices)
+  const windowOf = coverageWindows(parts.devices)
   const facilityKWh = toKWh(parts.energy.facility.valueJ)
   const carbonKg = (facilityKWh * parts.carbon.intensityGPerKWh) / 1000
   return {
@@ -65,13 +66,13 @@ export function buildResult(parts: AuditParts): AuditResult {
     equivalents: [carEquivalent(carbonKg)],
     assumptions: describeAssumptions(parts),
     inputs: parts.readings.map(inputJson),
-    devices: parts.devices.map(device => deviceJson(device, window.durationS)),
+    devices: parts.devices.map(device => deviceJson(device, windowOf(device))),
     warnings: collectWarnings(
       parts.readings,
       parts.devices,
       parts.carbon,
       parts.pue.note,
-      window.durationS
+      windowOf
     )
   }
 }

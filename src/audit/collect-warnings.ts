@@ -17,13 +17,13 @@ export function collectWarnings(
   devices: readonly DeviceRecord[],
   carbon: CarbonChoice,
   pueNote: string | undefined,
-  windowS: number
+  windowOf: (device: DeviceRecord) => number
 ): Warning[] {
   const warnings: Warning[] = []
   for (const reading of readings) {
     warnings.push(...fileWarnings(reading), ...statedEmissions(reading))
   }
-  warnings.push(...partialCoverage(devices, windowS))
+  warnings.push(...partialCoverage(devices, windowOf))
   for (const device of devices) warnings.push(...deviceWarnings(device))
   warnings.push(
     ...unknownModels(devices),
@@ -84,24 +84,34 @@ function deviceWarnings(device: DeviceRecord): Warning[] {
 /** Coverage below this is worth a warning. */
 const PARTIAL_COVERAGE = 0.95
 
-/** One warning naming the devices measured over part of the window only. */
+/**
+ * One warning naming the devices measured over part of their window
+ * only: the run's, or their job's for devices from a job's artifact.
+ */
 function partialCoverage(
   devices: readonly DeviceRecord[],
-  windowS: number
+  windowOf: (device: DeviceRecord) => number
 ): Warning[] {
   const partial = devices.filter(
-    device => coverageOf(device, windowS) < PARTIAL_COVERAGE
+    device =>
+      windowOf(device) > 0 &&
+      coverageOf(device, windowOf(device)) < PARTIAL_COVERAGE
   )
-  if (partial.length === 0 || windowS <= 0) return []
+  if (partial.length === 0) return []
   const percents = partial.map(device =>
-    Math.round(coverageOf(device, windowS) * 100)
+    Math.round(coverageOf(device, windowOf(device)) * 100)
   )
   const { min, max } = extent(percents)
   const range = min === max ? `${min} %` : `${min}–${max} %`
+  const seconds = extent(partial.map(windowOf))
+  const windowS = seconds.max.toFixed(1)
+  const whose = partial.some(d => d.job !== undefined)
+    ? `their job's window (up to ${windowS} s)`
+    : `the run's ${windowS} s window`
   return [
     {
       code: 'partial-coverage',
-      message: `${listIds(partial)} measured ${range} of the run's ${windowS.toFixed(1)} s window: time before a device's first or after its last reading, and unfilled gaps, are not extrapolated`,
+      message: `${listIds(partial)} measured ${range} of ${whose}: time before a device's first or after its last reading, and unfilled gaps, are not extrapolated`,
       ...(partial.length > 1
         ? { count: partial.length }
         : { device: partial[0]!.id })

@@ -28,3 +28,23 @@ export function unionWindow(devices: readonly DeviceRecord[]): TimeWindow {
     durationS: (lasts.max - firsts.min) / 1000
   }
 }
+
+/**
+ * The window each device's coverage is measured against: its job's (the
+ * union of that job's devices) when it came from a job's telemetry
+ * artifact, else the whole run's. Matrix legs run at different times, so
+ * against the run's window each would look partly unmeasured.
+ */
+export function coverageWindows(
+  devices: readonly DeviceRecord[]
+): (device: DeviceRecord) => number {
+  const runS = unionWindow(devices).durationS
+  const byJob = new Map<string, number>()
+  for (const job of new Set(devices.map(d => d.job))) {
+    if (job === undefined) continue
+    const members = devices.filter(d => d.job === job)
+    byJob.set(job, unionWindow(members).durationS)
+  }
+  return device =>
+    device.job === undefined ? runS : (byJob.get(device.job) ?? runS)
+}

@@ -39,14 +39,22 @@ export function parseMfuPresets(raw: unknown): MfuFile {
   return result.data
 }
 
-/** Hardware ids the presets name that hardware.json does not know. */
+/** Hardware ids the presets and sparse peaks name that hardware.json lacks. */
 function unknownHardware(file: MfuFile): string[] {
   const known = new Set(listHardware().map(hw => hw.id))
-  return file.mfu.flatMap((preset, i) =>
+  const presets = file.mfu.flatMap((preset, i) =>
     preset.hardware_ids
       .filter(id => id !== '*' && !known.has(id))
       .map(id => `mfu.${i}.hardware_ids: unknown hardware id "${id}"`)
   )
+  const peaks = file.sparse_peaks.peaks.flatMap((peak, i) =>
+    known.has(peak.hardware_id)
+      ? []
+      : [
+          `sparse_peaks.peaks.${i}.hardware_id: unknown hardware id "${peak.hardware_id}"`
+        ]
+  )
+  return [...presets, ...peaks]
 }
 
 /**
@@ -79,4 +87,16 @@ export function getSpeedup(id: string): Speedup | undefined {
 /** The measured power-cap trade. */
 export function powerCapTrade(): PowerCapTrade {
   return loadMfuPresets().power_cap
+}
+
+/** The datasheet's sparse BF16 TFLOP/s of `hardwareId`, if recorded. */
+export function sparsePeakFor(hardwareId: string): number | undefined {
+  return loadMfuPresets().sparse_peaks.peaks.find(
+    peak => peak.hardware_id === hardwareId
+  )?.sparse_bf16_tflops
+}
+
+/** How the sparse peaks were read, for the assumptions' source. */
+export function sparsePeakDerivation(): string {
+  return loadMfuPresets().sparse_peaks.derivation
 }

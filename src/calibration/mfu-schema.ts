@@ -1,7 +1,7 @@
 /**
  * zod schema of `calibration-data/mfu.json`: the planning estimator's MFU
- * presets, power-utilisation presets, what-if speed-ups and the power-cap
- * trade, each with its range and source.
+ * presets, power-utilisation presets, what-if speed-ups, the power-cap
+ * trade and the datasheets' sparse peaks, each with its range and source.
  */
 import { z } from 'zod'
 import { rangeSchema, rangeWith, sourceSchema } from './schemas.js'
@@ -53,13 +53,31 @@ export const powerCapSchema = z.object({
   source: sourceSchema
 })
 
+/**
+ * Datasheet BF16 figures with 2:4 structured sparsity, for a planner who
+ * asks for the sparse peak; the source is the datasheet that the
+ * accelerator's hardware.json record cites.
+ */
+export const sparsePeaksSchema = z.object({
+  derivation: z.string().min(1),
+  peaks: z
+    .array(
+      z.object({
+        hardware_id: kebabId,
+        sparse_bf16_tflops: z.number().positive()
+      })
+    )
+    .min(1)
+})
+
 /** The whole `mfu.json` file. */
 export const mfuFileSchema = z.object({
   notes: z.array(z.string()),
   mfu: z.array(mfuPresetSchema).min(1),
   utilisation: z.array(utilisationSchema).min(1),
   speedups: z.array(speedupSchema).min(1),
-  power_cap: powerCapSchema
+  power_cap: powerCapSchema,
+  sparse_peaks: sparsePeaksSchema
 })
 
 /** A parsed MFU preset. */
@@ -70,6 +88,8 @@ export type UtilisationPreset = z.infer<typeof utilisationSchema>
 export type Speedup = z.infer<typeof speedupSchema>
 /** The parsed power-cap trade. */
 export type PowerCapTrade = z.infer<typeof powerCapSchema>
+/** The parsed sparse peaks. */
+export type SparsePeaks = z.infer<typeof sparsePeaksSchema>
 /** The parsed file. */
 export type MfuFile = z.infer<typeof mfuFileSchema>
 /** `training` or `inference`. */

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { checkAuditChoices } from '../audit/audit-choices.js'
 import type { AuditOptions } from '../audit/audit-options.js'
@@ -53,7 +55,30 @@ export function parseAuditArgs(args: readonly string[]): AuditCommand {
   if (!command.help && command.paths.length === 0) {
     throw new UsageError('audit needs at least one telemetry FILE or DIR')
   }
+  refuseOutOverInput(command.out, command.paths)
   return command
+}
+
+/** `--out` naming one of the inputs would overwrite telemetry with the report. */
+function refuseOutOverInput(
+  out: string | undefined,
+  paths: readonly string[]
+): void {
+  if (out === undefined) return
+  const target = sameFile(out)
+  if (paths.some(path => sameFile(path) === target))
+    throw new UsageError(
+      `--out ${out} is one of the telemetry inputs; writing the report there would overwrite it`
+    )
+}
+
+/** A path's real location where it exists, else its absolute form. */
+function sameFile(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return resolve(path)
+  }
 }
 
 type Values = ReturnType<typeof parseStrict>['values']

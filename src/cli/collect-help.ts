@@ -2,6 +2,7 @@ import {
   DEFAULT_INTERVAL_MS,
   INTERVAL_LIMITS_MS
 } from '../collect/collect-config.js'
+import { QUERY_TIMEOUT_MS } from '../collect/run-tool.js'
 
 /** `collect --help`. */
 export function collectHelp(): string {
@@ -23,12 +24,16 @@ Options:
   --name NAME         file name prefix (default telemetry): NAME-NODE.jsonl
   --gpus WHICH        auto (default: CUDA_VISIBLE_DEVICES when set, else
                       all), all, none, or nvidia-smi indices / GPU UUIDs
-                      separated by commas
-  --fields F,G        more nvidia-smi --query-gpu fields for the raw output
+                      separated by commas; one nvidia-smi does not list
+                      is an error (exit 125) naming the GPUs there are
+  --fields F,G        more nvidia-smi --query-gpu fields for the raw
+                      output; one the driver refuses is left out with a
+                      warning
 
 The node name is ECOCOMPUTE_HOST, else Slurm's SLURMD_NODENAME, else the
-hostname. Without a GPU (or without permission to query it) a message says
-so and the CPU is recorded alone.
+hostname. Without a GPU (none there, no permission to query it, nvidia-smi
+silent for ${QUERY_TIMEOUT_MS / 1000} s, or CUDA_VISIBLE_DEVICES selecting none) a warning
+says why and the CPU is recorded alone.
 
 Examples:
   node dist/cli.js collect -- python train.py --epochs 1
@@ -36,8 +41,10 @@ Examples:
   node dist/cli.js audit ecocompute-telemetry --region SE
 
 Exit code: the command's own, or 128 + N when signal N ended it (SIGINT,
-SIGTERM and SIGHUP are passed on to it); 125 when collect itself failed
-(a bad option, an unwritable folder, telemetry not written), 126 when the
-command could not be run, 127 when it was not found.
+SIGTERM and SIGHUP are passed on to it; one that comes while collect is
+starting stops it at once, writes what was recorded, and the command is
+not run); 125 when collect itself failed (a bad option, an output folder
+it cannot make, a --gpus id that names no GPU, telemetry not written),
+126 when the command could not be run, 127 when it was not found.
 `
 }

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import type { EstimateResult } from '../estimate/estimate-schema.js'
 import { renderCaseStudy } from '../estimate/plan-case-study.js'
+import { caseStudyData } from '../estimate/plan-case-study-data.js'
 import { estimatePlan } from '../estimate/plan-estimate.js'
 import {
   type FlagValues,
@@ -79,7 +80,7 @@ export async function runEstimateCommand(args: string[]): Promise<number> {
 
 /** The output of whichever mode the flags ask for. */
 function renderMode(values: EstimateValues, format: OutputFormat): string {
-  if (values['case-study'] === true) return caseStudy(values)
+  if (values['case-study'] === true) return caseStudy(values, format)
   const given = (flags: readonly string[]): string[] =>
     flags.filter(flag => values[flag] !== undefined).map(flag => `--${flag}`)
   const published = given(PUBLISHED_ONLY_FLAGS)
@@ -101,15 +102,35 @@ function renderMode(values: EstimateValues, format: OutputFormat): string {
 
 /** node:util parseArgs, with its errors turned into usage errors. */
 function parseStrict(args: readonly string[]): EstimateValues {
+  let parsed
   try {
-    return parseArgs({
+    parsed = parseArgs({
       args: negativeValuesJoined(args),
       options: ESTIMATE_OPTION_SPEC,
       allowPositionals: false,
-      strict: true
-    }).values
+      strict: true,
+      tokens: true
+    })
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  refuseRepeats(parsed.tokens)
+  return parsed.values
+}
+
+/**
+ * A flag given twice would silently keep only its last value; say so
+ * instead (`--what-if a --what-if b` is meant as `--what-if a,b`).
+ */
+function refuseRepeats(tokens: readonly { kind: string; name?: string }[]) {
+  const seen = new Set<string>()
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue
+    if (seen.has(token.name))
+      throw new UsageError(
+        `--${token.name} is given more than once; give it once${token.name === 'what-if' ? ', with the ids separated by commas (--what-if fp8,power-cap)' : ''}`
+      )
+    seen.add(token.name)
   }
 }
 
@@ -141,8 +162,12 @@ function asText(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-/** The case study; no other input is taken with it. */
-function caseStudy(values: EstimateValues): string {
+/**
+ * The case study; no other input is taken with it. The page is Markdown
+ * (text and markdown print it); json prints its figures: the report's
+ * baseline, the realistic estimate, the gap rows and the what-ifs.
+ */
+function caseStudy(values: EstimateValues, format: OutputFormat): string {
   const extra = Object.keys(values).filter(
     key => !['case-study', 'out', 'format'].includes(key)
   )
@@ -150,7 +175,13 @@ function caseStudy(values: EstimateValues): string {
     throw new UsageError(
       `--case-study takes no other input (got --${extra.join(', --')}); it writes docs/case-study-llama-7b.md`
     )
-  return renderCaseStudy()
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(caseStudyData(), null, 2)}\n`
+    case 'markdown':
+    case 'text':
+      return renderCaseStudy()
+  }
 }
 
 /** A planned run, with what-ifs when asked, in the chosen format. */

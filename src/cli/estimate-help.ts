@@ -28,7 +28,8 @@ Planning:
                                 the preset for the GPU, with its range)
   --utilisation X               power utilisation 0–1 between idle and max
                                 power (default from measured node power)
-  --power-cap-w W               power cap per GPU (60–100 % of max power)
+  --power-cap-w W               power cap per GPU (60–100 % of max power; no
+                                effect at or above the planned power)
   --peak-tflops T               peak per GPU (default the dense BF16 figure)
   --node-profile ID|none        host power (default recognised from the GPU)
   --workload W                  workload class for α_w (default llm-training,
@@ -56,7 +57,9 @@ Both modes:
                                 Markdown tables with every source; with
                                 --what-if, json is {baseline, what_ifs, skipped}
   --out FILE                    write there instead of standard output
-  --case-study                  print docs/case-study-llama-7b.md
+  --case-study                  print docs/case-study-llama-7b.md (Markdown
+                                with text or markdown; with json its figures:
+                                {baseline, realistic, gap, what_ifs, skipped})
 
 ${presetList()}
 Examples:
@@ -70,18 +73,27 @@ Exit codes: 0 done, 1 the output could not be written, 2 usage error.
 
 /** `estimate --preset list`: the presets and the what-ifs, with sources. */
 export function presetList(): string {
+  const rows: [string, string][] = [
+    ...PLAN_PRESETS.map((p): [string, string] => [p.id, p.title]),
+    ...WHAT_IFS.map((w): [string, string] => [w.id, w.title]),
+    ...PARAMETERISED_WHAT_IFS.map((w): [string, string] => [
+      `${w.id}=VALUE`,
+      w.parameter
+    ])
+  ]
+  // Two spaces past the longest id, so no id runs into its title.
+  const width = 2 + Math.max(...rows.map(([id]) => id.length)) + 2
+  const line = ([id, text]: [string, string]): string =>
+    `  ${id.padEnd(width - 2)}${wrap(text, width).trimStart()}`
   const presets = PLAN_PRESETS.map(
-    p => `  ${p.id.padEnd(28)}${p.title}\n${wrap(p.source, 32)}`
+    p => `${line([p.id, p.title])}\n${wrap(p.source, width)}`
   )
-  const plain = WHAT_IFS.map(w => `  ${w.id.padEnd(28)}${w.title}`)
-  const parameterised = PARAMETERISED_WHAT_IFS.map(
-    w => `  ${`${w.id}=VALUE`.padEnd(28)}${w.parameter}`
-  )
+  const whatIfs = rows.slice(PLAN_PRESETS.length).map(line)
   return `Presets (--preset NAME):
 ${presets.join('\n')}
 
 What-ifs (--what-if ID[,ID]):
-${[...plain, ...parameterised].join('\n')}
+${whatIfs.join('\n')}
 `
 }
 

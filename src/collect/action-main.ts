@@ -11,6 +11,7 @@ import {
   waitForStatus
 } from './detached-sampler.js'
 import { claimOutput } from './output-layout.js'
+import { QUERY_TIMEOUT_MS } from './run-tool.js'
 
 /** Names under which main hands post what it started. */
 export const STATE_KEYS = {
@@ -21,11 +22,14 @@ export const STATE_KEYS = {
 } as const
 
 /**
- * How long main waits for the sampler's first readings: the GPU listing
- * and the first rows may each take up to a minute on a cold driver
- * (QUERY_TIMEOUT_MS); past that sampling carries on without main.
+ * How long main waits for the sampler's first readings: at most six
+ * nvidia-smi waits one after another (the listing, the MIG listing, the
+ * power-field trials, the extra fields together and one by one, the
+ * first rows), each cut at QUERY_TIMEOUT_MS, and as long again for the
+ * process to start on a loaded runner; past that sampling carries on
+ * without main.
  */
-const READY_TIMEOUT_MS = 150_000
+const READY_TIMEOUT_MS = 12 * QUERY_TIMEOUT_MS
 
 /**
  * The sub-action's main step: starts a detached sampler and returns once
@@ -80,6 +84,7 @@ function reportStatus(
   }
   for (const gpu of status.gpuNames) core.info(`GPU ${gpu}`)
   core.info(`CPU: ${status.cpu}`)
+  for (const warning of status.warnings ?? []) core.warning(warning)
   if (status.gpuProblem === undefined) return
   const message = `no GPU telemetry: ${status.gpuProblem}; recording the CPU only`
   if (config.required) core.setFailed(`${message} (required: true)`)

@@ -1,8 +1,11 @@
-import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { formatZodIssues } from '../action/format-zod-issues.js'
+import {
+  MatrixKeyInput,
+  RetentionDaysInput,
+  readInputsWith
+} from '../action/read-inputs.js'
 import { telemetryArtifactName } from '../github/artifact-name.js'
 import {
   type CollectEnvironment,
@@ -23,21 +26,8 @@ export const CollectRawInputs = z.object({
   upload: z
     .enum(['true', 'false'], { error: 'upload must be true or false' })
     .default('true'),
-  // Artifact retention is 1–90 days on GitHub (actions/upload-artifact, retention-days).
-  'retention-days': z
-    .string()
-    .regex(
-      /^(?:[1-9]|[1-8]\d|90)$/,
-      'retention-days must be a whole number of days from 1 to 90'
-    )
-    .optional(),
-  'matrix-key': z
-    .string()
-    .regex(
-      /^[\w.-]{1,64}$/,
-      'matrix-key: letters, digits, _ . - only, at most 64'
-    )
-    .optional(),
+  'retention-days': RetentionDaysInput,
+  'matrix-key': MatrixKeyInput,
   required: z
     .enum(['true', 'false'], { error: 'required must be true or false' })
     .default('false')
@@ -55,15 +45,7 @@ export interface CollectActionConfig {
 
 /** Reads every input and the environment; throws one line per problem. */
 export function readCollectInputs(): Readonly<CollectActionConfig> {
-  const raw = Object.fromEntries(
-    Object.keys(CollectRawInputs.shape).map(name => [
-      name,
-      core.getInput(name) || undefined
-    ])
-  )
-  const parsed = CollectRawInputs.safeParse(raw)
-  if (!parsed.success) throw new Error(formatZodIssues(parsed.error))
-  const inputs = parsed.data
+  const inputs = readInputsWith(CollectRawInputs)
   const environment = readCollectEnvironment()
   const matrixKey = inputs['matrix-key']
   const sampler: SamplerConfig = {

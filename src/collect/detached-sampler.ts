@@ -7,7 +7,14 @@ import type { OutputLayout } from './output-layout.js'
 
 /** What the detached sampler says once it has started (or failed to). */
 export type SamplerStatus =
-  | { state: 'ready'; gpuNames: string[]; gpuProblem?: string; cpu: string }
+  | {
+      state: 'ready'
+      gpuNames: string[]
+      gpuProblem?: string
+      /** What the main step shows as warnings (a refused field…). */
+      warnings?: string[]
+      cpu: string
+    }
   | { state: 'failed'; error: string }
 
 /** What the sampler process is handed in its config file. */

@@ -1,5 +1,5 @@
 import { readNumberCell } from '../telemetry/cells.js'
-import { type ToolRun, firstLine, runTool } from './run-tool.js'
+import { type ToolQuery, type ToolRun, firstLine } from './run-tool.js'
 
 /** One GPU as nvidia-smi lists it before sampling starts. */
 export interface ListedGpu {
@@ -43,18 +43,18 @@ const EXIT_MEANINGS: Record<number, string> = {
   255: 'an NVIDIA driver error'
 }
 
-/** Lists the GPUs with one query; never throws. */
+/** Lists the GPUs with one nvidia-smi query; never throws. */
 export async function listGpus(
-  nvidiaSmiPath: string | undefined
+  nvidiaSmi: ToolQuery | undefined
 ): Promise<GpuListing> {
-  if (nvidiaSmiPath === undefined) {
+  if (nvidiaSmi === undefined) {
     return {
       gpus: [],
       driverVersion: undefined,
       problem: 'nvidia-smi is not on PATH (no NVIDIA driver tools here)'
     }
   }
-  const run = await runTool(nvidiaSmiPath, [
+  const run = await nvidiaSmi([
     `--query-gpu=${LIST_FIELDS.join(',')}`,
     '--format=csv,noheader,nounits'
   ])
@@ -77,6 +77,8 @@ export async function listGpus(
 
 /** `nvidia-smi failed: <first line> (exit code 4: insufficient permissions)`. */
 export function describeFailure(tool: string, run: ToolRun): string {
+  if (run.timedOutMs !== undefined)
+    return `${tool} did not answer within ${run.timedOutMs / 1000} s (a hung driver or GPU, or a cold driver without persistence mode)`
   if (run.code === null)
     return `${tool} did not run: ${run.failure ?? firstLine(run)}`
   const meaning = EXIT_MEANINGS[run.code]

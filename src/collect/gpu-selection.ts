@@ -5,7 +5,12 @@ import type { ListedGpu } from './gpu-discovery.js'
 /** The GPUs to sample and what the user should know about the choice. */
 export interface GpuSelection {
   gpus: ListedGpu[]
+  /** Decisions worth recording in the telemetry. */
   notes: string[]
+  /** What the user should see at once too (recorded as notes as well). */
+  warnings: string[]
+  /** Why no GPU is selected, when none is. */
+  noneBecause?: string
 }
 
 /** What selection reads besides the listing. */
@@ -29,12 +34,13 @@ export function selectGpus(
   context: SelectionContext
 ): GpuSelection {
   const { choice } = context
-  if (choice.mode === 'none') return { gpus: [], notes: ['gpus: none'] }
-  if (choice.mode === 'all') return { gpus: [...listed], notes: [] }
+  const all = { gpus: [...listed], notes: [], warnings: [] }
+  if (choice.mode === 'none')
+    return { ...all, gpus: [], noneBecause: 'gpus is none' }
+  if (choice.mode === 'all') return all
   if (choice.mode === 'list')
-    return { gpus: pickListed(listed, choice.ids), notes: [] }
-  if (context.cudaVisibleDevices === undefined)
-    return { gpus: [...listed], notes: [] }
+    return { ...all, gpus: pickListed(listed, choice.ids) }
+  if (context.cudaVisibleDevices === undefined) return all
   return followCudaVisible(listed, context)
 }
 
@@ -48,9 +54,8 @@ function pickListed(
       ? listed.find(gpu => gpu.index === Number(id))
       : findByUuid(listed, id)
     if (found) return found
-    const known = listed.map(gpu => `${gpu.index} (${gpu.uuid ?? 'no UUID'})`)
     throw new CollectError(
-      `gpus: "${id}" is not a GPU nvidia-smi lists; it lists ${known.join(', ') || 'none'}`
+      `gpus: "${id}" is not a GPU nvidia-smi lists; it lists ${listedText(listed)}`
     )
   })
   return unique(picked)
@@ -61,30 +66,62 @@ function followCudaVisible(
   listed: readonly ListedGpu[],
   context: SelectionContext
 ): GpuSelection {
-  const entries = (context.cudaVisibleDevices ?? '')
-    .split(',')
-    .map(e => e.trim())
+  const value = context.cudaVisibleDevices ?? ''
+  const entries = value.split(',').map(e => e.trim())
+  const { picked, notes, stop } = walkEntries(listed, entries, context)
+  const warnings = orderNotes(listed, entries, context.cudaDeviceOrder)
+  if (picked.length > 0) {
+    const ignored = stop === undefined ? [] : [stop]
+    return { gpus: unique(picked), notes, warnings: [...ignored, ...warnings] }
+  }
+  const noneBecause =
+    value.trim() === ''
+      ? 'CUDA_VISIBLE_DEVICES is set but empty, which hides every GPU'
+      : stop
+  return { gpus: [], notes, warnings, noneBecause }
+}
+
+/** The entries' GPUs up to the first that names none (`stop` says why). */
+function walkEntries(
+  listed: readonly ListedGpu[],
+  entries: readonly string[],
+  context: SelectionContext
+): { picked: ListedGpu[]; notes: string[]; stop?: string } {
   const picked: ListedGpu[] = []
   const notes: string[] = []
   for (const entry of entries) {
     const gpu = resolveEntry(listed, entry, context.migParents)
-    if (gpu === undefined) {
-      if (entry !== '')
-        notes.push(
-          `CUDA_VISIBLE_DEVICES entry "${entry}" names no GPU here; CUDA ignores it and every entry after it`
-        )
-      break
-    }
+    if (gpu === undefined)
+      return { picked, notes, stop: unmatchedEntry(listed, entry) }
     if (entry.startsWith('MIG-'))
       notes.push(
         `${entry} is a MIG instance: its parent board ${gpu.uuid ?? gpu.index} is sampled (NVML reports power per board, not per instance)`
       )
     picked.push(gpu)
   }
-  notes.push(...orderNotes(listed, entries, context.cudaDeviceOrder))
-  if (picked.length === 0)
-    notes.push('CUDA_VISIBLE_DEVICES hides every GPU: none sampled')
-  return { gpus: unique(picked), notes }
+  return { picked, notes }
+}
+
+/**
+ * Why one CUDA_VISIBLE_DEVICES entry names no GPU here, and what CUDA
+ * does about it; a UUID prefix that starts several GPUs' UUIDs is
+ * ambiguous, which CUDA treats as naming none.
+ */
+function unmatchedEntry(listed: readonly ListedGpu[], entry: string): string {
+  const starts = listed.filter(gpu => gpu.uuid?.startsWith(entry)).length
+  const what =
+    entry === ''
+      ? 'CUDA_VISIBLE_DEVICES has an empty entry'
+      : starts > 1
+        ? `CUDA_VISIBLE_DEVICES entry "${entry}" is the start of ${starts} GPUs' UUIDs, so it names none`
+        : `CUDA_VISIBLE_DEVICES entry "${entry}" names no GPU here`
+  return `${what}; CUDA ignores it and every entry after it (nvidia-smi lists ${listedText(listed)})`
+}
+
+/** `0 (GPU-…), 1 (GPU-…)`: the GPUs nvidia-smi lists, for messages. */
+function listedText(listed: readonly ListedGpu[]): string {
+  const known = listed.map(gpu => `${gpu.index} (${gpu.uuid ?? 'no UUID'})`)
+  return known.join(', ') || 'none'
 }
 
 /** The GPU one CUDA_VISIBLE_DEVICES entry names, if any. */

@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { sanitiseArtifactPart } from '../github/artifact-name.js'
 import { CollectError, messageOf } from './collect-error.js'
 
@@ -39,7 +39,7 @@ export async function claimOutput(
 ): Promise<OutputLayout> {
   const base = `${sanitiseArtifactPart(name)}-${sanitiseArtifactPart(host)}`
   try {
-    await mkdir(join(outDir, 'raw'), { recursive: true })
+    await makeFolders(join(outDir, 'raw'))
   } catch (error) {
     throw new CollectError(
       `cannot create the output folder ${outDir}: ${messageOf(error)}`
@@ -50,7 +50,7 @@ export async function claimOutput(
     if (existsSync(join(outDir, `${stem}.jsonl`))) continue
     if (!(await claimFolder(join(outDir, 'raw', stem)))) continue
     const layout = layoutFor(outDir, stem)
-    await mkdir(layout.spoolDir, { recursive: true })
+    await mkdir(layout.spoolDir)
     return layout
   }
   throw new CollectError(
@@ -83,5 +83,40 @@ async function claimFolder(path: string): Promise<boolean> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
     throw new CollectError(`cannot create ${path}: ${messageOf(error)}`)
+  }
+}
+
+/**
+ * Makes `path` and any missing folders above it, one plain mkdir per
+ * level, and throws the first error. Not `mkdir(…, { recursive: true })`:
+ * Node 20's never returns for a path under /proc (the kernel answers
+ * ENOENT, the parent exists, and it tries again for ever).
+ */
+export async function makeFolders(path: string): Promise<void> {
+  const missing: string[] = []
+  let level = resolve(path)
+  while (!(await exists(level))) {
+    missing.unshift(level)
+    const parent = dirname(level)
+    if (parent === level) break
+    level = parent
+  }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder)
+    } catch (error) {
+      // Another node's collector may make the same shared folder first.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
+}
+
+/** True when something (a folder or not) is at `path`. */
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
   }
 }

@@ -31,7 +31,8 @@ type CommandEnd =
  * Samples while `argv` runs: the sampler starts first (its first GPU row
  * is in before the command starts), the command runs with this
  * process's terminal, signals are passed on, and the telemetry is
- * written once it ends. Returns the command's exit code.
+ * written once it ends. A signal during start-up cuts the start short
+ * and the command is not run. Returns the command's exit code.
  */
 export async function collectAround(
   config: SamplerConfig,
@@ -42,10 +43,9 @@ export async function collectAround(
   try {
     let sampler: Sampler
     try {
-      sampler = await Sampler.start(config, log)
+      sampler = await Sampler.start(config, log, { abort: signals.startup })
     } catch (error) {
-      log.error(`cannot start sampling: ${messageOf(error)}`)
-      return COLLECT_EXIT.failed
+      return startFailed(error, signals.received, log)
     }
     logStart(sampler, config, log)
     const end = signals.received ?? (await runCommand(argv, signals))
@@ -53,6 +53,20 @@ export async function collectAround(
   } finally {
     signals.detach()
   }
+}
+
+/** A start that failed (125), or that a signal stopped (128 + N). */
+function startFailed(
+  error: unknown,
+  signal: NodeJS.Signals | undefined,
+  log: CollectLog
+): number {
+  if (signal === undefined) {
+    log.error(`cannot start sampling: ${messageOf(error)}`)
+    return COLLECT_EXIT.failed
+  }
+  log.warning(`${messageOf(error)}; the command was not run`)
+  return COLLECT_EXIT.signalBase + constants.signals[signal]
 }
 
 /** Writes the telemetry; the collector's own failure is 125. */
@@ -80,9 +94,10 @@ function logStart(
   config: SamplerConfig,
   log: CollectLog
 ): void {
-  const { gpuNames, gpuProblem, cpu, layout } = sampler.report
+  const { gpuNames, gpuProblem, cpu, layout, warnings } = sampler.report
   if (gpuProblem !== undefined)
     log.warning(`no GPU telemetry: ${gpuProblem}; recording the CPU only`)
+  for (const warning of warnings) log.warning(warning)
   for (const name of gpuNames) log.info(`GPU ${name}`)
   log.info(`CPU: ${cpu}`)
   log.info(
@@ -120,16 +135,20 @@ function exitCodeOf(end: CommandEnd | NodeJS.Signals, log: CollectLog): number {
 
 /**
  * Passes SIGINT, SIGTERM and SIGHUP on to the command while it runs.
- * One that arrives before the command started is remembered instead, and
- * the command is not started at all.
+ * One that arrives before the command started is remembered instead,
+ * cuts the sampler's start short, and the command is not started.
  */
 class SignalRelay {
   target: { kill(signal: NodeJS.Signals): boolean } | undefined
   received: NodeJS.Signals | undefined
+  private readonly starting = new AbortController()
+  /** Aborted by the first signal that arrives before the command runs. */
+  readonly startup = this.starting.signal
   private readonly handlers = FORWARDED.map(signal => {
     const handler = (): void => {
-      if (this.target === undefined) this.received ??= signal
-      else this.target.kill(signal)
+      if (this.target !== undefined) return void this.target.kill(signal)
+      this.received ??= signal
+      this.starting.abort(signal)
     }
     process.on(signal, handler)
     return { signal, handler }

@@ -41,19 +41,27 @@ export async function runSamplerProcess(
   process.on('SIGHUP', () =>
     log.info('SIGHUP ignored: sampling goes on until the post step')
   )
-  const stopRequested = untilStopped(log, layout.spoolDir)
+  const stopping = new AbortController()
+  const stopRequested = untilStopped(log, layout.spoolDir, stopping)
   let sampler: Sampler
   try {
-    sampler = await Sampler.start(config, log, layout)
+    // A `gpus` id that names no GPU is the action's warning (its failure
+    // with required: true), with CPU telemetry, not a dead sampler.
+    sampler = await Sampler.start(config, log, {
+      claimed: layout,
+      abort: stopping.signal,
+      unknownGpus: 'cpu-only'
+    })
   } catch (error) {
     await writeStatus(layout, { state: 'failed', error: messageOf(error) })
     return 1
   }
-  const { gpuNames, gpuProblem, cpu } = sampler.report
+  const { gpuNames, gpuProblem, cpu, warnings } = sampler.report
   await writeStatus(layout, {
     state: 'ready',
     gpuNames,
     cpu,
+    warnings,
     ...(gpuProblem ? { gpuProblem } : {})
   })
   await stopRequested
@@ -70,14 +78,20 @@ export async function runSamplerProcess(
 /**
  * Resolves on SIGTERM or SIGINT, when the lifetime runs out, or when the
  * work folder is gone (the runner cleaned up without a post step): a
- * sampler never outlives its job for long.
+ * sampler never outlives its job for long. Aborts `stopping` too, so a
+ * stop during start-up cuts the start short.
  */
-function untilStopped(log: CollectLog, spoolDir: string): Promise<void> {
+function untilStopped(
+  log: CollectLog,
+  spoolDir: string,
+  stopping: AbortController
+): Promise<void> {
   return new Promise(resolve => {
     const stop = (why: string): void => {
       log.info(`${why}: stopping`)
       clearTimeout(lifetime)
       clearInterval(folderCheck)
+      stopping.abort(why)
       resolve()
     }
     const lifetime = setTimeout(

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises'
+import { rm, rmdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CollectError } from './collect-error.js'
 import type { SamplerConfig } from './collect-config.js'
@@ -6,7 +6,7 @@ import type { CollectLog } from './collect-log.js'
 import { CpuSource } from './cpu-source.js'
 import { DcgmiStream } from './dcgmi-stream.js'
 import { type FinishedTelemetry, finishTelemetry } from './finish-telemetry.js'
-import { type GpuPlan, planGpus } from './gpu-plan.js'
+import { type GpuPlan, type PlanOptions, planGpus } from './gpu-plan.js'
 import { GpuStream } from './gpu-stream.js'
 import { type OutputLayout, claimOutput } from './output-layout.js'
 import { QUERY_TIMEOUT_MS } from './run-tool.js'
@@ -19,8 +19,16 @@ export interface SamplerReport {
   gpuNames: string[]
   /** Why no GPU is sampled; undefined when some are. */
   gpuProblem: string | undefined
+  /** What the user should see at once (a refused field, an ignored id). */
+  warnings: string[]
   cpu: string
   startedMs: number
+}
+
+/** How a sampler starts, besides its configuration. */
+export interface StartOptions extends PlanOptions {
+  /** The output the action's main step claimed and passes in. */
+  claimed?: OutputLayout
 }
 
 /**
@@ -41,20 +49,24 @@ export class Sampler {
   ) {}
 
   /**
-   * Starts every source and waits for the first GPU rows (bounded). The
-   * action's main step claims the output first and passes it in.
+   * Starts every source and waits for the first GPU rows (bounded). An
+   * abort before the sources start throws; one after returns the
+   * sampler at once, so that what it has is written.
    */
   static async start(
     config: SamplerConfig,
     log: CollectLog,
-    claimed?: OutputLayout
+    options: StartOptions = {}
   ): Promise<Sampler> {
     const layout =
-      claimed ?? (await claimOutput(config.outDir, config.name, config.host))
+      options.claimed ??
+      (await claimOutput(config.outDir, config.name, config.host))
     try {
-      return await Sampler.startIn(layout, config, log)
+      return await Sampler.startIn(layout, config, log, options)
     } catch (error) {
       await rm(layout.spoolDir, { recursive: true, force: true })
+      // An empty claim is given back, so a rerun gets the same file name.
+      await rmdir(layout.rawDir).catch(() => undefined)
       throw error
     }
   }
@@ -63,9 +75,12 @@ export class Sampler {
   private static async startIn(
     layout: OutputLayout,
     config: SamplerConfig,
-    log: CollectLog
+    log: CollectLog,
+    options: StartOptions
   ): Promise<Sampler> {
-    const plan = await planGpus(config)
+    throwIfStopped(options.abort)
+    const plan = await planGpus(config, options)
+    throwIfStopped(options.abort)
     const spool = new SpoolWriter(layout.samplesPath)
     const cpu = await CpuSource.prepare(config.environment, {
       sink: spool,
@@ -83,13 +98,14 @@ export class Sampler {
     parts.gpu?.start()
     parts.dcgmi?.start()
     await cpu.start(config.intervalMs)
-    await withTimeout(parts.gpu?.firstRows(), QUERY_TIMEOUT_MS)
+    await withTimeout(parts.gpu?.firstRows(), QUERY_TIMEOUT_MS, options.abort)
     const report = {
       layout,
       gpuNames: plan.devices.map(
         d => `${d.key}: ${d.gpu.name ?? 'unnamed GPU'} (${d.powerField})`
       ),
       gpuProblem: plan.problem,
+      warnings: plan.warnings,
       cpu: cpu.description,
       startedMs
     }
@@ -148,10 +164,18 @@ async function recordPlan(
   await writeFile(commands, `${facts.sources.join('\n')}\n`)
 }
 
-/** The plan's decisions and problems, as notes for the telemetry. */
+/** The plan's decisions, warnings and problem, as telemetry notes. */
 function planNotes(plan: GpuPlan): string[] {
   const problem = plan.problem ? [`no GPU sampled: ${plan.problem}`] : []
-  return [...plan.notes, ...problem]
+  return [...plan.notes, ...plan.warnings, ...problem]
+}
+
+/** Throws when a stop was asked for before sampling began. */
+function throwIfStopped(abort: AbortSignal | undefined): void {
+  if (!abort?.aborted) return
+  throw new CollectError(
+    `stopped by ${String(abort.reason)} before sampling began; nothing was recorded`
+  )
 }
 
 /** The GPU streams for a plan that has GPUs. */
@@ -198,16 +222,21 @@ function headerFacts(
   }
 }
 
-/** Waits for `promise`, or `timeoutMs`, whichever comes first. */
+/** Waits for `promise`, `timeoutMs` or an abort, whichever comes first. */
 export async function withTimeout(
   promise: Promise<void> | undefined,
-  timeoutMs: number
+  timeoutMs: number,
+  abort?: AbortSignal
 ): Promise<void> {
-  if (promise === undefined) return
+  if (promise === undefined || abort?.aborted) return
   let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<void>(
-    resolve => (timer = setTimeout(resolve, timeoutMs))
-  )
-  await Promise.race([promise, timeout])
+  let cut = (): void => undefined
+  const cutShort = new Promise<void>(resolve => {
+    cut = resolve
+    timer = setTimeout(resolve, timeoutMs)
+    abort?.addEventListener('abort', cut, { once: true })
+  })
+  await Promise.race([promise, cutShort])
   clearTimeout(timer)
+  abort?.removeEventListener('abort', cut)
 }

@@ -1,6 +1,6 @@
 import { readNumberCell } from '../telemetry/cells.js'
 import { describeFailure } from './gpu-discovery.js'
-import { runTool } from './run-tool.js'
+import type { ToolQuery } from './run-tool.js'
 
 /** Fields every sampler query holds, in this order (the issue's list). */
 export const BASE_FIELDS = [
@@ -49,11 +49,11 @@ export interface FieldProbe {
  * one that knows it may still answer `[N/A]` for some GPUs.
  */
 export async function probeField(
-  nvidiaSmiPath: string,
+  nvidiaSmi: ToolQuery,
   field: string,
   idArgs: readonly string[]
 ): Promise<FieldProbe> {
-  const run = await runTool(nvidiaSmiPath, [
+  const run = await nvidiaSmi([
     `--query-gpu=index,${field}`,
     '--format=csv,noheader,nounits',
     ...idArgs
@@ -74,6 +74,39 @@ export async function probeField(
       usable.add(Number(index))
   }
   return { field, usable }
+}
+
+/** Fields the driver accepted (kept in the raw output too). */
+export function answered(probes: readonly FieldProbe[]): string[] {
+  return probes.filter(p => p.refused === undefined).map(p => p.field)
+}
+
+/**
+ * The extra fields the driver accepts: all of them in one query, else
+ * one query each; refused ones are left out with a warning naming them.
+ */
+export async function usableExtras(
+  nvidiaSmi: ToolQuery,
+  fields: readonly string[],
+  idArgs: readonly string[]
+): Promise<{ fields: string[]; warnings: string[] }> {
+  const sampled: readonly string[] = [...BASE_FIELDS, ...POWER_VARIANTS]
+  const wanted = fields.filter(f => !sampled.includes(f))
+  if (wanted.length === 0) return { fields: [], warnings: [] }
+  const together = await probeField(nvidiaSmi, wanted.join(','), idArgs)
+  if (together.refused === undefined) return { fields: wanted, warnings: [] }
+  const probes = await Promise.all(
+    wanted.map(f => probeField(nvidiaSmi, f, idArgs))
+  )
+  return {
+    fields: answered(probes),
+    warnings: probes
+      .filter(p => p.refused !== undefined)
+      .map(
+        p =>
+          `fields: ${p.field} was refused by nvidia-smi (${p.refused}): left out`
+      )
+  }
 }
 
 /** The power field for one GPU: instant or average by interval, else power.draw. */

@@ -23,6 +23,15 @@ const MAX_LINE_CHARS = 1 << 16
 const STOP_GRACE_MS = 5000
 
 /**
+ * How long the pipes get to close once the tool has exited, and again
+ * after SIGKILL, before they are let go: a child the tool started may
+ * hold them, and a tool stuck in the driver (uninterruptible sleep)
+ * outlives SIGKILL; neither may keep the collector from writing the
+ * telemetry and exiting.
+ */
+const PIPE_WAIT_MS = 1000
+
+/**
  * One long-running sampling tool (`nvidia-smi … -lms N`, `dcgmi dmon`):
  * started once, read line by line, its output kept verbatim, and
  * stopped with SIGINT, the Ctrl+C both tools' loops are documented to
@@ -34,6 +43,7 @@ export class ToolProcess {
   private raw: WriteStream | undefined
   private rawError: WriteStream | undefined
   private stopping = false
+  private exited: Promise<unknown> = Promise.resolve()
   private closed: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly spec: ToolSpec) {}
@@ -51,6 +61,7 @@ export class ToolProcess {
       detached: true
     })
     this.child = child
+    this.exited = once(child, 'exit').catch(() => undefined)
     this.closed = once(child, 'close').catch(() => undefined)
     child.stdout?.setEncoding('utf8')
     child.stderr?.setEncoding('utf8')
@@ -76,17 +87,36 @@ export class ToolProcess {
     )
   }
 
-  /** SIGINT, a grace period, then SIGKILL; resolves once all output is in. */
+  /**
+   * SIGINT, a grace period, then SIGKILL to the tool and anything it
+   * started; resolves once all output is in, or at most PIPE_WAIT_MS
+   * after the SIGKILL.
+   */
   async stop(): Promise<void> {
     this.stopping = true
     const child = this.child
-    if (child !== undefined && this.running) {
-      child.kill('SIGINT')
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
-      await this.closed
-      clearTimeout(timer)
-    }
+    if (child !== undefined) await this.endChild(child)
     await Promise.all([endStream(this.raw), endStream(this.rawError)])
+  }
+
+  /** Ends the child in bounded time, however it behaves. */
+  private async endChild(child: ChildProcess): Promise<void> {
+    if (this.running) child.kill('SIGINT')
+    if (
+      (await settlesWithin(this.exited, STOP_GRACE_MS)) &&
+      (await settlesWithin(this.closed, PIPE_WAIT_MS))
+    )
+      return
+    try {
+      // Its own process group (spawned detached): the group's id is its pid.
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // The group is gone already.
+    }
+    if (await settlesWithin(this.closed, PIPE_WAIT_MS)) return
+    child.stdout?.destroy()
+    child.stderr?.destroy()
+    child.unref()
   }
 
   /** A data handler that copies chunks and cuts them into lines. */
@@ -112,6 +142,20 @@ export class ToolProcess {
     this.rawError ??= createWriteStream(this.spec.rawErrorPath)
     this.rawError.write(chunk)
   }
+}
+
+/** True when `promise` settles within `timeoutMs`. */
+async function settlesWithin(
+  promise: Promise<unknown>,
+  timeoutMs: number
+): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<boolean>(resolve => {
+    timer = setTimeout(() => resolve(false), timeoutMs)
+  })
+  const settled = await Promise.race([promise.then(() => true), late])
+  clearTimeout(timer)
+  return settled
 }
 
 /** Ends a write stream and waits for it to close. */

@@ -23,14 +23,15 @@ export function compareAudits(
   const summary = describe(measurement, baselineSource)
   const differences = incomparableReasons(base, head)
   if (differences.length > 0) {
+    const budget = absoluteBudget(head, base, gates.carbonBudgetKg)
     return {
       ...summary,
       change_percent: null,
-      verdict: 'neutral',
-      reasons: [...differences, ...chosen.reasons],
+      verdict: budget?.passed === false ? 'fail' : 'neutral',
+      reasons: [...differences, ...chosen.reasons, ...(budget?.reasons ?? [])],
       comparable: false,
       within_noise: false,
-      gates: []
+      gates: budget === undefined ? [] : [budget.gate]
     }
   }
 
@@ -84,24 +85,10 @@ function missingBaseline(
   const reasons = [
     `no baseline (${baselineSource}): ${policy} by on-missing-baseline`
   ]
-  const budget = gates.carbonBudgetKg
-  const overBudget = budget !== undefined && head.carbon.kg > budget
-  if (overBudget) {
-    reasons.push(
-      `carbon ${formatQuantity(head.carbon.kg, 'kg CO2e')} exceeds the ${formatNumber(budget)} kg budget, and no baseline shows it was already over`
-    )
-  }
-  const budgetGates =
-    budget === undefined
-      ? []
-      : [
-          {
-            name: 'carbon-budget-kg' as const,
-            limit: budget,
-            value: head.carbon.kg,
-            passed: !overBudget
-          }
-        ]
+  const budget = absoluteBudget(head, undefined, gates.carbonBudgetKg)
+  reasons.push(...(budget?.reasons ?? []))
+  const overBudget = budget?.passed === false
+  const budgetGates = budget === undefined ? [] : [budget.gate]
   return {
     baseline_source: baselineSource,
     change_percent: null,
@@ -117,4 +104,45 @@ function missingBaseline(
     within_noise: false,
     gates: budgetGates
   }
+}
+
+/**
+ * The absolute budget, which holds even when there is nothing to compare
+ * with (no baseline, or one on other hardware or workload): a head over
+ * the budget fails unless the base was already over it and the head is
+ * no worse in kg CO2e.
+ */
+function absoluteBudget(
+  head: AuditResult,
+  base: AuditResult | undefined,
+  budgetKg: number | undefined
+) {
+  if (budgetKg === undefined) return undefined
+  const headKg = head.carbon.kg
+  const over = headKg > budgetKg
+  const alreadyOver =
+    base !== undefined && base.carbon.kg > budgetKg && headKg <= base.carbon.kg
+  const passed = !over || alreadyOver
+  const gate = {
+    name: 'carbon-budget-kg' as const,
+    limit: budgetKg,
+    value: headKg,
+    passed
+  }
+  const headText = formatQuantity(headKg, 'kg CO2e')
+  const limit = `${formatNumber(budgetKg)} kg budget`
+  const why = !over
+    ? []
+    : alreadyOver
+      ? [
+          `carbon ${headText} exceeds the ${limit}, but the base was already over it (${formatQuantity(base.carbon.kg, 'kg CO2e')}) and this is no worse`
+        ]
+      : base === undefined
+        ? [
+            `carbon ${headText} exceeds the ${limit}, and no baseline shows it was already over`
+          ]
+        : [
+            `carbon ${headText} exceeds the ${limit}; the budget holds even though the base is not comparable`
+          ]
+  return { gate, passed, reasons: why }
 }

@@ -11,6 +11,7 @@ export {
   type PlanInput,
   PlanInputError,
   parsePlanInput,
+  PUE_PROVIDERS,
   SPEEDUP_IDS,
   type SpeedupId
 } from './plan-input.js'
@@ -21,11 +22,13 @@ export {
 } from './plan-number-rules.js'
 export { getPlanPreset, PLAN_PRESETS, type PlanPreset } from './plan-presets.js'
 export {
+  everyInputFixed,
   formatFlops,
   planHeadline,
   renderPlanMarkdown,
   renderPlanText
 } from './plan-render.js'
+export { formatWhatIfChange } from './plan-what-if-render.js'
 export type { Bounded, PlanBlock, PlanEstimate } from './plan-schema.js'
 export {
   compareWhatIfs,

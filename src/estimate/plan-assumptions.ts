@@ -78,7 +78,7 @@ function runAssumptions({
     mode: {
       value: 'planning',
       source:
-        'time = FLOPs ÷ (GPUs × peak × MFU); energy by the section-3 model from power per GPU, host power and PUE',
+        'time = FLOPs ÷ (GPUs × peak × MFU); energy by the node model of docs/methodology.md ("The model": host idle + GPUs + (α_w − 1) × GPU dynamic power, × PUE) from power per GPU, host power and PUE',
       is_default: false
     },
     kind: pick(input.kind, true, ''),
@@ -114,7 +114,8 @@ function runAssumptions({
 function gpuPowerAssumptions({
   input,
   hardware,
-  power
+  power,
+  node
 }: PlanParts): Record<string, Assumption> {
   const idle = hardware.idle_w
   const u = power.utilisation
@@ -129,12 +130,17 @@ function gpuPowerAssumptions({
       `P_idle + u·(P_max − P_idle) with P_max ${hardware.max_power_w.value} W (${formatSource(hardware.max_power_w.source)})${power.capNote === null ? '' : `; ${power.capNote}`}`,
       power.gpuW
     ),
-    gpu_idle_w: pick(
-      idle.value,
-      false,
-      `${idle.derivation} ${formatSource(idle.source)}`,
-      idle
-    ),
+    // Idle power enters through the utilisation rule or α_w's dynamic
+    // power; with a fixed power and no host neither is computed.
+    gpu_idle_w:
+      u === null && node.alpha === undefined
+        ? pick(null, false, 'not used: a fixed power per GPU and no α_w term')
+        : pick(
+            idle.value,
+            false,
+            `${idle.derivation} ${formatSource(idle.source)}`,
+            idle
+          ),
     power_cap_w:
       input.powerCapW === undefined
         ? pick(null, false, 'no power cap')
@@ -157,22 +163,27 @@ function hostAssumptions({
         ? node.notes.join('; ')
         : `recognised from ${hardware.id}: ${node.profile.name}`
     ),
-    nodes: pick(
-      node.nodes,
-      false,
+    // Without a node profile no node is counted: no value, not 0 nodes.
+    nodes:
       node.gpusPerNode === null
-        ? 'no host power counted'
-        : `⌈${input.gpus} GPUs ÷ ${node.gpusPerNode} per node⌉`
-    ),
+        ? pick(null, false, 'no host power counted')
+        : pick(
+            node.nodes,
+            false,
+            `⌈${input.gpus} GPUs ÷ ${node.gpusPerNode} per node⌉`
+          ),
     host_idle_w:
       host === undefined
         ? pick(null, false, 'no host power counted')
         : pick(host.value, false, host.source, host),
-    workload: pick(
-      node.workload,
-      input.workload !== undefined,
-      `default for ${input.kind}`
-    ),
+    workload:
+      node.profile === undefined && input.workload === undefined
+        ? pick(null, false, 'not used: α_w applies only with host power')
+        : pick(
+            node.workload,
+            input.workload !== undefined,
+            `default for ${input.kind}`
+          ),
     alpha_w:
       node.alpha === undefined
         ? pick(

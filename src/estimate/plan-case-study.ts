@@ -6,16 +6,19 @@
  */
 import { formatNumber, formatRange } from '../report/format-number.js'
 import { joinBlocks, renderTable } from '../report/markdown-blocks.js'
-import { getPlanPreset, type PlanPreset } from './plan-presets.js'
+import {
+  CASE_STUDY_WHAT_IFS,
+  type CaseStudyData,
+  caseStudyData,
+  casePreset as preset
+} from './plan-case-study-data.js'
+import type { GapRow } from './plan-gap.js'
 import {
   formatFlops,
   renderPlanAssumptions,
   renderWhatIfTable
 } from './plan-render.js'
 import type { PlanEstimate } from './plan-schema.js'
-import { estimatePlan } from './plan-estimate.js'
-import { type GapRow, walkGap } from './plan-gap.js'
-import { compareWhatIfs } from './plan-what-ifs.js'
 
 /** Fixed decimals with grouping, whatever the locale. */
 function fixed(value: number, digits: number): string {
@@ -23,12 +26,6 @@ function fixed(value: number, digits: number): string {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits
   }).format(value)
-}
-
-function preset(id: string): PlanPreset {
-  const found = getPlanPreset(id)
-  if (found === undefined) throw new Error(`plan preset ${id} is missing`)
-  return found
 }
 
 const INTRO = `# Case study: LLaMA-7B on 64 × H100, reproduced and re-estimated
@@ -194,18 +191,15 @@ function gapSection(rows: GapRow[]): string {
 }
 
 /** Section 4: the what-ifs on the realistic estimate. */
-function whatIfSection(realistic: PlanPreset): string {
-  const comparison = compareWhatIfs(realistic.input, [
-    'flash-attention-2',
-    'flash-attention-2-from-eager',
-    'fp8',
-    'power-cap',
-    'region=FR',
-    'gpu=a100-sxm4-80gb'
-  ])
+function whatIfSection(data: CaseStudyData): string {
+  const comparison = {
+    baseline: data.realistic,
+    cases: data.what_ifs,
+    skipped: data.skipped
+  }
   return joinBlocks([
     '## 4. What-ifs on the realistic estimate',
-    '`node dist/cli.js estimate --preset llama-7b-realistic --what-if flash-attention-2,flash-attention-2-from-eager,fp8,power-cap,region=FR,gpu=a100-sxm4-80gb`',
+    `\`node dist/cli.js estimate --preset llama-7b-realistic --what-if ${CASE_STUDY_WHAT_IFS.join(',')}\``,
     'FlashAttention-2 raises MFU by the end-to-end speed-up Dao (2023) measured. Which factor applies depends on the baseline: the MFU presets come from runs that already used a fused attention kernel, so **flash-attention-2** (over FlashAttention v1, ×1.04–1.29) is the one for this plan; **flash-attention-2-from-eager** (×1.38–3.06) applies only to a stack without fused attention, whose own MFU would be lower than the preset.',
     renderWhatIfTable(comparison)
   ])
@@ -233,14 +227,13 @@ const SOURCES = `## 5. Where the numbers come from
 
 /** The whole case study as Markdown. */
 export function renderCaseStudy(): string {
-  const report = estimatePlan(preset('llama-7b-report').input)
-  const realistic = preset('llama-7b-realistic')
+  const data = caseStudyData()
   return `${joinBlocks([
     INTRO,
-    reportSection(report),
-    realisticSection(estimatePlan(realistic.input)),
-    gapSection(walkGap(preset('llama-7b-report').input)),
-    whatIfSection(realistic),
+    reportSection(data.baseline),
+    realisticSection(data.realistic),
+    gapSection(data.gap),
+    whatIfSection(data),
     SOURCES
   ])}\n`
 }

@@ -1,5 +1,6 @@
 /**
- * Energy of a planned run with the section-3 model:
+ * Energy of a planned run with the node model of docs/methodology.md
+ * ("The model"):
  * E_IT = P_host_idle·T·nodes + Σ P_gpu·T + (α_w − 1)·Σ max(0, P_gpu − P_idle)·T,
  * E_facility = PUE × E_IT. Bounds by interval arithmetic over the power,
  * time, host, α_w and PUE ranges.

@@ -4,6 +4,7 @@
  * with a `plan` block. Browser-safe: the CLI and the web page share it.
  */
 import {
+  type CarbonChoice,
   resolveCarbon,
   resolvePueChoice
 } from '../audit/calibration-adapter.js'
@@ -65,9 +66,31 @@ function resolveParts(input: PlanInput): PlanParts {
   const time = planTime(input, hardware, peak, power.slowdown)
   const node = planNode(input, hardware)
   const place = resolveCarbon(input.region)
-  const pue = resolvePueChoice(input.pue, place.provider, [])
+  const pue = resolvePueChoice(input.pue, pueProvider(input, place), [])
   const carbon = planIntensity(input, place)
   return { input, hardware, peak, time, power, node, pue, carbon }
+}
+
+/** The provider whose fleet PUE is the default: the one named, else the region's. */
+function pueProvider(
+  input: PlanInput,
+  place: CarbonChoice
+): string | undefined {
+  const named = input.pueProvider
+  if (named === undefined) return place.provider
+  return named === 'none' ? undefined : named
+}
+
+/** Says so when the default PUE is not the region's own provider's. */
+function pueNotes(input: PlanInput, place: CarbonChoice): string[] {
+  const named = input.pueProvider
+  if (named === undefined || input.pue !== undefined) return []
+  if (named === (place.provider ?? 'none')) return []
+  const whose =
+    named === 'none' ? 'the industry average PUE' : `the ${named} fleet PUE`
+  return [
+    `PUE: ${whose} is kept from the plan this one was derived from (pueProvider), not taken from ${place.region}, so only the grid intensity differs`
+  ]
 }
 
 /** The `plan` block: what the time came from, time and power bounds, notes. */
@@ -84,6 +107,7 @@ function planBlock(parts: PlanParts, gpuHours: Bounded): PlanBlock {
     gpu_name: hardware.display_name,
     gpus: input.gpus,
     peak: input.peak ?? 'dense',
+    peak_basis: peak.basis,
     peak_tflops: peak.tflops,
     mfu: bounds(time.mfu),
     speedup: time.speedup,
@@ -99,6 +123,7 @@ function planBlock(parts: PlanParts, gpuHours: Bounded): PlanBlock {
       ...(power.capNote === null ? [] : [power.capNote]),
       ...node.notes,
       ...carbon.notes,
+      ...pueNotes(input, carbon),
       ...(parts.pue.note === undefined ? [] : [parts.pue.note])
     ]
   }

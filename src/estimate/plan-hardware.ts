@@ -1,8 +1,12 @@
 /**
  * The accelerator of a plan and the peak its MFU refers to: the
- * catalogue's dense BF16 figure (FP16 where there is no BF16), doubled for
- * the datasheets' sparse figure, or the planner's own.
+ * catalogue's dense BF16 figure (FP16 where there is no BF16), the
+ * datasheet's sparse figure when asked for, or the planner's own.
  */
+import {
+  sparsePeakDerivation,
+  sparsePeakFor
+} from '../calibration/mfu-presets.js'
 import {
   formatSource,
   getHardware,
@@ -10,19 +14,18 @@ import {
   listHardware,
   matchHardware
 } from '../calibration/index.js'
-import { PlanInputError, type PlanInput } from './plan-input.js'
-
-/**
- * NVIDIA datasheets print 2:4 structured-sparsity figures, twice the dense
- * ones (calibration-data/hardware.json notes).
- */
-const SPARSE_OVER_DENSE = 2
+import {
+  type PEAK_BASES,
+  PlanInputError,
+  type PlanInput
+} from './plan-input.js'
 
 /** The peak used, with where it came from. */
 export interface PlanPeak {
   tflops: number
   source: string
   isDefault: boolean
+  basis: (typeof PEAK_BASES)[number]
 }
 
 /** The catalogue record for a plan's `gpu`, by id, alias or printed name. */
@@ -48,21 +51,36 @@ export function planPeak(input: PlanInput, hardware: Hardware): PlanPeak {
     return {
       tflops: input.peakTflops,
       source: 'given by the user',
-      isDefault: false
+      isDefault: false,
+      basis: 'given'
     }
+  if (input.peak === 'sparse') return sparsePeak(hardware)
   const dense = denseTflops(hardware)
   if (dense === null)
     throw new PlanInputError([
       `gpu: calibration-data/hardware.json has no dense BF16 or FP16 TFLOP/s for ${hardware.display_name}; give peakTflops (--peak-tflops)`
     ])
-  const sparse = input.peak === 'sparse'
-  const basis = sparse
-    ? `sparse: 2 × the dense ${dense} TFLOP/s, as datasheets print it`
-    : `dense ${hardware.dense_bf16_tflops === null ? 'FP16' : 'BF16'}`
+  const precision = hardware.dense_bf16_tflops === null ? 'FP16' : 'BF16'
   return {
-    tflops: sparse ? dense * SPARSE_OVER_DENSE : dense,
-    source: `${basis}; ${formatSource(hardware.source)}`,
-    isDefault: input.peak === undefined
+    tflops: dense,
+    source: `dense ${precision}; ${formatSource(hardware.source)}`,
+    isDefault: input.peak === undefined,
+    basis: 'dense'
+  }
+}
+
+/** The datasheet's own sparse figure; refused where none is recorded. */
+function sparsePeak(hardware: Hardware): PlanPeak {
+  const tflops = sparsePeakFor(hardware.id)
+  if (tflops === undefined)
+    throw new PlanInputError([
+      `peak: calibration-data/mfu.json has no datasheet sparse BF16 figure for ${hardware.display_name} (its tensor cores have no 2:4 sparsity, or its source prints none); use the dense peak or give peakTflops (--peak-tflops)`
+    ])
+  return {
+    tflops,
+    source: `sparse BF16 with 2:4 structured sparsity, as the datasheet prints it. ${sparsePeakDerivation()} ${formatSource(hardware.source)}`,
+    isDefault: false,
+    basis: 'sparse'
   }
 }
 

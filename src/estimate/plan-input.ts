@@ -4,6 +4,8 @@
  * CLI and the web page; validated by one zod schema.
  */
 import { z } from 'zod'
+import { unknownRegionProblem } from '../audit/audit-choices.js'
+import { CLOUD_PROVIDERS } from '../calibration/region-schemas.js'
 import {
   describeRule,
   fitsRule,
@@ -16,6 +18,8 @@ import {
 export const PLAN_KINDS = ['training', 'inference'] as const
 /** Which datasheet peak the time is computed against. */
 export const PEAK_KINDS = ['dense', 'sparse'] as const
+/** Where the peak used came from: a datasheet's dense or sparse figure, or given. */
+export const PEAK_BASES = ['dense', 'sparse', 'given'] as const
 /** Throughput factors from calibration-data/mfu.json. */
 export const SPEEDUP_IDS = [
   'flash-attention-2',
@@ -24,6 +28,8 @@ export const SPEEDUP_IDS = [
 ] as const
 /** `nodeProfile` value that leaves out host power altogether. */
 export const NO_NODE_PROFILE = 'none'
+/** `pueProvider` values: a cloud provider's fleet PUE, or `none` for the industry average. */
+export const PUE_PROVIDERS = [...CLOUD_PROVIDERS, 'none'] as const
 
 /** One of {@link SPEEDUP_IDS}. */
 export type SpeedupId = (typeof SPEEDUP_IDS)[number]
@@ -46,6 +52,11 @@ export interface PlanInput {
   mfu?: number
   /** Default: the cloud provider's, else the industry average. */
   pue?: number
+  /**
+   * Whose default PUE applies when `pue` is not given; default: the
+   * region's provider. The region what-if sets it so only the grid changes.
+   */
+  pueProvider?: (typeof PUE_PROVIDERS)[number]
   /** Power utilisation u of P_idle + u·(P_max − P_idle). */
   utilisation?: number
   /** Power cap per GPU in W. */
@@ -54,7 +65,7 @@ export interface PlanInput {
   electricityPriceUsdPerKWh?: number
   /** Default 6 for training, 2 for inference. */
   flopsPerParamToken?: number
-  /** Default dense; sparse is twice the dense peak. */
+  /** Default dense; sparse: the datasheet's 2:4-sparsity figure. */
   peak?: (typeof PEAK_KINDS)[number]
   /** Peak TFLOP/s per GPU, replacing the catalogue's. */
   peakTflops?: number
@@ -113,6 +124,7 @@ const PlanSchema = z
     region: text.optional(),
     mfu: numberField('mfu').optional(),
     pue: numberField('pue').optional(),
+    pueProvider: choice(PUE_PROVIDERS).optional(),
     utilisation: numberField('utilisation').optional(),
     powerCapW: numberField('powerCapW').optional(),
     gpuHourPriceUsd: numberField('gpuHourPriceUsd').optional(),
@@ -149,20 +161,34 @@ export function parsePlanInput(raw: unknown): PlanInput {
   return result.data
 }
 
-/** Rules between fields that the per-field schema cannot see. */
+/** Rules between fields, and names, that the per-field schema cannot see. */
 function crossFieldProblems(plan: z.infer<typeof PlanSchema>): string[] {
   const problems: string[] = []
   if (plan.kind === 'training' && plan.days !== undefined)
     problems.push(
       'days: only for inference (days of serving); a training run is its total tokens'
     )
-  const attention = (plan.speedups ?? []).filter(id => id.startsWith('flash'))
+  const speedups = plan.speedups ?? []
+  const attention = speedups.filter(id => id.startsWith('flash'))
   if (attention.length > 1)
     problems.push(
       'speedups: flash-attention-2 and flash-attention-2-from-eager describe different baselines; give one'
     )
+  if (plan.kind === 'inference' && speedups.length > 0)
+    problems.push(`speedups: ${INFERENCE_SPEEDUP_REASON}`)
+  const region =
+    plan.region === undefined ? undefined : unknownRegionProblem(plan.region)
+  if (region !== undefined) problems.push(`region: ${region}`)
   return problems
 }
+
+/**
+ * Why no speed-up applies to serving: FlashAttention-2 (Dao 2023, Table 1)
+ * and FP8 (Peng et al. 2023, Table 5) were measured on training throughput,
+ * and no sourced inference factor is bundled.
+ */
+export const INFERENCE_SPEEDUP_REASON =
+  'its factor was measured on training throughput (calibration-data/mfu.json) and no inference figure is sourced, so it is not applied to serving'
 
 /** Optional fields of a plan, which can be dropped to fall back to defaults. */
 export type OptionalPlanField = {

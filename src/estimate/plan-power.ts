@@ -1,7 +1,7 @@
 /**
- * Mean board power per GPU over a planned run: the section-3 L1 rule
- * P_idle + u·(P_max − P_idle) with u from the utilisation presets (or a
- * fixed power the planner gives), then a power cap's measured trade.
+ * Mean board power per GPU over a planned run: P_idle + u·(P_max − P_idle)
+ * with u from the utilisation presets (or a fixed power the planner
+ * gives), then a power cap's measured trade where the cap binds.
  */
 import type { Hardware } from '../calibration/index.js'
 import {
@@ -38,7 +38,7 @@ export function planPower(input: PlanInput, hardware: Hardware): PlanPower {
     utilisation === null
       ? fixed(input.gpuPowerW ?? 0)
       : fromUtilisation(hardware, utilisation)
-  const cap = capEffect(input, hardware)
+  const cap = capEffect(input, hardware, uncappedW)
   return { utilisation, uncappedW, idleW, ...applyCap(uncappedW, cap) }
 }
 
@@ -90,18 +90,23 @@ interface CapEffect {
 
 /**
  * The measured trade at the cap's fraction of max board power,
- * interpolated linearly from no effect at 100 % to the measured point.
+ * interpolated linearly from no effect at 100 % to the measured point. A
+ * cap below the measured fraction is refused unless it never binds.
  */
-function capEffect(input: PlanInput, hardware: Hardware): CapEffect | null {
+function capEffect(
+  input: PlanInput,
+  hardware: Hardware,
+  uncappedW: Bounded
+): CapEffect | null {
   const capW = input.powerCapW
   const maxW = hardware.max_power_w.value
   if (capW === undefined || capW >= maxW) return null
   const trade = powerCapTrade()
   const fraction = capW / maxW
-  if (fraction < trade.cap_fraction) {
+  if (fraction < trade.cap_fraction && uncappedW.high > capW) {
     const lowestW = Math.ceil(trade.cap_fraction * maxW)
     throw new PlanInputError([
-      `powerCapW: ${capW} W is ${(fraction * 100).toFixed(0)} % of the ${hardware.display_name}'s ${maxW} W; accepted from ${lowestW} W (${trade.cap_fraction * 100} %, the lowest cap the bundled measurement covers); a cap at or above ${maxW} W has no effect`
+      `powerCapW: ${capW} W is ${(fraction * 100).toFixed(0)} % of the ${hardware.display_name}'s ${maxW} W; accepted from ${lowestW} W (${trade.cap_fraction * 100} %, the lowest cap the bundled measurement covers); a cap at or above the GPUs' planned power, up to ${uncappedW.high.toFixed(0)} W here, has no effect`
     ])
   }
   const weight = (1 - fraction) / (1 - trade.cap_fraction)
@@ -118,22 +123,55 @@ function capEffect(input: PlanInput, hardware: Hardware): CapEffect | null {
 }
 
 /**
- * Capped power = uncapped × energy factor ÷ time factor, never above the
- * cap itself; low takes the low energy and high time factors.
+ * Where the cap binds (planned power above it), the measured factors as
+ * they are: power × energy ÷ time, time × time factor, so GPU energy
+ * changes by exactly the energy factor, bounds included. No clamp to the cap on top: the
+ * factors already hold the throttling measured (calibration-data/mfu.json,
+ * power_cap caveats). At or below the planned power a cap does nothing.
  */
 function applyCap(
   uncappedW: Bounded,
   cap: CapEffect | null
 ): { gpuW: Bounded; slowdown: Bounded; capNote: string | null } {
   if (cap === null) return { gpuW: uncappedW, slowdown: NO_CAP, capNote: null }
+  const binds = (w: number): boolean => w > cap.capW
   const at = (w: number, energy: number, time: number): number =>
-    Math.min((w * energy) / time, cap.capW)
+    binds(w) ? (w * energy) / time : w
+  const value = at(uncappedW.value, cap.energy.value, cap.time.value)
+  // Each power bound pairs with the time bound of the same end (the low
+  // time takes slowdown.low), so GPU energy stays inside the measured
+  // energy factors. Power is not monotone in the uncapped power across
+  // the cap, so the bounds also take the central value in.
   const gpuW = {
-    value: at(uncappedW.value, cap.energy.value, cap.time.value),
-    low: at(uncappedW.low, cap.energy.low, cap.time.high),
-    high: at(uncappedW.high, cap.energy.high, cap.time.low)
+    value,
+    low: Math.min(value, at(uncappedW.low, cap.energy.low, cap.time.low)),
+    high: Math.max(value, at(uncappedW.high, cap.energy.high, cap.time.high))
   }
+  const slowdown = {
+    value: binds(uncappedW.value) ? cap.time.value : 1,
+    low: binds(uncappedW.low) ? cap.time.low : 1,
+    high: binds(uncappedW.high) ? cap.time.high : 1
+  }
+  return { gpuW, slowdown, capNote: capNote(cap, uncappedW, gpuW.value) }
+}
+
+/** What the cap did, or why it did nothing, with the measurement's source. */
+function capNote(cap: CapEffect, uncappedW: Bounded, cappedW: number): string {
   const source = powerCapTrade()
-  const capNote = `power cap ${cap.capW} W: time × ${cap.time.value.toFixed(3)} (${cap.time.low.toFixed(3)}–${cap.time.high.toFixed(3)}), GPU energy × ${cap.energy.value.toFixed(3)} (${cap.energy.low.toFixed(3)}–${cap.energy.high.toFixed(3)}), power held at or below the cap. ${source.derivation} ${source.caveats} Source: ${formatSource(source.source)}`
-  return { gpuW, slowdown: cap.time, capNote }
+  const cited = `${source.derivation} ${source.caveats} Source: ${formatSource(source.source)}`
+  const planned = `${uncappedW.value.toFixed(0)} W`
+  if (uncappedW.value <= cap.capW) {
+    const high =
+      uncappedW.high > cap.capW
+        ? `; it binds only toward the high end of the power range (${uncappedW.high.toFixed(0)} W)`
+        : ''
+    return `power cap ${cap.capW} W: at or above the GPUs' planned ${planned}, so it has no effect on the central estimate${high}. ${cited}`
+  }
+  const f = (b: Bounded): string =>
+    `${b.value.toFixed(3)} (${b.low.toFixed(3)}–${b.high.toFixed(3)})`
+  const above =
+    cappedW > cap.capW
+      ? ` The implied mean, ${cappedW.toFixed(0)} W, is above the cap: this GPU draws closer to its maximum than the measured ones, so the saving is understated.`
+      : ''
+  return `power cap ${cap.capW} W below the GPUs' planned ${planned}: time × ${f(cap.time)}, GPU energy × ${f(cap.energy)}, the measured factors, with no clamp to the cap on top.${above} ${cited}`
 }

@@ -6,14 +6,20 @@
 import type { Assumption } from '../audit/audit-schema.js'
 import { escapeTableCell } from '../report/escape-markdown.js'
 import {
-  formatChangePercent,
   formatNumber,
   formatRange,
   NOT_KNOWN
 } from '../report/format-number.js'
 import { joinBlocks, renderTable } from '../report/markdown-blocks.js'
 import type { PlanEstimate } from './plan-schema.js'
-import type { WhatIfCase, WhatIfComparison } from './plan-what-ifs.js'
+import type { WhatIfComparison } from './plan-what-ifs.js'
+import {
+  renderWhatIfTable,
+  sourceCell,
+  whatIfText
+} from './plan-what-if-render.js'
+
+export { renderWhatIfTable, sourceCell }
 
 /** Headline figures as label and `value (low–high) unit`. */
 export function planHeadline(estimate: PlanEstimate): [string, string][] {
@@ -22,6 +28,8 @@ export function planHeadline(estimate: PlanEstimate): [string, string][] {
     b: { value: number; low: number; high: number },
     unit: string
   ): string => formatRange(b.value, b.low, b.high, unit)
+  // Serving counts the hours the GPUs are busy, not the days served.
+  const busy = plan.kind === 'inference' ? ' (busy GPU time)' : ''
   return [
     [
       'Compute',
@@ -29,14 +37,14 @@ export function planHeadline(estimate: PlanEstimate): [string, string][] {
     ],
     [
       'Hardware',
-      `${plan.gpus} × ${plan.gpu_name}, ${formatNumber(plan.peak_tflops)} TFLOP/s ${plan.peak} peak`
+      `${plan.gpus} × ${plan.gpu_name}, ${formatNumber(plan.peak_tflops)} TFLOP/s ${peakLabel(plan)}`
     ],
     ['MFU', range(scale100(plan.mfu), '%')],
     [
-      'Time',
+      `Time${busy}`,
       `${range(plan.hours, 'h')}, ${formatRange(plan.hours.value / 24, plan.hours.low / 24, plan.hours.high / 24, 'days')}`
     ],
-    ['GPU-hours', range(plan.gpu_hours, '')],
+    [`GPU-hours${busy}`, range(plan.gpu_hours, '')],
     ['Power per GPU', range(plan.gpu_power_w, 'W')],
     [
       'Facility energy',
@@ -62,6 +70,36 @@ export function planHeadline(estimate: PlanEstimate): [string, string][] {
       `${formatNumber(e.value)} ${e.unit} (${e.kind})`
     ])
   ]
+}
+
+/** What the peak is: never a sparse or given figure called dense. */
+function peakLabel(plan: PlanEstimate['plan']): string {
+  switch (plan.peak_basis) {
+    case 'dense':
+      return 'dense peak'
+    case 'sparse':
+      return 'sparse peak (datasheet, 2:4 sparsity)'
+    case 'given':
+      return plan.peak === 'sparse' ? 'sparse peak (given)' : 'peak (given)'
+  }
+}
+
+/**
+ * True only when no quantity of the estimate has a range: every input it
+ * used is fixed. A figure that prints as 0 or whose bounds round alike is
+ * not enough to say so.
+ */
+export function everyInputFixed(estimate: PlanEstimate): boolean {
+  const { plan, energy, carbon, cost } = estimate
+  const spans: [number | null, number | null][] = [
+    [plan.hours.low, plan.hours.high],
+    [plan.gpu_hours.low, plan.gpu_hours.high],
+    [plan.gpu_power_w.low, plan.gpu_power_w.high],
+    [energy.low_kwh, energy.high_kwh],
+    [carbon.low_kg, carbon.high_kg],
+    [cost.low_usd, cost.high_usd]
+  ]
+  return spans.every(([low, high]) => low === high)
 }
 
 function scale100(b: { value: number; low: number; high: number }): {
@@ -90,9 +128,12 @@ export function renderPlanText(
   const defaults = Object.entries(estimate.assumptions).filter(
     ([, a]) => a.is_default && a.value !== null
   )
+  const named = defaults.map(([name, a]) => `${name} ${valueText(a)}`)
   lines.push(
-    `Defaults used (see --format markdown or json for sources): ${defaults.map(([name, a]) => `${name} ${valueText(a)}`).join(', ')}`
+    `Defaults used (see --format markdown or json for sources): ${named.length === 0 ? 'none' : named.join(', ')}`
   )
+  if (everyInputFixed(estimate))
+    lines.push('No ranges: every input the estimate used is fixed.')
   for (const note of estimate.plan.notes) lines.push(`Note: ${note}`)
   if (comparison !== undefined) lines.push('', ...whatIfText(comparison))
   return `${lines.join('\n')}\n`
@@ -100,22 +141,6 @@ export function renderPlanText(
 
 function valueText(a: Assumption): string {
   return typeof a.value === 'number' ? formatNumber(a.value) : String(a.value)
-}
-
-/** One line per what-if with its four changes. */
-function whatIfText(comparison: WhatIfComparison): string[] {
-  return [
-    'What-ifs (change against the baseline):',
-    ...comparison.cases.map(
-      c =>
-        `  ${c.title}: time ${pct(c.change.hours_pct)}, energy ${pct(c.change.energy_pct)}, carbon ${pct(c.change.carbon_pct)}, cost ${pct(c.change.cost_pct)}`
-    ),
-    ...comparison.skipped.map(s => `  ${s.title}: not applicable (${s.reason})`)
-  ]
-}
-
-function pct(value: number | null): string {
-  return value === null ? NOT_KNOWN : formatChangePercent(value)
 }
 
 /** Markdown: headline table, notes, assumptions, what-ifs. */
@@ -133,18 +158,6 @@ export function renderPlanMarkdown(
     renderPlanAssumptions(estimate),
     comparison === undefined ? undefined : renderWhatIfTable(comparison)
   ])}\n`
-}
-
-/**
- * A source for a table cell or list item: it cannot end the cell, open a
- * tag, a link or a code span, yet its URLs stay links (escapeTableCell
- * breaks them, rightly, for text read from files).
- */
-export function sourceCell(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\\|<>[\]`]/g, char => `\\${char}`)
-    .trim()
 }
 
 /** `low–high`, or a dash when there is no spread to show. */
@@ -174,51 +187,5 @@ export function renderPlanAssumptions(estimate: PlanEstimate): string {
       'l',
       'l'
     ])
-  ])
-}
-
-/** The what-ifs as a table of results and changes, then their sources. */
-export function renderWhatIfTable(comparison: WhatIfComparison): string {
-  const row = (c: WhatIfCase): string[] => [
-    escapeTableCell(c.title, 80),
-    formatRange(
-      c.estimate.hours,
-      c.estimate.plan.hours.low,
-      c.estimate.plan.hours.high,
-      'h'
-    ),
-    formatRange(
-      c.estimate.energy.facility_kwh,
-      c.estimate.energy.low_kwh,
-      c.estimate.energy.high_kwh,
-      'kWh'
-    ),
-    formatRange(
-      c.estimate.carbon.kg,
-      c.estimate.carbon.low_kg,
-      c.estimate.carbon.high_kg,
-      'kg'
-    ),
-    `${pct(c.change.hours_pct)} / ${pct(c.change.energy_pct)} / ${pct(c.change.carbon_pct)} / ${pct(c.change.cost_pct)}`
-  ]
-  const header = [
-    'What-if',
-    'Time',
-    'Facility energy',
-    'Carbon',
-    'Change: time / energy / carbon / cost'
-  ]
-  const skipped = comparison.skipped.map(
-    s =>
-      `- ${escapeTableCell(s.title, 80)}: not applicable (${escapeTableCell(s.reason, 200)})`
-  )
-  const sources = comparison.cases.map(
-    c => `- **${escapeTableCell(c.title, 80)}**: ${sourceCell(c.source)}`
-  )
-  return joinBlocks([
-    '#### What-ifs',
-    renderTable(header, comparison.cases.map(row), ['l', 'r', 'r', 'r', 'r']),
-    skipped.join('\n'),
-    sources.join('\n')
   ])
 }

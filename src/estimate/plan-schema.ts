@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type { EstimateResult } from './estimate-schema.js'
-import { PEAK_KINDS, PLAN_KINDS } from './plan-input.js'
+import { PEAK_BASES, PEAK_KINDS, PLAN_KINDS } from './plan-input.js'
 
 /** A value with its low and high bound; low ≤ value ≤ high. */
 export const Bounded = z
@@ -35,7 +35,10 @@ export const PlanBlock = z.object({
   gpu: z.string(),
   gpu_name: z.string(),
   gpus: z.number().int().positive(),
+  /** The peak kind asked for (dense unless sparse was); see peak_basis. */
   peak: z.enum(PEAK_KINDS),
+  /** Where peak_tflops came from: the datasheet's dense or sparse figure, or given. */
+  peak_basis: z.enum(PEAK_BASES),
   /** Peak TFLOP/s per GPU the MFU refers to. */
   peak_tflops: z.number().positive(),
   mfu: Bounded,

@@ -6,7 +6,7 @@
 import type { Hardware } from '../calibration/index.js'
 import { mfuPresetFor } from '../calibration/mfu-presets.js'
 import { formatSource } from '../calibration/sources.js'
-import { fp8PeakRatio, type PlanPeak } from './plan-hardware.js'
+import { denseTflops, type PlanPeak } from './plan-hardware.js'
 import { type PlanInput, PlanInputError } from './plan-input.js'
 import type { Bounded } from './plan-schema.js'
 import {
@@ -70,7 +70,8 @@ export function planTime(
   const flops = planFlops(input)
   const mfu = planMfu(input, hardware)
   const { speedup, speedups, notes } = planSpeedups(input, hardware)
-  const ceiling = throughputCeiling(input, hardware)
+  notes.push(...peakNotes(input, peak, mfu, hardware))
+  const ceiling = throughputCeiling(input, hardware, peak)
   const achievedTflops = achieved(peak.tflops, mfu, speedup, ceiling, notes)
   const hours = hoursOf(flops, input.gpus, achievedTflops, slowdown)
   const perParamToken = flopsPerParamToken(input)
@@ -80,19 +81,25 @@ export function planTime(
   }
 }
 
-/** Model TFLOP/s per GPU: peak × MFU × speed-up, at most peak × ceiling. */
+/** The most a GPU can reach: its peak, or its dense FP8 peak with FP8. */
+interface Ceiling {
+  tflops: number
+  name: string
+}
+
+/** Model TFLOP/s per GPU: peak × MFU × speed-up, at most the ceiling. */
 function achieved(
   peakTflops: number,
   mfu: Bounded,
   speedup: Bounded,
-  ceiling: number,
+  ceiling: Ceiling,
   notes: string[]
 ): Bounded {
   const at = (m: number, s: number): number =>
-    peakTflops * Math.min(m * s, ceiling)
-  if (mfu.high * speedup.high > ceiling)
+    Math.min(peakTflops * m * s, ceiling.tflops)
+  if (peakTflops * mfu.high * speedup.high > ceiling.tflops)
     notes.push(
-      `MFU × speed-up would pass ${ceiling === 1 ? 'the peak' : `the FP8 peak (${ceiling.toFixed(2)} × BF16)`}; throughput is capped there`
+      `peak × MFU × speed-up would pass ${ceiling.name}; throughput is capped there`
     )
   return {
     value: at(mfu.value, speedup.value),
@@ -117,13 +124,64 @@ function hoursOf(
   }
 }
 
-/** Throughput ÷ peak can reach 1, or the FP8 peak's ratio with FP8. */
-function throughputCeiling(input: PlanInput, hardware: Hardware): number {
-  if (!(input.speedups ?? []).includes('fp8')) return 1
-  const ratio = fp8PeakRatio(hardware)
-  if (ratio === null)
+/**
+ * The peak itself, or with FP8 the accelerator's dense FP8 peak: FP8
+ * cannot run faster than its own datasheet figure, whatever peak the MFU
+ * was taken against (a sparse BF16 peak may equal it already).
+ */
+function throughputCeiling(
+  input: PlanInput,
+  hardware: Hardware,
+  peak: PlanPeak
+): Ceiling {
+  if (!(input.speedups ?? []).includes('fp8'))
+    return { tflops: peak.tflops, name: 'the peak' }
+  const fp8 = hardware.dense_fp8_tflops
+  if (fp8 === null)
     throw new PlanInputError([
       `speedups: fp8 needs FP8 tensor cores; ${hardware.display_name} has none (no dense FP8 TFLOP/s in calibration-data/hardware.json)`
     ])
-  return ratio
+  return {
+    tflops: fp8,
+    name: `the dense FP8 peak (${formatTflops(fp8)} TFLOP/s)`
+  }
+}
+
+/**
+ * The MFU presets are measured against the dense peak: a preset at a
+ * sparse or given peak scales the throughput their sources measured.
+ */
+function peakNotes(
+  input: PlanInput,
+  peak: PlanPeak,
+  mfu: SourcedBounds,
+  hardware: Hardware
+): string[] {
+  if (peak.basis === 'dense') return []
+  const dense = denseTflops(hardware)
+  const kind =
+    peak.basis === 'given' && input.peak === 'sparse'
+      ? 'sparse, given'
+      : peak.basis
+  const shown = `peak ${formatTflops(peak.tflops)} TFLOP/s (${kind})`
+  const measured =
+    dense === null
+      ? 'the MFU presets are measured against the dense peak'
+      : `the MFU presets are measured against the dense ${formatTflops(dense)} TFLOP/s`
+  if (!mfu.isDefault)
+    return [
+      `${shown}: the MFU given is taken against this figure, while ${measured}; give an MFU measured against the same peak`
+    ]
+  const times =
+    dense === null
+      ? ''
+      : `, ${(peak.tflops / dense).toFixed(2)} × what their sources measured`
+  return [
+    `${shown} with the MFU preset: ${measured}, so the throughput assumed is scaled by this peak${times}; give an MFU measured against this peak (mfu, --mfu)`
+  ]
+}
+
+/** TFLOP/s with grouping: `1,979`. */
+function formatTflops(tflops: number): string {
+  return tflops.toLocaleString('en-US')
 }

@@ -6,15 +6,15 @@
 import { estimatePlan } from './plan-estimate.js'
 import type { PlanInput } from './plan-input.js'
 import type { PlanEstimate } from './plan-schema.js'
-import { resolveWhatIf, WHAT_IFS } from './plan-what-if-catalogue.js'
+import { WHAT_IFS } from './plan-what-if-catalogue.js'
+import { resolveWhatIf } from './plan-what-if-params.js'
 
+export { type WhatIf, WHAT_IFS } from './plan-what-if-catalogue.js'
 export {
   PARAMETERISED_WHAT_IFS,
   type ParameterisedWhatIf,
-  resolveWhatIf,
-  type WhatIf,
-  WHAT_IFS
-} from './plan-what-if-catalogue.js'
+  resolveWhatIf
+} from './plan-what-if-params.js'
 
 /** Percent changes against the baseline; null where there is none. */
 export interface WhatIfChange {

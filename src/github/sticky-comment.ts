@@ -50,7 +50,7 @@ export async function upsertStickyComment(
     }
   }
   const plan = planStickyBody(options, {
-    botLogin: ACTIONS_BOT_LOGIN,
+    botLogin: options.botLogin ?? ACTIONS_BOT_LOGIN,
     maxChars: MAX_COMMENT_CHARS,
     maxBytes: MAX_COMMENT_BYTES
   })

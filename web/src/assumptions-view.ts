@@ -35,7 +35,7 @@ export function renderAssumptions(
         ]),
     scrollBox(
       'Assumptions table',
-      el('table', { class: 'assumptions' }, [
+      el('table', { class: 'assumptions cards' }, [
         el('thead', {}, [head]),
         el('tbody', {}, rows)
       ])
@@ -69,9 +69,11 @@ function row(name: string, assumption: Assumption): HTMLElement {
       : `${formatFigure(low)}–${formatFigure(high)}`
   return el('tr', { 'data-assumption': name }, [
     el('th', { scope: 'row' }, [name.replace(/_/g, ' ')]),
-    el('td', { class: 'align-right' }, [value]),
-    el('td', { class: 'align-right' }, [range]),
-    el('td', {}, [assumption.is_default ? 'default' : 'you']),
-    el('td', { class: 'source' }, [assumption.source])
+    el('td', { class: 'align-right', 'data-label': 'Value' }, [value]),
+    el('td', { class: 'align-right', 'data-label': 'Range' }, [range]),
+    el('td', { 'data-label': 'Chosen by' }, [
+      assumption.is_default ? 'default' : 'you'
+    ]),
+    el('td', { class: 'source', 'data-label': 'Source' }, [assumption.source])
   ])
 }

@@ -1,5 +1,7 @@
 import type { AuditOptions } from '../../src/audit/audit-options.js'
+import { unknownRegionProblem } from '../../src/audit/audit-choices.js'
 import { USER_PUE_MAX, USER_PUE_MIN } from '../../src/calibration/index.js'
+import { columnsOption } from '../../src/cli/option-values.js'
 import { byId } from './dom.js'
 import { readNumberText } from './number-text.js'
 
@@ -14,7 +16,10 @@ export function readAuditOptions(): AuditOptionsReading {
   const errors = new Map<string, string>()
   const options: AuditOptions = {}
   const region = textOf('audit-region')
-  if (region !== undefined) options.region = region
+  const regionProblem =
+    region === undefined ? undefined : unknownRegionProblem(region)
+  if (regionProblem !== undefined) errors.set('audit-region', regionProblem)
+  else if (region !== undefined) options.region = region
   const pue = numberOf('audit-pue', errors, USER_PUE_MIN, USER_PUE_MAX)
   if (pue !== undefined) options.pue = pue
   const interval = numberOf('audit-interval-ms', errors, 1, 3_600_000)
@@ -26,11 +31,34 @@ export function readAuditOptions(): AuditOptionsReading {
       `"${zone}" is not an IANA zone such as UTC or Europe/Stockholm`
     )
   } else if (zone !== undefined) options.timezone = zone
+  Object.assign(options, choices(), columnsOf(errors))
+  return { options, errors }
+}
+
+/** The options chosen from lists: format, workload, GPU, node profile. */
+function choices(): AuditOptions {
+  const options: AuditOptions = {}
   const format = textOf('audit-format')
   if (format !== undefined) options.inputFormat = format
   const workload = textOf('audit-workload')
   if (workload !== undefined) options.workload = workload
-  return { options, errors }
+  const gpu = textOf('audit-gpu')
+  if (gpu !== undefined) options.gpuModel = gpu
+  const profile = textOf('audit-node-profile')
+  if (profile !== undefined) options.nodeProfile = profile
+  return options
+}
+
+/** The column map, read as the CLI reads `--columns`. */
+function columnsOf(errors: Map<string, string>): AuditOptions {
+  try {
+    const columns = columnsOption(textOf('audit-columns'))
+    return columns === undefined ? {} : { columns }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    errors.set('audit-columns', message.replace(/^--columns /, ''))
+    return {}
+  }
 }
 
 /** A text or select field's trimmed value, undefined when empty. */

@@ -69,12 +69,24 @@ export function byId<T extends HTMLElement>(id: string, kind: new () => T): T {
 
 /**
  * A horizontally scrolling box for a wide table: focusable and named, so
- * a keyboard user can scroll it too (WCAG 2.1.1).
+ * a keyboard user can scroll it too (WCAG 2.1.1), after a line that says
+ * it scrolls, shown only while the table is wider than the box
+ * (scroll-hints.ts).
  */
 export function scrollBox(label: string, table: HTMLTableElement): HTMLElement {
-  return el(
-    'div',
-    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label },
-    [table]
-  )
+  return el('div', { class: 'table-wrap' }, [
+    el('p', { class: 'scroll-hint', hidden: true }, [
+      'Wider than the screen: scroll the table sideways for every column.'
+    ]),
+    el(
+      'div',
+      {
+        class: 'table-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': label
+      },
+      [table]
+    )
+  ])
 }

@@ -8,10 +8,9 @@ import {
   type PlanPreset
 } from '../../src/estimate/plan-presets.js'
 import type { PlanEstimate } from '../../src/estimate/plan-schema.js'
-import { renderAssumptions } from './assumptions-view.js'
-import { renderCompareCharts } from './compare-charts.js'
-import { byId, el, replaceChildren } from './dom.js'
-import { showDefaults } from './default-hints.js'
+import { byId } from './dom.js'
+import { showFieldError } from './field-errors.js'
+import { presetState, readLink, unshownValues } from './link-state.js'
 import { buildPlanFields, fieldId } from './plan-fields.js'
 import {
   fillWhatIfChoices,
@@ -19,6 +18,7 @@ import {
   showKindFields,
   writeFormState
 } from './plan-form.js'
+import { startFieldLinks } from './field-links.js'
 import { clearPlanProblems, showPlanProblems } from './plan-problems.js'
 import {
   type PageState,
@@ -27,28 +27,32 @@ import {
   stateFromPlan,
   stateToHash
 } from './plan-state.js'
-import { renderResults } from './results-view.js'
+import { renderAll, showStale } from './render-all.js'
 import { scheduleUrlUpdate } from './url-sync.js'
-import {
-  buildWhatIfControls,
-  defaultWhatIfChoices,
-  renderWhatIfs
-} from './what-ifs-view.js'
+import { defaultWhatIfChoices } from './what-if-compare.js'
+import { buildWhatIfControls } from './what-ifs-view.js'
 
-/** The plan a first visit shows: the case study, estimated realistically. */
-const DEFAULT_PRESET = 'llama-7b-realistic'
+/**
+ * What the last link asked for that the page could not show, by state key;
+ * each stays next to its field until that field is changed.
+ */
+const linkProblems = new Map<string, string>()
 
-/** Builds the estimator, restores a shared plan from the URL, and runs it. */
+/**
+ * Builds the estimator, restores a shared plan from the URL, and runs it.
+ * Listeners come first, so whatever a link holds the page stays usable.
+ */
 export function startEstimator(): void {
   const form = byId('plan-form', HTMLFormElement)
   buildPlanFields(form)
   buildWhatIfControls()
-  restore(location.hash)
+  startFieldLinks(byId('plan-error', HTMLElement))
   form.addEventListener('submit', event => event.preventDefault())
   form.addEventListener('input', event => onPlanInput(event.target))
-  byId('what-ifs-choices', HTMLElement).addEventListener('input', () =>
+  byId('what-ifs-choices', HTMLElement).addEventListener('input', event => {
+    forgetLinkProblem(event.target)
     recompute()
-  )
+  })
   // A fragment that holds no plan (an in-page link) leaves the plan alone.
   window.addEventListener('hashchange', () => {
     const shared = stateFromHash(location.hash) !== undefined
@@ -56,41 +60,41 @@ export function startEstimator(): void {
       restore(location.hash)
     }
   })
+  restore(location.hash)
 }
 
-/** Shows the state a URL fragment holds (or the default preset) and runs it. */
+/** Shows the plan a URL fragment asks for (preset, then its fields) and runs it. */
 function restore(hash: string): void {
-  const shared = stateFromHash(hash)
-  const preset = getPlanPreset(shared?.preset ?? DEFAULT_PRESET)
-  const onlyPreset =
-    shared === undefined ||
-    Object.keys(shared).every(k => k === 'preset' || k.startsWith('wi'))
-  const state =
-    onlyPreset && preset !== undefined
-      ? { ...presetState(preset), ...shared }
-      : (shared ?? {})
-  writeFormState(state)
+  const link = readLink(hash)
+  writeFormState(link.state)
+  unshownValues(link.state, readFormState(), link.problems)
+  linkProblems.clear()
+  for (const [key, message] of link.problems) linkProblems.set(key, message)
+  leavePresetIfChanged()
   recompute()
-}
-
-/** A preset's plan as page state. */
-function presetState(preset: PlanPreset): PageState {
-  return { ...stateFromPlan(preset.input), preset: preset.id }
 }
 
 /** Choosing a preset fills the form; editing a field leaves the preset. */
 function onPlanInput(target: EventTarget | null): void {
   if (target instanceof HTMLSelectElement && target.id === fieldId('preset')) {
     const preset = getPlanPreset(target.value)
-    if (preset !== undefined)
+    if (preset !== undefined) {
+      linkProblems.clear()
       writeFormState({ ...readWhatIfChoices(), ...presetState(preset) })
+    }
   } else {
-    const presetField = byId(fieldId('preset'), HTMLSelectElement)
-    const preset = getPlanPreset(presetField.value)
-    if (preset !== undefined && !matchesPreset(readFormState(), preset))
-      presetField.value = ''
+    forgetLinkProblem(target)
+    leavePresetIfChanged()
   }
   recompute()
+}
+
+/** Shows "Custom" as the starting point once the form is not the preset's. */
+function leavePresetIfChanged(): void {
+  const presetField = byId(fieldId('preset'), HTMLSelectElement)
+  const preset = getPlanPreset(presetField.value)
+  if (preset !== undefined && !matchesPreset(readFormState(), preset))
+    presetField.value = ''
 }
 
 /** True when the form still holds exactly the preset's plan. */
@@ -101,10 +105,24 @@ function matchesPreset(state: PageState, preset: PlanPreset): boolean {
 
 /** The what-if choices of the form. */
 function readWhatIfChoices(): PageState {
-  const state = readFormState()
   return Object.fromEntries(
-    Object.entries(state).filter(([key]) => key.startsWith('wi'))
+    Object.entries(readFormState()).filter(([key]) => key.startsWith('wi'))
   )
+}
+
+/** A field the user changed no longer carries the link's problem. */
+function forgetLinkProblem(target: EventTarget | null): void {
+  if (!(
+    target instanceof HTMLInputElement || target instanceof HTMLSelectElement
+  ))
+    return
+  const name = target.name === '' ? target.id : target.name
+  linkProblems.delete(name.replace(/^plan-/, ''))
+}
+
+/** The link's problems with the plan's own fields (not the what-ifs'). */
+function planLinkProblems(): Map<string, string> {
+  return new Map([...linkProblems].filter(([key]) => !key.startsWith('wi')))
 }
 
 /** Reads the form, estimates, and redraws every result; times itself. */
@@ -113,53 +131,43 @@ function recompute(): void {
   const state = readFormState()
   showKindFields(state.kind ?? 'training')
   clearPlanProblems()
-  let input: PlanInput
-  let estimate: PlanEstimate
-  try {
-    input = parsePlanInput(planFromState(state))
-    estimate = estimatePlan(input)
-  } catch (error) {
-    showPlanProblems(error)
+  const planned = estimateOrExplain(state)
+  if (planned === undefined) {
     showStale()
     return
   }
-  const choices = defaultWhatIfChoices(input, state)
-  fillWhatIfChoices(choices)
-  render(input, estimate, { ...state, ...choices })
-  scheduleUrlUpdate({ ...state, ...choices })
+  const open = Object.fromEntries(
+    Object.entries(defaultWhatIfChoices(planned.input, state)).filter(
+      ([key]) => !linkProblems.has(key)
+    )
+  )
+  fillWhatIfChoices(open)
+  const choices = { ...state, ...readWhatIfChoices() }
+  renderAll(planned.input, planned.estimate, choices)
+  for (const [key, message] of linkProblems)
+    if (key.startsWith('wi')) showFieldError(key, message)
+  scheduleUrlUpdate(choices)
   byId('results', HTMLElement).dataset.recomputeMs = (
     performance.now() - started
   ).toFixed(3)
 }
 
-/** Every view of one estimate. */
-function render(
-  input: PlanInput,
-  estimate: PlanEstimate,
+/**
+ * The plan and its estimate; or, when the link or an input is wrong or
+ * the engine refuses the plan, undefined with every problem shown next
+ * to its field. Nothing the engine throws escapes.
+ */
+function estimateOrExplain(
   state: PageState
-): void {
-  replaceChildren(byId('results-body', HTMLElement), [renderResults(estimate)])
-  replaceChildren(byId('what-ifs-body', HTMLElement), [
-    renderWhatIfs(input, state)
-  ])
-  replaceChildren(
-    byId('charts-body', HTMLElement),
-    renderCompareCharts(input, estimate)
-  )
-  replaceChildren(byId('assumptions-body', HTMLElement), [
-    renderAssumptions(estimate, getPlanPreset(state.preset ?? ''))
-  ])
-  showDefaults(estimate)
-  byId('results', HTMLElement).dataset.state = 'current'
-}
-
-/** With an input in error there is no estimate: say so instead of old numbers. */
-function showStale(): void {
-  const message = el('p', { class: 'stale' }, [
-    'No estimate until the inputs marked above are fixed.'
-  ])
-  replaceChildren(byId('results-body', HTMLElement), [message])
-  for (const id of ['what-ifs-body', 'charts-body', 'assumptions-body'])
-    replaceChildren(byId(id, HTMLElement), [])
-  byId('results', HTMLElement).dataset.state = 'error'
+): { input: PlanInput; estimate: PlanEstimate } | undefined {
+  const fromLink = planLinkProblems()
+  try {
+    const input = parsePlanInput(planFromState(state))
+    const estimate = estimatePlan(input)
+    if (fromLink.size === 0) return { input, estimate }
+    showPlanProblems(undefined, fromLink)
+  } catch (error) {
+    showPlanProblems(error, fromLink)
+  }
+  return undefined
 }

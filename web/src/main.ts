@@ -4,6 +4,7 @@ import { startAuditPanel } from './audit-panel.js'
 import { byId } from './dom.js'
 import { startEstimator } from './estimator.js'
 import { buildRegionList } from './region-list.js'
+import { startScrollHints } from './scroll-hints.js'
 import { startShareLink, startSkipLink } from './share-link.js'
 
 // zod's compiled parsers probe `new Function`, which this page's
@@ -18,6 +19,7 @@ function start(): void {
   startEstimator()
   startShareLink()
   startSkipLink()
+  startScrollHints()
 }
 
 try {

@@ -20,12 +20,26 @@ const ENTITIES: Readonly<Record<string, string>> = {
 /** ASCII punctuation that a backslash escapes (CommonMark §2.4). */
 const ESCAPABLE = /[!-/:-@[-`{-~]/
 
+/**
+ * The zero-width joiners src/report/escape-markdown.ts puts after `@` and
+ * `#` and before `://` and `www.`, so that GitHub does not turn file text
+ * into mentions or links. A DOM text node never becomes a link, and a
+ * joiner left in a copied URL breaks it, so they are dropped here.
+ */
+const LINK_BREAKERS = /(?<=[@#])\u200d|\u200d(?=:\/\/)|(?<=www)\u200d(?=\.)/giu
+
+/** Text as shown: the report's link-breaking joiners removed. */
+export function withoutLinkBreakers(text: string): string {
+  return text.replace(LINK_BREAKERS, '')
+}
+
 /** Inline Markdown `text` as DOM nodes. */
 export function renderInline(text: string): Node[] {
   const nodes: Node[] = []
   let plain = ''
   const flush = (): void => {
-    if (plain !== '') nodes.push(document.createTextNode(plain))
+    if (plain !== '')
+      nodes.push(document.createTextNode(withoutLinkBreakers(plain)))
     plain = ''
   }
   let i = 0
@@ -94,7 +108,8 @@ function readCode(
 ): { node: Node; end: number } | undefined {
   const close = text.indexOf('`', i + 1)
   if (close === -1) return undefined
-  return { node: el('code', {}, [text.slice(i + 1, close)]), end: close + 1 }
+  const code = withoutLinkBreakers(text.slice(i + 1, close))
+  return { node: el('code', {}, [code]), end: close + 1 }
 }
 
 /** `[text](url)` with an http(s) URL; anything else stays text. */

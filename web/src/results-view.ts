@@ -6,6 +6,7 @@ import {
   formatFigure,
   formatMoney
 } from './format-figures.js'
+import { rangesNote } from './validation-note.js'
 
 /** One headline figure with its bounds and a line of context. */
 interface Figure {
@@ -29,6 +30,7 @@ export function renderResults(estimate: PlanEstimate): HTMLElement {
   const notes = estimate.plan.notes.map(note => el('li', {}, [note]))
   return el('div', {}, [
     list,
+    rangesNote(),
     notes.length === 0
       ? undefined
       : el(
@@ -41,25 +43,12 @@ export function renderResults(estimate: PlanEstimate): HTMLElement {
 
 /** Time, GPU-hours, energy, carbon, cost and the car equivalent. */
 function figures(estimate: PlanEstimate): Figure[] {
-  const { plan, energy, carbon, cost } = estimate
+  const { energy, carbon, cost } = estimate
   const car = estimate.equivalents.find(e => e.kind === 'passenger-car-km')
   const carRatio =
     carbon.kg > 0 && car !== undefined ? car.value / carbon.kg : null
   return [
-    {
-      key: 'hours',
-      label: 'Time',
-      ...bounded(plan.hours),
-      unit: 'h',
-      context: formatDays(plan.hours.value)
-    },
-    {
-      key: 'gpu-hours',
-      label: 'GPU-hours',
-      ...bounded(plan.gpu_hours),
-      unit: 'GPU-h',
-      context: `${plan.gpus} × ${plan.gpu_name}`
-    },
+    ...timeFigures(estimate),
     {
       key: 'energy',
       label: 'Energy (facility)',
@@ -99,6 +88,35 @@ function figures(estimate: PlanEstimate): Figure[] {
       high: carRatio === null ? null : carbon.high_kg * carRatio,
       unit: 'km',
       context: car?.source
+    }
+  ]
+}
+
+/**
+ * Time and GPU-hours. A serving plan counts the hours its GPUs compute,
+ * not the days they are held, so its cards say "busy" and name the span
+ * served: 71.7 h over 30 days reads as 10× too small otherwise.
+ */
+function timeFigures({ plan }: PlanEstimate): Figure[] {
+  const served = plan.kind === 'inference' && plan.days !== null
+  const span = served
+    ? `busy time only, of ${formatFigure(plan.days! * 24)} h served (${formatFigure(plan.days)} days); idle hours not counted`
+    : undefined
+  const days = formatDays(plan.hours.value)
+  return [
+    {
+      key: 'hours',
+      label: served ? 'Busy GPU time' : 'Time',
+      ...bounded(plan.hours),
+      unit: 'h',
+      context: served ? span : days
+    },
+    {
+      key: 'gpu-hours',
+      label: served ? 'Busy GPU-hours' : 'GPU-hours',
+      ...bounded(plan.gpu_hours),
+      unit: 'GPU-h',
+      context: `${formatFigure(plan.gpus)} × ${plan.gpu_name}${served ? ', busy time only' : ''}`
     }
   ]
 }

@@ -5,11 +5,23 @@
 // once or looping with `-lms N`, `-i` selection, `-L`, sentinel cells,
 // a GPU lost mid-run, and a driver that refuses fields it does not know.
 // Every looped row is also appended to spec.emittedLog as JSON, so a
-// test can compute the expected energy from what was really printed.
+// test can compute the expected energy from what was really printed,
+// and every call's arguments to spec.callLog, so a test can tell which
+// query is running. spec.hang: a driver that never answers (and, like
+// the one issue #6 met, exits 0 when sent SIGTERM); spec.firstRowDelayMs:
+// a loop whose first row comes late.
 import { appendFileSync, readFileSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 const spec = JSON.parse(readFileSync(process.env.FAKE_GPU_SPEC, 'utf8'))
 const args = process.argv.slice(2)
+if (spec.callLog) appendFileSync(spec.callLog, `${JSON.stringify(args)}\n`)
+
+if (spec.hang) {
+  process.on('SIGTERM', () => process.exit(0))
+  setInterval(() => undefined, 1 << 30)
+  await new Promise(() => undefined)
+}
 const BASE = [
   'timestamp',
   'index',
@@ -57,15 +69,20 @@ const gpus = spec.gpus.filter(
 const loopMs = option('-lms')
 
 let frame = 0
-printFrame(false)
-if (loopMs === undefined) process.exit(0)
-const timer = setInterval(() => printFrame(true), Number(loopMs))
+if (loopMs === undefined) {
+  printFrame(false)
+  process.exit(0)
+}
+let timer
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
     clearInterval(timer)
     process.exit(0)
   })
 }
+if (spec.firstRowDelayMs) await sleep(spec.firstRowDelayMs)
+printFrame(false)
+timer = setInterval(() => printFrame(true), Number(loopMs))
 
 /** One row per selected GPU, in index order. */
 function printFrame(looping) {

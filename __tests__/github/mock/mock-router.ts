@@ -10,6 +10,7 @@ import {
 } from './mock-http.js'
 import { pullRoutes } from './mock-pulls.js'
 import { runRoutes } from './mock-runs.js'
+import { userRoutes } from './mock-users.js'
 import type { MockState } from './mock-state.js'
 import type { MockRoute } from './mock-types.js'
 
@@ -19,7 +20,8 @@ const ROUTES: MockRouteDef[] = [
   ...checkRoutes,
   ...runRoutes,
   ...artifactRoutes,
-  ...pullRoutes
+  ...pullRoutes,
+  ...userRoutes
 ]
 
 /** One incoming request, already read. */

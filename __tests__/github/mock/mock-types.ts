@@ -24,7 +24,8 @@ export const MOCK_ROUTES = [
   'blob.download',
   'pulls.list',
   'pulls.get',
-  'pulls.forCommit'
+  'pulls.forCommit',
+  'users.me'
 ] as const
 /** One of MOCK_ROUTES. */
 export type MockRoute = (typeof MOCK_ROUTES)[number]
