@@ -120,6 +120,19 @@ describeBrowser('links and inputs the estimator page must survive', () => {
       h100TrainingHours(7e9, 2e12, 6e6),
       9
     )
+    // The default follows the plan and stays out of the link; a typed
+    // choice stays put and goes into it.
+    await page.fill('#plan-gpus', '64')
+    await page.waitForFunction(
+      "document.getElementById('wiGpus').value === '128'"
+    )
+    await page.locator('#copy-link').click()
+    expect(page.url()).not.toContain('wiGpus')
+    await page.fill('#wiGpus', '96')
+    await page.fill('#plan-gpus', '32')
+    expect(await page.inputValue('#wiGpus')).toBe('96')
+    await page.locator('#copy-link').click()
+    expect(page.url()).toContain('wiGpus=96')
     await page.close()
   }, 60_000)
 

@@ -142,11 +142,13 @@ function recompute(): void {
     )
   )
   fillWhatIfChoices(open)
-  const choices = { ...state, ...readWhatIfChoices() }
+  // Defaults the page filled in follow the plan and stay out of the link;
+  // the state holds only what the user chose.
+  const choices = { ...state, ...open, ...readWhatIfChoices() }
   renderAll(planned.input, planned.estimate, choices)
   for (const [key, message] of linkProblems)
     if (key.startsWith('wi')) showFieldError(key, message)
-  scheduleUrlUpdate(choices)
+  scheduleUrlUpdate(state)
   byId('results', HTMLElement).dataset.recomputeMs = (
     performance.now() - started
   ).toFixed(3)

@@ -18,8 +18,8 @@ export function readFormState(): PageState {
     )
   ]
   setIfAny(state, 'speedups', speedups.map(box => box.value).join(','))
-  for (const key of ['wiGpu', 'wiRegion', 'wiGpus'])
-    setIfAny(state, key, valueOf(key))
+  for (const key of WHAT_IF_KEYS)
+    if (!isAutoFilled(key)) setIfAny(state, key, valueOf(key))
   return state
 }
 
@@ -38,17 +38,49 @@ export function writeFormState(state: PageState): void {
   )) {
     box.checked = speedups.has(box.value)
   }
-  for (const key of ['wiGpu', 'wiRegion', 'wiGpus']) {
-    if (state[key] !== undefined) setValue(key, state[key])
+  for (const key of WHAT_IF_KEYS) {
+    if (state[key] === undefined) continue
+    setValue(key, state[key])
+    markAutoFilled(key, false)
   }
   showKindFields(kind)
 }
 
-/** Fills the what-if choices that are empty, leaving typed ones alone. */
+/** The what-if choices that take a value. */
+const WHAT_IF_KEYS = ['wiGpu', 'wiRegion', 'wiGpus'] as const
+
+/**
+ * Fills the what-if choices that are empty or still hold a default, and
+ * leaves typed ones alone: a default follows the plan (twice its GPUs),
+ * so it is marked, refreshed on every change and kept out of the URL.
+ */
 export function fillWhatIfChoices(choices: PageState): void {
   for (const [key, value] of Object.entries(choices)) {
-    if (valueOf(key) === '') setValue(key, value)
+    if (valueOf(key) !== '' && !isAutoFilled(key)) continue
+    if (value === undefined) continue
+    setValue(key, value)
+    markAutoFilled(key, true)
   }
+}
+
+/** Whether a what-if field holds a default the page filled in. */
+function isAutoFilled(id: string): boolean {
+  return document.getElementById(id)?.dataset.auto === 'true'
+}
+
+/** Marks (or unmarks) a field's value as the page's default; typing unmarks it. */
+function markAutoFilled(id: string, auto: boolean): void {
+  const field = document.getElementById(id)
+  if (field === null) return
+  if (!auto) {
+    delete field.dataset.auto
+    return
+  }
+  if (field.dataset.auto === undefined)
+    field.addEventListener('input', () => delete field.dataset.auto, {
+      once: true
+    })
+  field.dataset.auto = 'true'
 }
 
 /** Days apply to serving only; tokens mean tokens per day there. */
