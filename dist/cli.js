@@ -10843,6 +10843,16 @@ function carEquivalent(carbonKg) {
 }
 
 ;// CONCATENATED MODULE: ./src/audit/energy-totals.ts
+/** The PUE as the audit and the estimate both state it. */
+function pueAssumption(pue) {
+    return {
+        value: pue.value,
+        low: pue.low,
+        high: pue.high,
+        source: pue.source,
+        is_default: pue.isDefault
+    };
+}
 const ZERO = { valueJ: 0, lowJ: 0, highJ: 0 };
 /**
  * Adds the devices and the node terms up: IT energy is every device's
@@ -11331,13 +11341,9 @@ function unionWindow(devices) {
 function coverageWindows(devices) {
     const runS = unionWindow(devices).durationS;
     const byJob = new Map();
-    for (const job of new Set(devices.map(d => d.job))) {
-        if (job === undefined)
-            continue;
-        const members = devices.filter(d => d.job === job);
-        byJob.set(job, unionWindow(members).durationS);
-    }
-    return device => device.job === undefined ? runS : (byJob.get(device.job) ?? runS);
+    for (const [job, members] of groupBy(devices, d => d.job))
+        byJob.set(job, job === undefined ? runS : unionWindow(members).durationS);
+    return device => byJob.get(device.job) ?? runS;
 }
 
 ;// CONCATENATED MODULE: ./src/audit/node-model.ts
@@ -11441,6 +11447,7 @@ function scale(power, durationS) {
 
 ;// CONCATENATED MODULE: ./src/audit/assumptions.ts
 
+
 /** Sensor accuracy used when the catalogue has none, W per reading. */
 const SENSOR_SOURCE = 'NVIDIA nvidia-smi documentation: power.draw accurate to ±5 W';
 /**
@@ -11450,13 +11457,7 @@ const SENSOR_SOURCE = 'NVIDIA nvidia-smi documentation: power.draw accurate to �
 function describeAssumptions(parts) {
     const { options, pue, carbon } = parts;
     const assumptions = {
-        pue: {
-            value: pue.value,
-            low: pue.low,
-            high: pue.high,
-            source: pue.source,
-            is_default: pue.isDefault
-        },
+        pue: pueAssumption(pue),
         region: {
             value: carbon.region,
             source: `${carbon.fallback} lookup${carbon.requested ? ` of "${carbon.requested}"` : ''}`,
@@ -18555,19 +18556,57 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /**
  * Strict parsing of one command's arguments (unknown options refused,
  * positionals allowed), with parseArgs' errors turned into usage errors.
+ * An option given twice is refused rather than silently keeping its last
+ * value, and a negative number after an option is taken as its value.
  */
 function parseCommandArgs(args, options) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...args],
+        const parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: negativeValuesJoined(args, options),
             options,
             allowPositionals: true,
-            strict: true
+            strict: true,
+            tokens: true
         });
+        refuseRepeats(parsed.tokens);
+        return parsed;
     }
     catch (error) {
+        if (error instanceof UsageError)
+            throw error;
         throw new UsageError(error instanceof Error ? error.message : String(error));
     }
+}
+/** A second use of an option: parseArgs would keep only the last one. */
+function refuseRepeats(tokens) {
+    const seen = new Set();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || token.name === undefined)
+            continue;
+        if (seen.has(token.name))
+            throw new UsageError(`--${token.name} is given more than once; give it once (a list goes in one value, separated by commas)`);
+        seen.add(token.name);
+    }
+}
+/**
+ * `--params -1` → `--params=-1`: parseArgs would take `-1` for an option
+ * (or call it ambiguous), and the option's own range check says more
+ * about a negative number.
+ */
+function negativeValuesJoined(args, options) {
+    const joined = [];
+    for (let i = 0; i < args.length; i++) {
+        const [arg = '', next] = [args[i], args[i + 1]];
+        const name = arg.startsWith('--') ? arg.slice(2) : '';
+        const takesValue = options[name]?.type === 'string';
+        if (takesValue && next !== undefined && /^-[\d.]/.test(next)) {
+            joined.push(`${arg}=${next}`);
+            i++;
+        }
+        else
+            joined.push(arg);
+    }
+    return joined;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/audit-flags.ts
@@ -22481,6 +22520,7 @@ function withoutFields(input, fields) {
 ;// CONCATENATED MODULE: ./src/estimate/plan-assumptions.ts
 
 
+
 const GIVEN = 'given by the user';
 /** A value the user gave, or a default with its source. */
 function plan_assumptions_pick(value, given, defaultSource, bounds) {
@@ -22590,13 +22630,7 @@ function placeAssumptions({ input, pue, carbon }) {
         high: carbon.highGPerKWh
     };
     return {
-        pue: {
-            value: pue.value,
-            low: pue.low,
-            high: pue.high,
-            source: pue.source,
-            is_default: pue.isDefault
-        },
+        pue: pueAssumption(pue),
         region: plan_assumptions_pick(carbon.region, input.region !== undefined, carbon.notes.join('; ') || 'default: the world average'),
         carbon_intensity_g_per_kwh: plan_assumptions_pick(intensity.value, input.intensityGPerKWh !== undefined, `${carbon.dataset}${carbon.notes.length > 0 ? `; ${carbon.notes.join('; ')}` : ''}`, intensity),
         gpu_hour_price_usd: input.gpuHourPriceUsd === undefined
@@ -24742,60 +24776,13 @@ function renderMode(values, format) {
         return renderPublished(estimateFromPublished(publishedInputs(values)), format);
     throw new UsageError('estimate needs published inputs (--gpu-hours, --power-w, --intensity) or a planned run (--params, --tokens, --gpu, --gpus, or --preset NAME; --preset list shows the presets)');
 }
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** The flags, through the shared strict parser; estimate takes no operands. */
 function estimate_command_parseStrict(args) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: negativeValuesJoined(args),
-            options: ESTIMATE_OPTION_SPEC,
-            allowPositionals: false,
-            strict: true,
-            tokens: true
-        });
-    }
-    catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    refuseRepeats(parsed.tokens);
-    return parsed.values;
+    const { values, positionals } = parseCommandArgs(args, ESTIMATE_OPTION_SPEC);
+    if (positionals.length > 0)
+        throw new UsageError(`estimate takes no operand, got "${positionals[0]}"; every input is a --flag`);
+    return values;
 }
-/**
- * A flag given twice would silently keep only its last value; say so
- * instead (`--what-if a --what-if b` is meant as `--what-if a,b`).
- */
-function refuseRepeats(tokens) {
-    const seen = new Set();
-    for (const token of tokens) {
-        if (token.kind !== 'option' || token.name === undefined)
-            continue;
-        if (seen.has(token.name))
-            throw new UsageError(`--${token.name} is given more than once; give it once${token.name === 'what-if' ? ', with the ids separated by commas (--what-if fp8,power-cap)' : ''}`);
-        seen.add(token.name);
-    }
-}
-/**
- * `--params -1` → `--params=-1`: parseArgs would take `-1` for an option,
- * and the range check below says more about a negative number.
- */
-function negativeValuesJoined(args) {
-    const joined = [];
-    for (let i = 0; i < args.length; i++) {
-        const [arg = '', next] = [args[i], args[i + 1]];
-        const name = arg.startsWith('--') ? arg.slice(2) : '';
-        const takesValue = STRING_OPTIONS.has(name);
-        if (takesValue && next !== undefined && /^-[\d.]/.test(next)) {
-            joined.push(`${arg}=${next}`);
-            i++;
-        }
-        else
-            joined.push(arg);
-    }
-    return joined;
-}
-const STRING_OPTIONS = new Set(Object.entries(ESTIMATE_OPTION_SPEC)
-    .filter(([, option]) => option.type === 'string')
-    .map(([name]) => name));
 function asText(value) {
     return typeof value === 'string' ? value : undefined;
 }

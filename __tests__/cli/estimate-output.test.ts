@@ -4,31 +4,9 @@ import { EXIT } from '../../src/cli/exit-codes.js'
 import { main } from '../../src/cli/main.js'
 import { EstimateResult } from '../../src/estimate/estimate-schema.js'
 import { captureOutput } from '../helpers/capture-output.js'
+import { PLAN, planWith } from './plan-args.js'
 
 const output = captureOutput()
-
-const PLAN = [
-  'estimate',
-  '--params',
-  '7e9',
-  '--tokens',
-  '2e12',
-  '--gpu',
-  'h100-sxm',
-  '--gpus',
-  '64',
-  '--region',
-  'SE'
-]
-
-/** PLAN with one flag's value replaced (a flag may be given only once). */
-function planWith(flag: string, value: string): string[] {
-  const args = [...PLAN]
-  const at = args.indexOf(flag)
-  if (at === -1) return [...args, flag, value]
-  args[at + 1] = value
-  return args
-}
 
 /** Runs main on `args` and returns what it printed; stdout starts empty. */
 async function run(args: string[]): Promise<{ code: number; out: string }> {
@@ -71,7 +49,7 @@ describe('repeated flags', () => {
     ])
     expect(code).toBe(EXIT.usage)
     expect(output.stderr).toContain(
-      '--what-if is given more than once; give it once, with the ids separated by commas (--what-if fp8,power-cap)'
+      '--what-if is given more than once; give it once (a list goes in one value, separated by commas)'
     )
   })
 })

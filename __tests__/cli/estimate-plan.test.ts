@@ -6,22 +6,9 @@ import { EXIT } from '../../src/cli/exit-codes.js'
 import { main } from '../../src/cli/main.js'
 import { EstimateResult } from '../../src/estimate/estimate-schema.js'
 import { captureOutput } from '../helpers/capture-output.js'
+import { PLAN } from './plan-args.js'
 
 const output = captureOutput()
-
-const PLAN = [
-  'estimate',
-  '--params',
-  '7e9',
-  '--tokens',
-  '2e12',
-  '--gpu',
-  'h100-sxm',
-  '--gpus',
-  '64',
-  '--region',
-  'SE'
-]
 
 /** PLAN with the flags of `extra` replaced by its values. */
 function withFlags(extra: readonly string[]): string[] {

@@ -69,6 +69,21 @@ describe('audit', () => {
     expect(output.stderr).toContain('nvidia-smi-csv')
   })
 
+  it('exits 2 for an option given twice instead of keeping the last', async () => {
+    expect(
+      await main(['audit', EXAMPLE, '--region', 'SE', '--region', 'FR'])
+    ).toBe(2)
+    expect(output.stderr).toContain('--region is given more than once')
+  })
+
+  it('takes a negative number after an option as its value, for the range check', async () => {
+    expect(
+      await main(['compare', EXAMPLE, EXAMPLE, '--min-change', '-2%'])
+    ).toBe(2)
+    expect(output.stderr).not.toContain('ambiguous')
+    expect(output.stderr).toContain('min-change')
+  })
+
   it('exits 2 instead of writing the report over an input', async () => {
     const input = tempFile('keep.csv', 'timestamp, index, power.draw [W]\n')
     expect(await main(['audit', input, '--out', input])).toBe(2)

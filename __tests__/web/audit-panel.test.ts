@@ -9,20 +9,18 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
 import { runAudit } from '../../src/audit/run-audit.js'
 import { renderMarkdown } from '../../src/report/render-markdown.js'
 import { describeReal, realFile } from '../helpers/real-files.js'
 import {
-  buildPage,
-  CHROMIUM_PATH,
   describeBrowser,
   gotoPlan,
   openWatchedPage,
-  type PageWatch,
   threeFigures,
-  waitForAudit
+  waitForAudit,
+  usePageSession
 } from './page-kit.js'
 
 /**
@@ -32,21 +30,9 @@ import {
  */
 const FIXTURE = resolve('test-output/audit-fixture/@team #12 www.example.csv')
 
-const watch: PageWatch = { offFileRequests: [], consoleErrors: [] }
-let browser: Browser
-let PAGE_URL = ''
+const session = usePageSession('audit', writeFixture)
 
 describeBrowser('the audit panel of the estimator page', () => {
-  beforeAll(async () => {
-    PAGE_URL = buildPage('audit').url
-    writeFixture()
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
   it('shows sources whole and copyable, makes no link of file text, and sizes small files in kB', async () => {
     const page = await auditFixture()
     const report = page.locator('#audit-report')
@@ -177,8 +163,8 @@ describeBrowser('the audit panel of the estimator page', () => {
   describeReal('a real dcgmi file without timestamps', () => {
     it('points --interval-ms to the sampling interval, and audits once it is given', async () => {
       const path = realFile('h100-dcgmi-dmon-sd.txt')
-      const page = await openWatchedPage(browser, watch)
-      await gotoPlan(page, PAGE_URL)
+      const page = await openWatchedPage(session.browser, session.watch)
+      await gotoPlan(page, session.url)
       await page.setInputFiles('#audit-files', path)
       const error = page.locator('#audit-report .error')
       await error.waitFor()
@@ -196,8 +182,8 @@ describeBrowser('the audit panel of the estimator page', () => {
   })
 
   it('made no request off file:// and logged no console error', () => {
-    expect(watch.offFileRequests).toEqual([])
-    expect(watch.consoleErrors).toEqual([])
+    expect(session.watch.offFileRequests).toEqual([])
+    expect(session.watch.consoleErrors).toEqual([])
   })
 })
 
@@ -216,8 +202,8 @@ function writeFixture(): void {
 
 /** A new page with the fixture chosen and audited. */
 async function auditFixture(): Promise<Page> {
-  const page = await openWatchedPage(browser, watch)
-  await gotoPlan(page, PAGE_URL)
+  const page = await openWatchedPage(session.browser, session.watch)
+  await gotoPlan(page, session.url)
   await page.setInputFiles('#audit-files', FIXTURE)
   await waitForAudit(page, basename(FIXTURE))
   return page

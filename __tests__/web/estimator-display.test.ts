@@ -8,34 +8,20 @@
  * value with its range, and tables that fit a 390 px phone without
  * cutting a number off.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { type Browser, chromium } from 'playwright-core'
+import { expect, it } from '@jest/globals'
 import { findLowContrast } from './contrast-check.js'
 import {
-  buildPage,
-  CHROMIUM_PATH,
   describeBrowser,
   gotoPlan,
   openWatchedPage,
-  type PageWatch,
   readFigure,
-  threeFigures
+  threeFigures,
+  usePageSession
 } from './page-kit.js'
 
-const watch: PageWatch = { offFileRequests: [], consoleErrors: [] }
-let browser: Browser
-let PAGE_URL = ''
+const session = usePageSession('display')
 
 describeBrowser('the estimator page’s numbers and layout', () => {
-  beforeAll(async () => {
-    PAGE_URL = buildPage('display').url
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
   it('the test’s own formatter prints the CLI’s figures for the realistic preset', () => {
     expect(threeFigures(837.81)).toBe('838')
     expect(threeFigures(682.66)).toBe('683')
@@ -45,8 +31,8 @@ describeBrowser('the estimator page’s numbers and layout', () => {
   })
 
   it('prints figures, ranges, days and what-if changes as the CLI does', async () => {
-    const page = await openWatchedPage(browser, watch)
-    await gotoPlan(page, `${PAGE_URL}#preset=llama-7b-realistic`)
+    const page = await openWatchedPage(session.browser, session.watch)
+    await gotoPlan(page, `${session.url}#preset=llama-7b-realistic`)
     for (const key of ['hours', 'energy', 'carbon', 'car-km']) {
       const figure = page.locator(`#figure-${key}`)
       const [value, low, high] = await Promise.all(
@@ -83,8 +69,11 @@ describeBrowser('the estimator page’s numbers and layout', () => {
   it.each([1280, 390])(
     'labels each bar with its central value, then its range, clear of the whisker (%i px)',
     async width => {
-      const page = await openWatchedPage(browser, watch, { width, height: 900 })
-      await gotoPlan(page, `${PAGE_URL}#preset=llama-7b-realistic`)
+      const page = await openWatchedPage(session.browser, session.watch, {
+        width,
+        height: 900
+      })
+      await gotoPlan(page, `${session.url}#preset=llama-7b-realistic`)
       const charts = await page.$$eval('figure.chart', figures =>
         figures.map(figure => {
           const rows = [...figure.querySelectorAll('.chart-data tbody tr')]
@@ -120,11 +109,11 @@ describeBrowser('the estimator page’s numbers and layout', () => {
   )
 
   it('fits the what-if and assumption tables on a 390 px phone, as cards', async () => {
-    const page = await openWatchedPage(browser, watch, {
+    const page = await openWatchedPage(session.browser, session.watch, {
       width: 390,
       height: 844
     })
-    await gotoPlan(page, `${PAGE_URL}#preset=llama-7b-realistic`)
+    await gotoPlan(page, `${session.url}#preset=llama-7b-realistic`)
     const cut = await page.evaluate(() =>
       [...document.querySelectorAll('table.cards th, table.cards td')]
         .filter(cell => cell.closest('thead') === null)
@@ -150,7 +139,7 @@ describeBrowser('the estimator page’s numbers and layout', () => {
   }, 60_000)
 
   it('made no request off file:// and logged no console error', () => {
-    expect(watch.offFileRequests).toEqual([])
-    expect(watch.consoleErrors).toEqual([])
+    expect(session.watch.offFileRequests).toEqual([])
+    expect(session.watch.consoleErrors).toEqual([])
   })
 })

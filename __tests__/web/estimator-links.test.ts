@@ -10,17 +10,15 @@
  * plans say their time is busy time; ranges say they are no guarantee.
  */
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
 import {
-  buildPage,
-  CHROMIUM_PATH,
   describeBrowser,
   gotoPlan,
   openWatchedPage,
-  type PageWatch,
   readFigure,
-  threeFigures
+  threeFigures,
+  usePageSession
 } from './page-kit.js'
 
 /** The H100 SXM's dense BF16 peak, from calibration-data/hardware.json. */
@@ -43,20 +41,9 @@ function h100TrainingHours(params: number, tokens: number, gpus: number) {
   return flops / (gpus * H100_DENSE_TFLOPS * 1e12 * HOPPER_TRAINING_MFU) / 3600
 }
 
-const watch: PageWatch = { offFileRequests: [], consoleErrors: [] }
-let browser: Browser
-let PAGE_URL = ''
+const session = usePageSession('links')
 
 describeBrowser('links and inputs the estimator page must survive', () => {
-  beforeAll(async () => {
-    PAGE_URL = buildPage('links').url
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
   it('the hand-worked hours match the CLI’s 838 h and 419 h for the realistic preset', () => {
     expect(threeFigures(h100TrainingHours(7e9, 2e12, 64))).toBe('838')
     expect(threeFigures(h100TrainingHours(7e9, 2e12, 128))).toBe('419')
@@ -243,15 +230,15 @@ describeBrowser('links and inputs the estimator page must survive', () => {
   }, 60_000)
 
   it('made no request off file:// and logged no console error', () => {
-    expect(watch.offFileRequests).toEqual([])
-    expect(watch.consoleErrors).toEqual([])
+    expect(session.watch.offFileRequests).toEqual([])
+    expect(session.watch.consoleErrors).toEqual([])
   })
 })
 
 /** A new watched page showing the plan of `hash`. */
 async function openPlan(hash: string): Promise<Page> {
-  const page = await openWatchedPage(browser, watch)
-  await gotoPlan(page, `${PAGE_URL}${hash}`)
+  const page = await openWatchedPage(session.browser, session.watch)
+  await gotoPlan(page, `${session.url}${hash}`)
   return page
 }
 

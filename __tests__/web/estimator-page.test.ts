@@ -10,22 +10,20 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
 import { runAudit } from '../../src/audit/run-audit.js'
 import { renderMarkdown } from '../../src/report/render-markdown.js'
 import { describeReal, realFile } from '../helpers/real-files.js'
 import { findLowContrast } from './contrast-check.js'
 import {
-  buildPage,
-  CHROMIUM_PATH,
   describeBrowser,
   gotoPlan,
   median,
   openWatchedPage,
-  type PageWatch,
   readFigure,
-  threeFigures
+  threeFigures,
+  usePageSession
 } from './page-kit.js'
 
 /**
@@ -69,23 +67,9 @@ const TYPED_SELECTS: readonly [string, string][] = [
 ]
 
 const OUTPUT_DIR = 'test-output'
-const watch: PageWatch = { offFileRequests: [], consoleErrors: [] }
-let browser: Browser
-let PAGE_URL = ''
-let pageDir = ''
+const session = usePageSession('estimator')
 
 describeBrowser('the Interactive Estimator page in Chromium', () => {
-  beforeAll(async () => {
-    const built = buildPage('estimator')
-    PAGE_URL = built.url
-    pageDir = built.dir
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH })
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
   it('the hand-worked case study matches the report’s published figures', () => {
     expect(Math.round(CASE.hours * 100) / 100).toBe(368.45)
     expect(Math.round(CASE.costUsd)).toBe(82_533)
@@ -98,16 +82,16 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
   })
 
   it('shows the case study from the llama-7b-report preset', async () => {
-    const page = await openWatchedPage(browser, watch)
-    await gotoPlan(page, PAGE_URL)
+    const page = await openWatchedPage(session.browser, session.watch)
+    await gotoPlan(page, session.url)
     await page.selectOption('#plan-preset', 'llama-7b-report')
     await expectCaseStudy(page)
     await page.close()
   }, 60_000)
 
   it('shows each input error next to its input, never NaN', async () => {
-    const page = await openWatchedPage(browser, watch)
-    await gotoPlan(page, `${PAGE_URL}#kind=training`)
+    const page = await openWatchedPage(session.browser, session.watch)
+    await gotoPlan(page, `${session.url}#kind=training`)
     expect(await page.locator('#results').getAttribute('data-state')).toBe(
       'error'
     )
@@ -126,14 +110,14 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
   }, 60_000)
 
   it('gives the same figures from typed inputs, and the URL restores them', async () => {
-    const page = await openWatchedPage(browser, watch)
-    await gotoPlan(page, `${PAGE_URL}#kind=training`)
+    const page = await openWatchedPage(session.browser, session.watch)
+    await gotoPlan(page, `${session.url}#kind=training`)
     await typeCaseStudy(page)
     await expectCaseStudy(page)
 
     // The page writes the fragment once typing pauses.
     await page.waitForFunction(() => location.hash.includes('carKmPerKg=6.5'))
-    const shared = await openWatchedPage(browser, watch)
+    const shared = await openWatchedPage(session.browser, session.watch)
     await gotoPlan(shared, page.url())
     for (const [id, value] of [...TYPED_TEXT, ...TYPED_SELECTS]) {
       expect(await shared.inputValue(`#${id}`)).toBe(
@@ -147,8 +131,8 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
   }, 60_000)
 
   it('recomputes quickly after an input change (printed, not asserted)', async () => {
-    const page = await openWatchedPage(browser, watch)
-    await gotoPlan(page, PAGE_URL)
+    const page = await openWatchedPage(session.browser, session.watch)
+    await gotoPlan(page, session.url)
     const timesMs: number[] = []
     for (let change = 0; change < 20; change++) {
       await page.fill('#plan-gpus', String(64 + (change % 2)))
@@ -156,7 +140,7 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
         Number(await page.locator('#results').getAttribute('data-recompute-ms'))
       )
     }
-    const script = readFileSync(`${pageDir}/app.js`)
+    const script = readFileSync(`${session.dir}/app.js`)
     process.stderr.write(
       `estimator page: recompute after an input change, median of 20: ${median(timesMs).toFixed(2)} ms (min ${Math.min(...timesMs).toFixed(2)}, max ${Math.max(...timesMs).toFixed(2)}); app.js ${script.length} bytes\n`
     )
@@ -165,8 +149,8 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
   }, 60_000)
 
   it('is usable by keyboard, labels every control and meets AA contrast', async () => {
-    const page = await openWatchedPage(browser, watch)
-    await gotoPlan(page, PAGE_URL)
+    const page = await openWatchedPage(session.browser, session.watch)
+    await gotoPlan(page, session.url)
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('input, select')]
         .filter(
@@ -213,8 +197,8 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
   describeReal('a real telemetry file audited in the page', () => {
     it('gives the energy runAudit gives in Node (file chosen)', async () => {
       const path = realFile('v100-nvsmi-nounits-20k.csv')
-      const page = await openWatchedPage(browser, watch)
-      await gotoPlan(page, PAGE_URL)
+      const page = await openWatchedPage(session.browser, session.watch)
+      await gotoPlan(page, session.url)
       await page.setInputFiles('#audit-files', path)
       await expectSameAudit(page, path, {})
       await page.close()
@@ -222,8 +206,8 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
 
     it('gives the energy runAudit gives in Node (file dropped, interval typed)', async () => {
       const path = realFile('h100-dcgmi-dmon-sd.txt')
-      const page = await openWatchedPage(browser, watch)
-      await gotoPlan(page, PAGE_URL)
+      const page = await openWatchedPage(session.browser, session.watch)
+      await gotoPlan(page, session.url)
       await page
         .locator('#audit-options')
         .evaluate(d => ((d as HTMLDetailsElement).open = true))
@@ -237,8 +221,8 @@ describeBrowser('the Interactive Estimator page in Chromium', () => {
   })
 
   it('made no request off file:// and logged no console error', () => {
-    expect(watch.offFileRequests).toEqual([])
-    expect(watch.consoleErrors).toEqual([])
+    expect(session.watch.offFileRequests).toEqual([])
+    expect(session.watch.consoleErrors).toEqual([])
   })
 })
 

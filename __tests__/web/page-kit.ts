@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe } from '@jest/globals'
-import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe } from '@jest/globals'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -116,4 +116,38 @@ export async function waitForAudit(page: Page, name: string): Promise<void> {
         ?.textContent?.startsWith(`Audited ${file}`) === true,
     name
   )
+}
+
+/** One test file's browser, built page and watch over its requests. */
+export interface PageSession {
+  browser: Browser
+  url: string
+  /** The built page's folder. */
+  dir: string
+  watch: PageWatch
+}
+
+/**
+ * Builds the page into the file's own folder and launches Chromium once
+ * for the file (hooks at the file's top level), closing it at the end;
+ * nothing happens where Chromium is absent. `setup` runs after the build.
+ */
+export function usePageSession(name: string, setup?: () => void): PageSession {
+  const session = {
+    url: '',
+    dir: '',
+    watch: { offFileRequests: [], consoleErrors: [] }
+  } as unknown as PageSession
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) return
+    const built = buildPage(name)
+    session.url = built.url
+    session.dir = built.dir
+    setup?.()
+    session.browser = await chromium.launch({ executablePath: CHROMIUM_PATH })
+  }, 120_000)
+  afterAll(async () => {
+    await session.browser?.close()
+  })
+  return session
 }

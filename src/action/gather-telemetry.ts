@@ -36,6 +36,10 @@ export async function gatherTelemetry(
     gathered.paths.push(...found.map(f => f.folder))
     gathered.jobFolders.push(...found)
   }
+  if (gathered.paths.length === 0)
+    throw new Error(
+      'telemetry: only ! exclusions were given; name files or artifact:PATTERN to audit'
+    )
   return shortPaths(gathered)
 }
 
@@ -62,29 +66,25 @@ function shortPaths(gathered: GatheredTelemetry): GatheredTelemetry {
 }
 
 /**
- * Files matching the globs (`!pattern` lines exclude). A line that
- * matches no file is an error naming it: a mistyped path must not
- * quietly leave a job's telemetry out of the audit.
+ * Files matching the globs (`!pattern` lines exclude), each line globbed
+ * once: a line that matches no file is an error naming it, since a
+ * mistyped path must not quietly leave a job's telemetry out.
  */
 async function matchFiles(patterns: readonly string[]): Promise<string[]> {
+  const exclusions = patterns.filter(p => p.startsWith('!'))
+  const files = new Set<string>()
   for (const pattern of patterns.filter(p => !p.startsWith('!'))) {
-    if ((await globFiles([pattern])).length === 0)
-      throw new Error(`telemetry: no file matches "${pattern}"`)
+    const globber = await glob.create([pattern, ...exclusions].join('\n'), {
+      matchDirectories: false
+    })
+    const matched = await globber.glob()
+    if (matched.length === 0) {
+      const after = exclusions.length > 0 ? ' (after the ! exclusions)' : ''
+      throw new Error(`telemetry: no file matches "${pattern}"${after}`)
+    }
+    for (const file of matched) files.add(file)
   }
-  const files = await globFiles(patterns)
-  if (files.length === 0)
-    throw new Error(
-      `telemetry: every file matching ${patterns.map(p => `"${p}"`).join(', ')} is excluded`
-    )
-  return files
-}
-
-/** The files (never folders) the glob lines match, sorted. */
-async function globFiles(patterns: readonly string[]): Promise<string[]> {
-  const globber = await glob.create(patterns.join('\n'), {
-    matchDirectories: false
-  })
-  return (await globber.glob()).sort()
+  return [...files].sort()
 }
 
 /** Downloads the run's artifacts matching one pattern, labelled by job. */

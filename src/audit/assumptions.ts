@@ -1,5 +1,6 @@
 import type { Assumption } from './audit-schema.js'
 import type { AuditParts } from './build-result.js'
+import { pueAssumption } from './energy-totals.js'
 import { DEFAULT_WORKLOAD } from './node-model.js'
 
 /** Sensor accuracy used when the catalogue has none, W per reading. */
@@ -15,13 +16,7 @@ export function describeAssumptions(
 ): Record<string, Assumption> {
   const { options, pue, carbon } = parts
   const assumptions: Record<string, Assumption> = {
-    pue: {
-      value: pue.value,
-      low: pue.low,
-      high: pue.high,
-      source: pue.source,
-      is_default: pue.isDefault
-    },
+    pue: pueAssumption(pue),
     region: {
       value: carbon.region,
       source: `${carbon.fallback} lookup${carbon.requested ? ` of "${carbon.requested}"` : ''}`,

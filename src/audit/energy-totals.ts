@@ -1,3 +1,4 @@
+import type { Assumption } from './audit-schema.js'
 import type { BoundedJ } from '../model/device-outcome.js'
 import type { DeviceRecord } from './device-records.js'
 import type { NodeEnergy } from './node-model.js'
@@ -11,6 +12,17 @@ export interface PueChoice {
   isDefault: boolean
   /** Said in the warnings when the user's PUE was not used. */
   note?: string | undefined
+}
+
+/** The PUE as the audit and the estimate both state it. */
+export function pueAssumption(pue: PueChoice): Assumption {
+  return {
+    value: pue.value,
+    low: pue.low,
+    high: pue.high,
+    source: pue.source,
+    is_default: pue.isDefault
+  }
 }
 
 /** Energy totals in J, each with bounds. */

@@ -1,5 +1,5 @@
 import type { DeviceRecord } from './device-records.js'
-import { extent } from './group-by.js'
+import { extent, groupBy } from './group-by.js'
 
 /** A stretch of time in ms since the epoch, with its length in s. */
 export interface TimeWindow {
@@ -39,12 +39,8 @@ export function coverageWindows(
   devices: readonly DeviceRecord[]
 ): (device: DeviceRecord) => number {
   const runS = unionWindow(devices).durationS
-  const byJob = new Map<string, number>()
-  for (const job of new Set(devices.map(d => d.job))) {
-    if (job === undefined) continue
-    const members = devices.filter(d => d.job === job)
-    byJob.set(job, unionWindow(members).durationS)
-  }
-  return device =>
-    device.job === undefined ? runS : (byJob.get(device.job) ?? runS)
+  const byJob = new Map<string | undefined, number>()
+  for (const [job, members] of groupBy(devices, d => d.job))
+    byJob.set(job, job === undefined ? runS : unionWindow(members).durationS)
+  return device => byJob.get(device.job) ?? runS
 }

@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import type { EstimateResult } from '../estimate/estimate-schema.js'
 import { renderCaseStudy } from '../estimate/plan-case-study.js'
 import { caseStudyData } from '../estimate/plan-case-study-data.js'
@@ -25,6 +25,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from './audit-flags.js'
 import { estimateHelp, presetList } from './estimate-help.js'
 import { EXIT } from './exit-codes.js'
 import { choiceOption, numberOption } from './option-values.js'
+import { parseCommandArgs } from './parse-command-args.js'
 import { UsageError } from './usage-error.js'
 import { writeOutput } from './write-output.js'
 
@@ -100,63 +101,15 @@ function renderMode(values: EstimateValues, format: OutputFormat): string {
   )
 }
 
-/** node:util parseArgs, with its errors turned into usage errors. */
+/** The flags, through the shared strict parser; estimate takes no operands. */
 function parseStrict(args: readonly string[]): EstimateValues {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: negativeValuesJoined(args),
-      options: ESTIMATE_OPTION_SPEC,
-      allowPositionals: false,
-      strict: true,
-      tokens: true
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
-  refuseRepeats(parsed.tokens)
-  return parsed.values
+  const { values, positionals } = parseCommandArgs(args, ESTIMATE_OPTION_SPEC)
+  if (positionals.length > 0)
+    throw new UsageError(
+      `estimate takes no operand, got "${positionals[0]}"; every input is a --flag`
+    )
+  return values
 }
-
-/**
- * A flag given twice would silently keep only its last value; say so
- * instead (`--what-if a --what-if b` is meant as `--what-if a,b`).
- */
-function refuseRepeats(tokens: readonly { kind: string; name?: string }[]) {
-  const seen = new Set<string>()
-  for (const token of tokens) {
-    if (token.kind !== 'option' || token.name === undefined) continue
-    if (seen.has(token.name))
-      throw new UsageError(
-        `--${token.name} is given more than once; give it once${token.name === 'what-if' ? ', with the ids separated by commas (--what-if fp8,power-cap)' : ''}`
-      )
-    seen.add(token.name)
-  }
-}
-
-/**
- * `--params -1` → `--params=-1`: parseArgs would take `-1` for an option,
- * and the range check below says more about a negative number.
- */
-function negativeValuesJoined(args: readonly string[]): string[] {
-  const joined: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const [arg = '', next] = [args[i], args[i + 1]]
-    const name = arg.startsWith('--') ? arg.slice(2) : ''
-    const takesValue = STRING_OPTIONS.has(name)
-    if (takesValue && next !== undefined && /^-[\d.]/.test(next)) {
-      joined.push(`${arg}=${next}`)
-      i++
-    } else joined.push(arg)
-  }
-  return joined
-}
-
-const STRING_OPTIONS = new Set(
-  Object.entries(ESTIMATE_OPTION_SPEC)
-    .filter(([, option]) => option.type === 'string')
-    .map(([name]) => name)
-)
 
 function asText(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined

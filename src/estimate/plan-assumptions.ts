@@ -4,7 +4,7 @@
  * planner did not choose.
  */
 import type { CarbonChoice } from '../audit/calibration-adapter.js'
-import type { PueChoice } from '../audit/energy-totals.js'
+import { type PueChoice, pueAssumption } from '../audit/energy-totals.js'
 import type { Assumption } from '../audit/audit-schema.js'
 import { formatSource, type Hardware } from '../calibration/index.js'
 import type { PlanPeak } from './plan-hardware.js'
@@ -214,13 +214,7 @@ function placeAssumptions({
     high: carbon.highGPerKWh
   }
   return {
-    pue: {
-      value: pue.value,
-      low: pue.low,
-      high: pue.high,
-      source: pue.source,
-      is_default: pue.isDefault
-    },
+    pue: pueAssumption(pue),
     region: pick(
       carbon.region,
       input.region !== undefined,

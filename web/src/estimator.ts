@@ -142,9 +142,10 @@ function recompute(): void {
     )
   )
   fillWhatIfChoices(open)
-  // Defaults the page filled in follow the plan and stay out of the link;
-  // the state holds only what the user chose.
-  const choices = { ...state, ...open, ...readWhatIfChoices() }
+  // The state holds only what the user chose (typed what-if choices
+  // included); `open` adds the defaults, which follow the plan and stay
+  // out of the link.
+  const choices = { ...state, ...open }
   renderAll(planned.input, planned.estimate, choices)
   for (const [key, message] of linkProblems)
     if (key.startsWith('wi')) showFieldError(key, message)
